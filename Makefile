@@ -1,0 +1,43 @@
+# Two commands for a newcomer:  `make` (set everything up, build the site)  and  `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages the tests and tools use: the browser for browser tests, the web server
+# for publishing tests, pdftotext for PDF tests.
+DEBIAN_PACKAGES := chromium nginx poppler-utils
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: all setup system python build serve test clean
+
+all: setup build
+
+setup: system python
+
+system:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+python: $(BIN)/hoctap
+
+$(BIN)/hoctap: requirements.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed (set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements.txt
+	@touch $@
+
+build: python
+	$(BIN)/hoctap build
+
+serve: python
+	$(BIN)/hoctap serve
+
+test: python
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,44 @@
+"""Diagnostics as data: a finding is a value; printing is one view of a list of them.
+
+Checks never print. They return findings, which the command line shows as
+`path:line:col: CODE message` (like ruff), as JSON, or applies as fixes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Fix:
+    """A safe replacement of `old` by `new` at a line and column (1-based)."""
+
+    line: int
+    col: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+    fix_hint: str = ""
+    fix: Fix | None = None
+
+    def format(self) -> str:
+        text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+        return f"{text} ({self.fix_hint})" if self.fix_hint else text
+
+
+def format_text(findings: Iterable[Finding]) -> str:
+    return "\n".join(f.format() for f in sorted(findings))
+
+
+def format_json(findings: Iterable[Finding]) -> str:
+    return json.dumps([asdict(f) for f in sorted(findings)], ensure_ascii=False, indent=2)

@@ -1,0 +1,129 @@
+"""The registry: every official document and its relations, derived from the pages' front matter.
+
+It is built from `docs/` alone — no second list to keep in sync — and is the same
+for both languages: a translated page (`ten.en.md`) is an alternate of its Vietnamese
+page and takes its metadata from there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .content import ContentError, Document, Page, is_document, read_page, to_document
+from .findings import Finding
+
+DEFAULT_LANG = "vi"
+
+
+@dataclass
+class Registry:
+    docs_dir: Path
+    pages: list[Page] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, docs_dir: Path, exclude: tuple[str, ...] = ("includes/",)) -> "Registry":
+        registry = cls(Path(docs_dir))
+        for path in sorted(registry.docs_dir.rglob("*.md")):
+            rel = path.relative_to(registry.docs_dir).as_posix()
+            if rel.startswith(exclude):
+                continue
+            try:
+                page = read_page(path, registry.docs_dir)
+            except ContentError as error:
+                registry.findings.append(error.finding)
+                continue
+            registry.pages.append(page)
+            if is_document(page) and page.lang == DEFAULT_LANG:
+                document, findings = to_document(page)
+                registry.documents.append(document)
+                registry.findings.extend(findings)
+        registry.findings.extend(registry._relation_findings())
+        return registry
+
+    # -- look-ups -------------------------------------------------------------
+
+    def get(self, ma: str) -> Document | None:
+        """A document by its symbol, or by its page name when it has no symbol."""
+        return self._by_ma.get(ma)
+
+    @cached_property
+    def _by_ma(self) -> dict[str, Document]:
+        return {d.ma: d for d in self.documents}
+
+    def by_page(self, stem: str) -> Document | None:
+        """The document described by a page, in any language (`van-ban/15-ctr-tu`)."""
+        for document in self.documents:
+            if document.page.stem == stem:
+                return document
+        return None
+
+    def implemented_by(self, document: Document) -> list[Document]:
+        return [d for d in self.documents if document.ma in d.thuc_hien]
+
+    def based_on_by(self, document: Document) -> list[Document]:
+        return [d for d in self.documents if document.ma in d.can_cu]
+
+    def catalogue(self) -> list[Document]:
+        """Documents in reading order: those the plan lists for study first, in its order, then by date."""
+        plan_order: list[str] = []
+        for document in self.documents:
+            plan_order.extend(str(s) for s in document.page.meta.get("noi_dung_hoc_tap") or [])
+        rank = {ma: i for i, ma in enumerate(plan_order)}
+        return sorted(
+            self.documents,
+            key=lambda d: (d.ma not in rank, rank.get(d.ma, 0), d.ngay_ban_hanh is None, d.ngay_ban_hanh or 0, d.ma),
+        )
+
+    # -- relation checks --------------------------------------------------------
+
+    def _relation_findings(self) -> list[Finding]:
+        findings: list[Finding] = []
+        seen: dict[str, Document] = {}
+        for document in self.documents:
+            other = seen.setdefault(document.ma, document)
+            if other is not document:
+                findings.append(Finding(document.page.path.as_posix(), document.page.line_of("so_ky_hieu"), 1, "M006",
+                                        f"`{document.ma}` is already described by {other.page.path.as_posix()}",
+                                        "keep one page per document"))
+        known = self._by_ma
+        for document in self.documents:
+            for key in ("thuc_hien", "can_cu", "noi_dung_hoc_tap"):
+                for ma in document.page.meta.get(key) or []:
+                    if str(ma) not in known:
+                        findings.append(Finding(document.page.path.as_posix(), document.page.line_of(key), 1, "M004",
+                                                f"`{key}` names `{ma}`, which no document page describes",
+                                                "add a page for it under docs/van-ban/ or correct the symbol"))
+        findings.extend(self._cycle_findings())
+        return findings
+
+    def _cycle_findings(self) -> list[Finding]:
+        """A document cannot, through `thuc_hien`/`can_cu`, end up implementing itself (one finding per cycle)."""
+        known = self._by_ma
+        edges = {d.ma: [m for m in d.thuc_hien + d.can_cu if m in known] for d in self.documents}
+        state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+        findings: list[Finding] = []
+        for root in edges:
+            if root in state:
+                continue
+            path, stack = [root], [iter(edges[root])]
+            state[root] = 1
+            while stack:
+                child = next(stack[-1], None)
+                if child is None:
+                    state[path.pop()] = 2
+                    stack.pop()
+                elif state.get(child) == 1:
+                    cycle = path[path.index(child):] + [child]
+                    page = known[child].page
+                    findings.append(Finding(page.path.as_posix(), page.line_of("thuc_hien"), 1, "M005",
+                                            "relations form a cycle: " + " → ".join(cycle),
+                                            "a document cannot implement what implements it"))
+                elif child not in state:
+                    state[child] = 1
+                    path.append(child)
+                    stack.append(iter(edges[child]))
+        return findings

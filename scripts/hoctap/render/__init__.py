@@ -1,0 +1,1 @@
+"""Render: the MkDocs plugin that turns the registry into pages, cards and generated blocks."""

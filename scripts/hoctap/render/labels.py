@@ -1,0 +1,75 @@
+"""What the site says about a document, in each language: card labels and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+LABELS = {
+    "vi": {
+        "so_ky_hieu": "Số ký hiệu",
+        "loai": "Loại văn bản",
+        "ngay_ban_hanh": "Ngày ban hành",
+        "co_quan_ban_hanh": "Cơ quan ban hành",
+        "trich_yeu": "Trích yếu",
+        "thuc_hien": "Thực hiện",
+        "can_cu": "Căn cứ",
+        "thuc_hien_boi": "Được thực hiện bởi",
+        "can_cu_boi": "Là căn cứ của",
+        "trang_thai": "Trạng thái",
+        "nguon": "Nguồn",
+        "unknown": "chưa rõ",
+        "none": "không có",
+        "du-thao": "Dự thảo — chưa được duyệt",
+        "da-duyet": "Đã duyệt",
+        "approved_by": "duyệt bởi {who}, {when}",
+        "card": "Thông tin văn bản",
+        "untranslated_title": "Chưa dịch",
+        "untranslated": "Trang này chưa được dịch.",
+        "awaiting_title": "Văn bản chính thức",
+        "awaiting_heading": "Đang chờ văn bản chính thức",
+        "awaiting": "Trang này chỉ tóm tắt những gì Kế hoạch ngày 31/3/2026 "
+                    "của Ban Thường vụ LĐLĐ tỉnh nêu; nội dung đầy đủ sẽ được bổ sung khi có văn bản.",
+    },
+    "en": {
+        "so_ky_hieu": "Symbol",
+        "loai": "Kind",
+        "ngay_ban_hanh": "Date of issue",
+        "co_quan_ban_hanh": "Issued by",
+        "trich_yeu": "Title as issued",
+        "thuc_hien": "Implements",
+        "can_cu": "Based on",
+        "thuc_hien_boi": "Implemented by",
+        "can_cu_boi": "Basis for",
+        "trang_thai": "Status",
+        "nguon": "Source",
+        "unknown": "unknown",
+        "none": "none",
+        "du-thao": "Draft — not yet approved",
+        "da-duyet": "Approved",
+        "approved_by": "approved by {who}, {when}",
+        "card": "Document details",
+        "untranslated_title": "Not yet translated",
+        "untranslated": "This page has not been translated yet. The Vietnamese text is shown below.",
+        "awaiting_title": "Official text",
+        "awaiting_heading": "Awaiting the official text",
+        "awaiting": "This page only summarises what the federation's plan of "
+                    "31 March 2026 says; the full content will be added once the text is available.",
+    },
+}
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
+              "August", "September", "October", "November", "December")
+
+
+def labels(lang: str) -> dict[str, str]:
+    return LABELS.get(lang, LABELS["vi"])
+
+
+def format_date(value: dt.date | None, lang: str = "vi") -> str:
+    """`ngày 04/3/2026`: Vietnamese administrative style pads days below 10 and months 1 and 2 with a zero."""
+    if value is None:
+        return labels(lang)["unknown"]
+    if lang == "en":
+        return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
+    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+    return f"ngày {value.day:02d}/{month}/{value.year}"

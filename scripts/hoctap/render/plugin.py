@@ -1,0 +1,179 @@
+"""The `hoctap` MkDocs plugin: the registry, checks and generated content inside every build.
+
+`mkdocs build`, `mkdocs serve` and `hoctap build` all run through here, so an editor
+sees the same findings whichever command they use.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from ..findings import Finding, format_text
+from ..registry import Registry
+from . import blocks
+from .config import HoctapConfig
+from .labels import format_date, labels
+
+log = get_plugin_logger(__name__)
+
+CARD_SLOT = "<!--hoctap:the-van-ban-->"
+"""Placeholder that overrides/main.html replaces with the document card."""
+
+
+class HoctapPlugin(BasePlugin[HoctapConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.registry: Registry | None = None
+        self.files: Files | None = None
+
+    # Load the registry once per build (mkdocs-static-i18n runs one build per language)
+    def on_config(self, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        self.registry = Registry.load(Path(config.docs_dir))
+        self.abbreviations = blocks.read_abbreviations(Path(config.config_file_path).parent / self.config.abbreviations)
+        self._fail_on(self.registry.findings)
+
+    # Keep the language-resolved file list, after mkdocs-static-i18n has built it
+    @event_priority(-110)
+    def on_files(self, files: Files, *, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        self.files = files
+        return files
+
+    # List the document pages under the catalogue's section, in reading order
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files):
+        if not self.config.enabled:
+            return
+        section = _section_of(nav, "van-ban/index.md")
+        if section is None:
+            return nav
+        listed = {id(item) for item in section.children}
+        for document in self.registry.catalogue():
+            file = files.get_file_from_path(document.page.path.as_posix())
+            if file is None or file.page is None or id(file.page) in listed:
+                continue
+            file.page.parent = section
+            section.children.append(file.page)
+        nav.pages = _pages_of(nav.items)
+        for i, page in enumerate(nav.pages):
+            page.previous_page = nav.pages[i - 1] if i else None
+            page.next_page = nav.pages[i + 1] if i + 1 < len(nav.pages) else None
+        return nav
+
+    # Write generated blocks into the Markdown before it is rendered
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if not self.config.enabled:
+            return
+        lang = _lang(config)
+        generated = page.meta.get("hoctap")
+        if generated == "danh-muc":
+            markdown += "\n\n" + blocks.catalogue(self.registry, page.file.src_uri, lang)
+        elif generated == "thuat-ngu":
+            markdown += "\n\n" + blocks.glossary(self.abbreviations, lang)
+        document = self._document_of(page)
+        if document is not None and not page.meta.get("toan_van"):
+            markdown += blocks.awaiting_official_text(lang)
+        return markdown
+
+    # Mark where the document card goes: right under the page title
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if not self.config.enabled or self._document_of(page) is None:
+            return
+        head, found, rest = html.partition("</h1>")
+        return head + found + CARD_SLOT + rest if found else CARD_SLOT + html
+
+    # Give templates the document card and the page's language
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        if not self.config.enabled:
+            return
+        lang = _lang(config)
+        context["content_lang"] = getattr(page.file, "locale", lang)
+        context["hoctap_t"] = labels(lang)
+        document = self._document_of(page)
+        if document is not None:
+            context["van_ban"] = self._card(document, lang)
+        return context
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if not self.config.enabled:
+            return
+        env.filters["ngay"] = format_date
+        return env
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _document_of(self, page: Page):
+        src = page.file.src_uri
+        stem = src.split(".")[0]
+        return self.registry.by_page(stem) if self.registry else None
+
+    def _link(self, document) -> dict:
+        file = self.files.get_file_from_path(document.page.path.as_posix()) if self.files else None
+        return {
+            "ma": document.so_ky_hieu or document.trich_yeu or document.ma,
+            "title": document.trich_yeu,
+            "url": file.url if file else None,
+        }
+
+    def _card(self, document, lang: str) -> dict:
+        t = labels(lang)
+        registry = self.registry
+        refs = lambda symbols: [self._link(registry.get(s)) for s in symbols if registry.get(s)]
+        approved = ""
+        if document.trang_thai == "da-duyet":
+            approved = t["approved_by"].format(who=document.nguoi_duyet, when=format_date(document.ngay_duyet, lang))
+        return {
+            "t": t,
+            "so_ky_hieu": document.so_ky_hieu,
+            "loai": document.loai,
+            "ngay_ban_hanh": format_date(document.ngay_ban_hanh, lang),
+            "co_quan_ban_hanh": document.co_quan_ban_hanh,
+            "trich_yeu": document.trich_yeu,
+            "thuc_hien": refs(document.thuc_hien),
+            "can_cu": refs(document.can_cu),
+            "thuc_hien_boi": [self._link(d) for d in registry.implemented_by(document)],
+            "can_cu_boi": [self._link(d) for d in registry.based_on_by(document)],
+            "trang_thai": document.trang_thai,
+            "trang_thai_text": t.get(document.trang_thai, document.trang_thai),
+            "duyet": approved,
+            "nguon": document.nguon,
+        }
+
+    def _fail_on(self, findings: list[Finding]):
+        """Fail the build with every finding listed, not only the first."""
+        if findings:
+            raise PluginError(f"{len(findings)} problem(s) in the content:\n" + format_text(findings))
+
+
+def _lang(config: MkDocsConfig) -> str:
+    return str(config.theme.get("language") or "vi")
+
+
+def _section_of(nav: Navigation, src_uri: str) -> Section | None:
+    for item in _walk(nav.items):
+        if isinstance(item, Section) and any(
+            isinstance(child, Page) and child.file.src_uri.split(".")[0] == src_uri.split(".")[0]
+            for child in item.children
+        ):
+            return item
+    return None
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        yield from _walk(getattr(item, "children", None) or [])
+
+
+def _pages_of(items) -> list[Page]:
+    return [item for item in _walk(items) if isinstance(item, Page)]

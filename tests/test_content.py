@@ -1,0 +1,79 @@
+"""The front matter schema: what makes a document page valid."""
+
+from pathlib import Path
+
+import pytest
+
+from hoctap.content import ContentError, parse_page, read_page, to_document
+
+GOOD = """---
+so_ky_hieu: 15-CTr/TU
+loai: Chương trình
+ngay_ban_hanh: 2026-03-04
+co_quan_ban_hanh: Ban Chấp hành Đảng bộ tỉnh
+trich_yeu: Chương trình hành động
+thuc_hien: []
+can_cu: []
+trang_thai: du-thao
+nguon: [ke-hoach.txt:1]
+---
+
+# Chương trình
+"""
+
+
+def codes(text: str) -> list[str]:
+    _, findings = to_document(parse_page(text, Path("van-ban/x.md")))
+    return [f.code for f in findings]
+
+
+def test_complete_page_has_no_finding():
+    assert codes(GOOD) == []
+
+
+@pytest.mark.parametrize("field", ["loai", "co_quan_ban_hanh", "trich_yeu", "trang_thai", "nguon", "so_ky_hieu"])
+def test_missing_required_field(field):
+    text = "\n".join(line for line in GOOD.splitlines() if not line.startswith(field + ":")) + "\n"
+    assert "M001" in codes(text)
+
+
+def test_unknown_symbol_and_date_may_be_left_empty():
+    text = GOOD.replace("so_ky_hieu: 15-CTr/TU", "so_ky_hieu:").replace("ngay_ban_hanh: 2026-03-04", "ngay_ban_hanh:")
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("value", ["2026-02-30", "2026-13-01", "04/3/2026", "hôm qua"])
+def test_impossible_date(value):
+    text = GOOD.replace("ngay_ban_hanh: 2026-03-04", f"ngay_ban_hanh: {value}")
+    page = parse_page(text, Path("van-ban/x.md"))
+    _, findings = to_document(page)
+    [finding] = [f for f in findings if f.code == "M002"]
+    assert finding.line == 4
+
+
+def test_approved_page_names_who_and_when():
+    assert "M003" in codes(GOOD.replace("trang_thai: du-thao", "trang_thai: da-duyet"))
+    approved = GOOD.replace("trang_thai: du-thao", "trang_thai: da-duyet\nnguoi_duyet: A\nngay_duyet: 2026-04-01")
+    assert codes(approved) == []
+
+
+def test_unknown_status():
+    assert "M003" in codes(GOOD.replace("trang_thai: du-thao", "trang_thai: xong"))
+
+
+def test_broken_yaml_is_a_finding_with_its_line(tmp_path):
+    page = tmp_path / "x.md"
+    page.write_text("---\nso_ky_hieu: 15-CTr/TU\nloai: [Chương trình\n---\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        read_page(page, tmp_path)
+    assert error.value.finding.code == "E003"
+    assert error.value.finding.path == "x.md"
+
+
+@pytest.mark.parametrize("raw, code", [(b"\x00\x01\x02", "E001"), (b"Vi\xea\xf2t Nam, TCVN3 bytes", "E002")])
+def test_unreadable_files(tmp_path, raw, code):
+    page = tmp_path / "x.md"
+    page.write_bytes(raw)
+    with pytest.raises(ContentError) as error:
+        read_page(page, tmp_path)
+    assert error.value.finding.code == code
