@@ -1,0 +1,161 @@
+"""The built site: every document page carries its card, translations link to counterparts,
+nothing refers to another origin, and a broken page fails the build with a clear message."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from conftest import DOCS, build_site
+from hoctap.registry import Registry
+
+DOCUMENT_PAGES = sorted(d.page.path.with_suffix(".html").as_posix() for d in Registry.load(DOCS).documents)
+
+
+class _Refs(HTMLParser):
+    """Every URL an HTML page refers to, with the tag and attribute it sits in."""
+
+    def __init__(self):
+        super().__init__()
+        self.refs: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src", "action", "poster", "data") and value:
+                self.refs.append((tag, name, value))
+            elif name == "srcset" and value:
+                self.refs.extend((tag, name, part.split()[0]) for part in value.split(",") if part.strip())
+
+
+def refs_of(html: str) -> list[tuple[str, str, str]]:
+    parser = _Refs()
+    parser.feed(html)
+    return parser.refs
+
+
+def is_foreign(url: str) -> bool:
+    parsed = urlparse(url)
+    return bool(parsed.netloc) or parsed.scheme in ("http", "https", "ftp", "ws", "wss")
+
+
+# URL string literals in Material's JS that are never requested here, each for a reason:
+# Mermaid is loaded from unpkg only for pages with a `mermaid` diagram (this site has none);
+# GitHub's API only when `repo_url` is set (it is not); the ResizeObserver polyfill only on
+# browsers without ResizeObserver (older than Chrome 64 / Safari 13.1). Any other origin fails.
+# tests/browser/test_offline.py records every request the pages really make.
+INERT_IN_MATERIAL_JS = {
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js",
+    "https://unpkg.com/resize-observer-polyfill",
+    "https://api.github.com/repos/${e}/${t}",
+    "https://api.github.com/users/${e}",
+}
+URL_LITERAL_IN_JS = re.compile(r"""["'`]((?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}[^"'`\s]*)""", re.I)
+TAG = re.compile(r"<[^>]+>")
+
+
+def test_every_document_page_has_its_card(site):
+    assert len(DOCUMENT_PAGES) >= 14
+    for path in DOCUMENT_PAGES:
+        for lang_dir in ("", "en/"):
+            html = (site / lang_dir / path).read_text(encoding="utf-8")
+            assert 'class="ht-card' in html, f"{lang_dir}{path} has no document card"
+            assert "<!--hoctap:the-van-ban-->" not in html
+
+
+def test_card_shows_facts_from_front_matter(site):
+    html = (site / "van-ban/18-ctr-tu.html").read_text(encoding="utf-8")
+    card = html[html.index('class="ht-card'):html.index("</aside>")]
+    assert "18-CTr/TU" in card
+    assert "ngày 24/3/2026" in card
+    assert "Tỉnh ủy Lai Châu" in card
+    assert 'href="58-ct-tw.html"' in card  # implements
+    assert "Dự thảo" in card
+    parent = (site / "van-ban/58-ct-tw.html").read_text(encoding="utf-8")
+    assert 'href="18-ctr-tu.html"' in parent[parent.index('class="ht-card'):]  # implemented by
+
+
+def test_unknown_facts_are_shown_as_unknown(site):
+    html = (site / "van-ban/nghi-quyet-dai-hoi-xiv-dang.html").read_text(encoding="utf-8")
+    card = html[html.index('class="ht-card'):html.index("</aside>")]
+    assert card.count("chưa rõ") >= 2  # symbol and date are not in the plan
+
+
+def test_untranslated_pages_say_so(site):
+    assert "Not yet translated" in (site / "en/van-ban/15-ctr-tu.html").read_text(encoding="utf-8")
+    for translated in ("index.html", "ke-hoach.html", "hoi-nghi.html", "van-ban/index.html"):
+        assert "Not yet translated" not in (site / "en" / translated).read_text(encoding="utf-8")
+
+
+def test_language_switcher_links_to_existing_counterparts(site):
+    # 404.html is served at any URL, so its links are absolute; it is tested with the web server.
+    for page in (p for p in site.rglob("*.html") if p.name != "404.html"):
+        html = page.read_text(encoding="utf-8")
+        for href in re.findall(r'<a href="([^"]+)" hreflang="(?:vi|en)"', html):
+            target = (page.parent / href.split("#")[0]).resolve()
+            assert target.is_file(), f"{page.relative_to(site)}: language link {href} leads nowhere"
+
+
+def test_no_reference_to_another_origin(site):
+    offenders = []
+    for file in site.rglob("*"):
+        if file.suffix == ".html":
+            html = file.read_text(encoding="utf-8")
+            offenders += [f"{file.relative_to(site)}: <{t} {a}={u}>" for t, a, u in refs_of(html) if is_foreign(u)]
+            offenders += [f"{file.relative_to(site)}: {u}" for u in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", html)]
+        elif file.suffix == ".css":
+            css = file.read_text(encoding="utf-8")
+            offenders += [f"{file.relative_to(site)}: {u}" for u in re.findall(r"(?:url\(|@import)\s*['\"]?((?:https?:)?//[^)'\"\s]+)", css)]
+        elif file.suffix == ".js":
+            text = file.read_text(encoding="utf-8", errors="replace")
+            offenders += [f"{file.relative_to(site)}: {u}" for u in URL_LITERAL_IN_JS.findall(text)
+                          if u not in INERT_IN_MATERIAL_JS]
+    assert offenders == []
+
+
+def test_catalogue_lists_every_document_in_plan_order(site):
+    page = (site / "van-ban/index.html").read_text(encoding="utf-8")
+    html = TAG.sub("", page[page.index("<table>"):page.index("</table>")])
+    order = [html.index(symbol) for symbol in
+             ["15-CTr/TU", "18-CTr/TU", "03/CTr-MTTQ-UB", "15/CTr-LĐLĐ", "01/CTr-LĐLĐ", "02/CTr-LĐLĐ", "03/CTr-LĐLĐ"]]
+    assert order == sorted(order)
+    rows = (site / "van-ban/index.html").read_text(encoding="utf-8").count("<tr>")
+    assert rows - 1 == len(DOCUMENT_PAGES)
+
+
+def test_abbreviations_become_tooltips(site):
+    html = (site / "hoi-nghi.html").read_text(encoding="utf-8")
+    assert '<abbr title="Công đoàn cơ sở">CĐCS</abbr>' in html
+
+
+# -- bad input fails the build, naming the file and line ---------------------------------------
+
+def _break(project: Path, rel: str, old: str, new: str) -> None:
+    page = project / "docs" / rel
+    text = page.read_text(encoding="utf-8")
+    assert old in text
+    page.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("co_quan_ban_hanh: Tỉnh ủy Lai Châu\n", "", "docs/van-ban/18-ctr-tu.md:1:1: M001"),
+    ("ngay_ban_hanh: 2026-03-24", "ngay_ban_hanh: 2026-02-30", "van-ban/18-ctr-tu.md:4:1: M002"),
+    ("thuc_hien: [58-CT/TW]", "thuc_hien: [59-CT/TW]", "van-ban/18-ctr-tu.md:7:1: M004"),
+])
+def test_broken_document_page_fails_the_build(project_copy, tmp_path, old, new, expected):
+    _break(project_copy, "van-ban/18-ctr-tu.md", old, new)
+    result = build_site(project_copy, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert expected.split("docs/")[-1] in output
+    assert "Traceback" not in output
+
+
+def test_english_page_linking_to_a_missing_page_fails_the_build(project_copy, tmp_path):
+    _break(project_copy, "hoi-nghi.en.md", "[Catalogue](van-ban/index.md)", "[Catalogue](van-ban/khong-co.md)")
+    result = build_site(project_copy, tmp_path / "out")
+    assert result.returncode != 0
+    assert "hoi-nghi.en.md" in result.stdout + result.stderr
