@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from conftest import DOCS, build_site
+from tests.conftest import DOCS, build_site
 from hoctap.registry import Registry
 
 DOCUMENT_PAGES = sorted(d.page.path.with_suffix(".html").as_posix() for d in Registry.load(DOCS).documents)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from conftest import DOCS
+from tests.conftest import DOCS
 from hoctap.registry import Registry
 
 PAGE = """---
