@@ -1,0 +1,71 @@
+"""Links MkDocs does not validate: raw HTML links in pages, and the document card's links in each language.
+
+MkDocs (`validation:` in mkdocs.yml, `--strict`) already checks Markdown links and their
+anchors in every language build; these checks cover only what it never sees.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+from urllib.parse import unquote, urlsplit
+
+from markdown.extensions.toc import slugify
+
+from ..findings import Finding
+from ..registry import Registry
+from .source import Source
+
+_HREF = re.compile(r"<(?:a|iframe)\b[^>]*?\b(?:href|src)\s*=\s*([\"'])(?P<url>[^\"']*)\1", re.I)
+_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<title>.+?)[ \t#]*?(?:\{[^}]*#(?P<id>[\w-]+)[^}]*\})?[ \t]*$", re.M)
+_ID = re.compile(r"\bid\s*=\s*[\"'](?P<id>[^\"']+)", re.I)
+GENERATED_ANCHORS = ("van-ban-chinh-thuc",)
+"""Anchors the hoctap plugin writes into document pages (render/blocks.py)."""
+
+
+def anchors(text: str) -> set[str]:
+    """Ids a page's headings and HTML will carry, as Python-Markdown's toc makes them."""
+    found = {m["id"] or slugify(re.sub(r"[*_`]", "", m["title"]), "-") for m in _HEADING.finditer(text)}
+    return found | {m["id"] for m in _ID.finditer(text)} | set(GENERATED_ANCHORS)
+
+
+def raw_html(source: Source) -> Iterator[Finding]:
+    """L101 a raw HTML link to a `.md` page (MkDocs never rewrites it); L102 one whose target or anchor is missing."""
+    if not source.markdown or source.file is None:
+        return
+    for m in _HREF.finditer(source.markup, source.body_start):
+        url = urlsplit(m["url"])
+        if url.scheme or url.netloc or url.path.startswith("/") or not (url.path or url.fragment):
+            continue
+        path = unquote(url.path)
+        if path and not path.endswith((".md", ".html")):
+            continue  # assets may come from the theme's custom_dir, outside docs/
+        offset = m.start("url")
+        if path.endswith(".md"):
+            yield source.finding(offset, "L101", f"raw HTML link to `{url.path}` is not rewritten by MkDocs",
+                                 "use a Markdown link: [text](page.md)")
+        target = (source.file.parent / re.sub(r"\.html$", ".md", path)) if path else source.file
+        if not target.is_file():
+            yield source.finding(offset, "L102", f"link target `{path}` does not exist")
+        elif url.fragment and target.suffix == ".md":
+            for variant in [target, *target.parent.glob(target.stem + ".*.md")]:
+                if url.fragment not in anchors(variant.read_text(encoding="utf-8", errors="replace")):
+                    yield source.finding(offset, "L102", f"`{variant.name}` has no anchor `#{url.fragment}`")
+
+
+def card_links(registry: Registry, files, lang: str) -> list[Finding]:
+    """L103: a document card (both directions of a relation) linking to a page missing from this build."""
+    findings = []
+    built = lambda document: files.get_file_from_path(document.page.path.as_posix()) is not None
+    for document in registry.documents:
+        for key in ("thuc_hien", "can_cu"):
+            for ma in getattr(document, key):
+                target = registry.get(ma)
+                if target is None or built(document) == built(target):
+                    continue
+                missing = target if built(document) else document
+                findings.append(Finding(document.page.path.as_posix(), document.page.line_of(key), 1, "L103",
+                                        f"`{key}: {ma}` puts a link on a card to "
+                                        f"{missing.page.path.as_posix()}, which is not in the `{lang}` build",
+                                        "build both pages, or remove the relation"))
+    return findings
