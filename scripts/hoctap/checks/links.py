@@ -56,7 +56,10 @@ def raw_html(source: Source) -> Iterator[Finding]:
 def card_links(registry: Registry, files, lang: str) -> list[Finding]:
     """L103: a document card (both directions of a relation) linking to a page missing from this build."""
     findings = []
-    built = lambda document: files.get_file_from_path(document.page.path.as_posix()) is not None
+    def built(document) -> bool:  # MkDocs keeps excluded files in the list, marked
+        file = files.get_file_from_path(document.page.path.as_posix())
+        return file is not None and not file.inclusion.is_excluded()
+
     for document in registry.documents:
         for key in ("thuc_hien", "can_cu"):
             for ma in getattr(document, key):

@@ -112,6 +112,14 @@ class Site:
 
     registry: Registry
 
+    @classmethod
+    def of(cls, registry: Registry) -> "Site":
+        """The site of a registry, made once: every page of a build asks for it."""
+        if _last and _last[0].registry is registry:
+            return _last[0]
+        _last[:] = [cls(registry)]
+        return _last[0]
+
     @cached_property
     def by_symbol(self) -> dict[str, Document]:
         found = {}
@@ -120,3 +128,6 @@ class Site:
             if symbol is not None:
                 found.setdefault(symbol.canonical, document)
         return found
+
+
+_last: list[Site] = []
