@@ -9,6 +9,7 @@ docs/huong-dan-bien-tap.md (section "Mã lỗi").
 | E002 | not UTF-8 | |
 | E003 | front matter is not valid YAML | |
 | E004 | empty file | |
+| E005 | file cannot be read (permissions, a folder named `.md`…) | |
 | M001 | required field missing or empty | |
 | M002 | impossible date | |
 | M003 | bad `trang_thai` / approval without who and when | |
