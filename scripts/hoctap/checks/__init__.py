@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..content import ContentError
+from ..content import ContentError, is_document, to_document
 from ..findings import Finding
 from ..registry import Registry
 from . import links, symbols, text
@@ -53,7 +53,8 @@ def check_source(source: Source, site: Site) -> list[Finding]:
     """Every check on one text."""
     if not source.text.strip():
         return [Finding(source.path, 1, 1, "E004", "empty file", "write the page or delete the file")]
-    findings = [f for check in text.CHECKS for f in check(source)]
+    findings = to_document(source.page)[1] if source.page and is_document(source.page) else []
+    findings += [f for check in text.CHECKS for f in check(source)]
     findings += [f for check in symbols.CHECKS for f in check(source, site)]
     findings += links.raw_html(source)
     return findings

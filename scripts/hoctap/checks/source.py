@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ..content import Document, parse_page, read_text
+from ..content import Document, Page, parse_page, read_text
 from ..findings import Finding, Fix
 from ..registry import Registry
 from ..symbols import parse
@@ -62,6 +62,7 @@ class Source:
     key_lines: dict = field(default_factory=dict)
     body_start: int = 0  # offset where the body starts, after the front matter
     file: Path | None = None  # on disk, to resolve relative links
+    page: Page | None = None  # Markdown only
 
     @classmethod
     def from_text(cls, text: str, shown: str, markdown: bool = True) -> "Source":
@@ -69,7 +70,7 @@ class Source:
         if not markdown:
             return cls(shown, text, markdown=False)
         page = parse_page(text, Path(shown))
-        return cls(shown, text, True, page.meta, page.key_lines, len(text) - len(page.body))
+        return cls(shown, text, True, page.meta, page.key_lines, len(text) - len(page.body), page=page)
 
     @classmethod
     def read(cls, file: Path, shown: str) -> "Source":
