@@ -137,3 +137,8 @@ def test_every_code_is_documented_for_editors():
     emitted = set(re.findall(r'"([ESLV]\d{3})"', "".join(
         p.read_text(encoding="utf-8") for p in (ROOT / "scripts" / "hoctap").rglob("*.py"))))
     assert emitted <= code
+
+
+def test_english_citations_are_checked_too(site):
+    text = "# A\n\nDirective No. 58-CT/TW of 11 January 2026 of the Provincial Party Committee.\n"
+    assert check(text, site) == [("S103", 3, 24), ("S104", 3, 50)]

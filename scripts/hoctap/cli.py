@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from .checks import check_paths, check_site, check_source, files_under
-from .checks.fix import fix_text
-from .checks.source import Site, Source
+from .checks import check_paths, check_site
+from .checks.fix import fix_files
+from .checks.source import Site
 from .content import ContentError
 from .findings import Finding, format_json, format_text
 from .registry import Registry
@@ -61,20 +61,6 @@ def _lint(args: argparse.Namespace, docs_dir: Path) -> list[Finding]:
     return [shown(f) for f in registry.findings + check_site(registry)]
 
 
-def _fix(findings: list[Finding], site: Site) -> int:
-    """Apply the safe fixes in place, file by file; return how many were applied."""
-    total = 0
-    for path in sorted({f.path for f in findings if f.fix}):
-        file = Path(path)
-        text = file.read_text(encoding="utf-8")
-        markdown = file.suffix.lower() != ".txt"
-        fixed, count = fix_text(text, lambda t: check_source(Source.from_text(t, path, markdown), site))
-        if count:
-            file.write_text(fixed, encoding="utf-8")
-            total += count
-    return total
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -88,7 +74,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     findings = _lint(args, docs_dir)
     if args.fix:
         try:
-            fixed = _fix(findings, Site(Registry.load(docs_dir)))
+            fixed = fix_files(findings, Site(Registry.load(docs_dir)))
         except ContentError as error:
             print(f"hoctap check: cannot fix: {error}", file=sys.stderr)
             fixed = 0

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 from ..findings import Finding
+from . import check_source
+from .source import Site, Source
 
 MAX_PASSES = 5
 
@@ -42,3 +45,17 @@ def fix_text(text: str, check: Callable[[str], list[Finding]]) -> tuple[str, int
         if not count:
             break
     return text, total
+
+
+def fix_files(findings: list[Finding], site: Site) -> int:
+    """Apply the safe fixes in place, in each file a finding with a fix names; return how many were applied."""
+    total = 0
+    for path in sorted({f.path for f in findings if f.fix}):
+        file = Path(path)
+        markdown = file.suffix.lower() != ".txt"
+        fixed, count = fix_text(file.read_text(encoding="utf-8"),
+                                lambda t: check_source(Source.from_text(t, path, markdown), site))
+        if count:
+            file.write_text(fixed, encoding="utf-8")
+            total += count
+    return total
