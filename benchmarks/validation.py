@@ -41,7 +41,8 @@ BODY = (
 def document(i: int) -> tuple[str, str, str, dt.date]:
     """Symbol, issuer, how prose names the issuer, and date of the i-th synthetic document."""
     symbol, issuer, named = ISSUERS[i % len(ISSUERS)]
-    return symbol(100 + i), issuer, named, dt.date(2025, 1, 1) + dt.timedelta(days=i % 700)
+    # Numbers from 3000: no real document of docs/ uses them.
+    return symbol(3000 + i), issuer, named, dt.date(2025, 1, 1) + dt.timedelta(days=i % 700)
 
 
 def cite(i: int) -> str:

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..content import ContentError, is_document, to_document
+from ..content import ContentError, Page, is_document, read_text, to_document
 from ..findings import Finding
 from ..registry import Registry
 from . import links, symbols, text
@@ -60,10 +60,10 @@ def check_source(source: Source, site: Site) -> list[Finding]:
     return findings
 
 
-def check_file(file: Path, shown: str, site: Site) -> list[Finding]:
-    """Every check on one file; an unreadable file is a finding, never an exception."""
+def check_file(file: Path, shown: str, site: Site, page: Page | None = None) -> list[Finding]:
+    """Every check on one file (already parsed as `page` by the registry, if given); never an exception."""
     try:
-        source = Source.read(file, shown)
+        source = Source.from_page(read_text(file, shown), page) if page else Source.read(file, shown)
     except ContentError as error:
         return [error.finding]
     except OSError as error:
@@ -84,10 +84,11 @@ def check_site(registry: Registry) -> list[Finding]:
     key = (str(docs_dir.resolve()), tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
     if key not in _cache:
         site = Site(registry)
-        _cache.clear()
+        pages = {page.path.as_posix(): page for page in registry.pages}
         known = set(registry.findings)  # an unreadable page is already the registry's finding
-        _cache[key] = [f for p in files for f in check_file(p, p.relative_to(docs_dir).as_posix(), site)
-                       if f not in known]
+        _cache.clear()
+        _cache[key] = [f for p in files for rel in [p.relative_to(docs_dir).as_posix()]
+                       for f in check_file(p, rel, site, pages.get(rel)) if f not in known]
     return list(_cache[key])
 
 

@@ -69,8 +69,12 @@ class Source:
         """Raises ContentError when the front matter is not YAML."""
         if not markdown:
             return cls(shown, text, markdown=False)
-        page = parse_page(text, Path(shown))
-        return cls(shown, text, True, page.meta, page.key_lines, len(text) - len(page.body), page=page)
+        return cls.from_page(text, parse_page(text, Path(shown)))
+
+    @classmethod
+    def from_page(cls, text: str, page: Page) -> "Source":
+        """A page the registry has already parsed: its front matter is not parsed twice."""
+        return cls(page.path.as_posix(), text, True, page.meta, page.key_lines, len(text) - len(page.body), page=page)
 
     @classmethod
     def read(cls, file: Path, shown: str) -> "Source":

@@ -24,7 +24,6 @@ _DOUBLED = re.compile(r"(?<!\w)(\w+)(?:[ \t]+|[ \t]*\n[ \t]*)(\1)(?!\w)", re.I)
 _GLUED = re.compile(r"(?<!\w)(số|ngày|tháng|năm)(?=\d)", re.I)
 _SPACE_BEFORE = re.compile(r"(?<=[\w)\]”\"*])[ \t]+(?=[,;:!?]|\.(?![.\w]))")
 _DOUBLE_SPACE = re.compile(r"(?<=\w) {2,}(?=\w)")
-_WORD = re.compile(r"[^\W\d_]{2,}")
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 
@@ -40,6 +39,8 @@ def _old_style_pairs() -> dict[str, str]:
 
 
 _OLD_STYLE = _old_style_pairs()
+_OLD_STYLE_END = re.compile(rf"[oOuU][{''.join(sorted({old[1] for old in _OLD_STYLE}))}](?![^\W\d_])")
+_WORD_START = re.compile(r"[^\W\d_]*$")
 
 
 def not_nfc(source: Source) -> Iterator[Finding]:
@@ -80,11 +81,12 @@ def missing_space(source: Source) -> Iterator[Finding]:
 
 def tone_mark_style(source: Source) -> Iterator[Finding]:
     """V105: "hoà", "khoá", "uỷ": the old tone placement, where the site (as the plan) writes "hòa", "khóa", "ủy"."""
-    for m in _WORD.finditer(source.prose):
-        word = m.group()
-        new = _OLD_STYLE.get(word[-2:])
+    for m in _OLD_STYLE_END.finditer(source.prose):
+        new = _OLD_STYLE.get(m.group())
+        start = _WORD_START.search(source.prose, max(0, m.start() - 8), m.start()).start()
+        word = source.prose[start:m.end()]
         if new and not word.casefold().startswith("qu"):
-            yield source.finding(m.start(), "V105", f"`{word}` places the tone mark in the old style",
+            yield source.finding(start, "V105", f"`{word}` places the tone mark in the old style",
                                  f"write `{word[:-2] + new}`, as the plan does")
 
 
