@@ -30,6 +30,7 @@ EXPECTED = {
     "s105-bad-so-ky-hieu.md": [("S105", 2, 1)],
     "l101-raw-html-md-link.md": [("L101", 3, 14)],
     "l102-raw-html-missing.md": [("L102", 3, 14), ("L102", 3, 51)],
+    "l104-link-to-another-document.md": [("L104", 3, 30)],
     "v101-not-nfc.md": [("V101", 1, 5), ("V101", 3, 2)],
     "v102-look-alike-d.md": [("V102", 3, 1)],
     "v103-doubled-word.md": [("V103", 3, 27)],

@@ -121,7 +121,7 @@ def read_text(path: Path, rel: str) -> str:
     if b"\x00" in raw:
         raise ContentError(Finding(rel, 1, 1, "E001", "binary file, not a Markdown page", "remove it from docs/"))
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # as MkDocs reads it: a byte-order mark is not content
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ContentError(

@@ -24,6 +24,7 @@ docs/huong-dan-bien-tap.md (section "Mã lỗi").
 | L101 | raw HTML link to a `.md` page | |
 | L102 | raw HTML link to a missing page or anchor | |
 | L103 | a document card links to a page missing from a language's build | |
+| L104 | a link whose text names one document goes to another document's page | |
 | V101 | not Unicode NFC | NFC |
 | V102 | `Ð`/`ð` instead of `Đ`/`đ` | `Đ`/`đ` |
 | V103 | doubled grammatical word ("của của") | |
@@ -57,6 +58,7 @@ def check_source(source: Source, site: Site) -> list[Finding]:
     findings += [f for check in text.CHECKS for f in check(source)]
     findings += [f for check in symbols.CHECKS for f in check(source, site)]
     findings += links.raw_html(source)
+    findings += links.symbol_links(source, site)
     return findings
 
 
@@ -64,6 +66,7 @@ def check_file(file: Path, shown: str, site: Site, page: Page | None = None) -> 
     """Every check on one file (already parsed as `page` by the registry, if given); never an exception."""
     try:
         source = Source.from_page(read_text(file, shown), page) if page else Source.read(file, shown)
+        source.file = file
     except ContentError as error:
         return [error.finding]
     except OSError as error:

@@ -1,4 +1,4 @@
-"""Links MkDocs does not validate: raw HTML links in pages, and the document card's links in each language.
+"""Links MkDocs does not validate: raw HTML links, links to the wrong document, the card's links per language.
 
 MkDocs (`validation:` in mkdocs.yml, `--strict`) already checks Markdown links and their
 anchors in every language build; these checks cover only what it never sees.
@@ -14,10 +14,12 @@ from markdown.extensions.toc import slugify
 
 from ..findings import Finding
 from ..registry import Registry
-from .source import Source
+from ..symbols import canonical, find_mentions
+from .source import Site, Source
 
 _HREF = re.compile(r"<(?:a|iframe)\b[^>]*?\b(?:href|src)\s*=\s*([\"'])(?P<url>[^\"']*)\1", re.I)
 _HEADING = re.compile(r"^#{1,6}[ \t]+(?P<title>.+?)[ \t#]*?(?:\{[^}]*#(?P<id>[\w-]+)[^}]*\})?[ \t]*$", re.M)
+_MD_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>[^)\s#]+\.md)(?:#[^)\s]*)?\)")
 _ID = re.compile(r"\bid\s*=\s*[\"'](?P<id>[^\"']+)", re.I)
 GENERATED_ANCHORS = ("van-ban-chinh-thuc",)
 """Anchors the hoctap plugin writes into document pages (render/blocks.py)."""
@@ -51,6 +53,22 @@ def raw_html(source: Source) -> Iterator[Finding]:
             for variant in [target, *target.parent.glob(target.stem + ".*.md")]:
                 if url.fragment not in anchors(variant.read_text(encoding="utf-8", errors="replace")):
                     yield source.finding(offset, "L102", f"`{variant.name}` has no anchor `#{url.fragment}`")
+
+
+def symbol_links(source: Source, site: Site) -> Iterator[Finding]:
+    """L104: a link whose text names one document and whose target is another document's page."""
+    if source.file is None:
+        return
+    pages = site.pages_on_disk
+    for m in _MD_LINK.finditer(source.markup, source.body_start):
+        named = {mention.symbol.canonical for mention in find_mentions(m["text"])}
+        target = pages.get((source.file.parent / unquote(m["url"])).resolve())
+        if len(named) == 1 and target is not None and target.so_ky_hieu:
+            [said] = named
+            if said in site.by_symbol and said != canonical(target.so_ky_hieu):
+                yield source.finding(m.start("url"), "L104",
+                                     f"link text names `{said}` but the link goes to the page of `{target.so_ky_hieu}`",
+                                     f"link to {site.by_symbol[said].page.path.as_posix()}")
 
 
 def card_links(registry: Registry, files, lang: str) -> list[Finding]:

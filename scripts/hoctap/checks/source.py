@@ -78,10 +78,8 @@ class Source:
 
     @classmethod
     def read(cls, file: Path, shown: str) -> "Source":
-        """Raises ContentError for a binary, non-UTF-8 or broken-YAML file."""
-        source = cls.from_text(read_text(file, shown), shown, markdown=file.suffix.lower() != ".txt")
-        source.file = file
-        return source
+        """Raises ContentError for a binary, non-UTF-8 or broken-YAML file. The caller sets `file`."""
+        return cls.from_text(read_text(file, shown), shown, markdown=file.suffix.lower() != ".txt")
 
     @cached_property
     def prose(self) -> str:
@@ -124,6 +122,18 @@ class Site:
             return _last[0]
         _last[:] = [cls(registry)]
         return _last[0]
+
+    @cached_property
+    def pages_on_disk(self) -> dict[Path, Document]:
+        """Documents by the absolute path of their page (any language), to resolve a link's target."""
+        docs_dir = self.registry.docs_dir.resolve()
+        found = {}
+        for document in self.registry.documents:
+            page = docs_dir / document.page.path
+            found[page] = document
+            for variant in page.parent.glob(page.name.split(".")[0] + ".*.md"):
+                found[variant] = document
+        return found
 
     @cached_property
     def by_symbol(self) -> dict[str, Document]:
