@@ -31,7 +31,8 @@ _NOT_PROSE = re.compile(
 )
 
 
-def _blank(match: re.Match) -> str:
+def blank(match: re.Match) -> str:
+    """The matched text as MASK, its line breaks kept."""
     return re.sub(r"[^\n]", MASK, match.group())
 
 
@@ -48,7 +49,7 @@ def mask_markdown(text: str, code_only: bool = False) -> str:
         elif m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
             fence = None
         lines[i] = MASK * len(line)
-    return (_NOT_CODE if code_only else _NOT_PROSE).sub(_blank, "\n".join(lines))
+    return (_NOT_CODE if code_only else _NOT_PROSE).sub(blank, "\n".join(lines))
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..checks.source import MASK, Site, mask_markdown
+from ..checks.source import MASK, Site, blank, mask_markdown
 from ..content import Document
 from ..registry import Registry
 from ..symbols import find_mentions
@@ -23,12 +23,20 @@ _NOT_HERE = re.compile(
     r"|^\*\[[^\]\n]+\]:.*$",                   # abbreviation definitions
     re.M,
 )
+_HTML_BLOCK = re.compile(  # Markdown is not read in a raw HTML block (one without `markdown`)
+    r"^<(?P<tag>div|table|p|section|details|figure|aside|ul|ol|dl|blockquote|pre)\b(?![^>]*\bmarkdown)"
+    r"[^>]*>.*?</(?P=tag)>",
+    re.M | re.S,
+)
+
 
 
 def link_symbols(markdown: str, page_src: str, registry: Registry, own: Document | None) -> str:
     """`markdown` with each mention of a known symbol, other than the page's own, made a link."""
     site = Site.of(registry)
-    masked = _NOT_HERE.sub(lambda m: re.sub(r"[^\n]", MASK, m.group()), mask_markdown(markdown))
+    masked = _NOT_HERE.sub(blank, mask_markdown(markdown))
+    for block in _HTML_BLOCK.finditer(markdown):
+        masked = masked[:block.start()] + blank(block) + masked[block.end():]
     out, last = [], 0
     for mention in find_mentions(masked):
         document = site.by_symbol.get(mention.symbol.canonical)
