@@ -1,7 +1,7 @@
 """Checks: small functions that read a text and return findings; nothing here prints.
 
 Every finding has a stable code. The same table, in Vietnamese for editors, is in
-docs/huong-dan-bien-tap.md (section "Mã lỗi").
+docs/huong-dan-bien-tap.md (section "Kiểm tra nội dung").
 
 | Code | What is wrong | Safe fix (`hoctap check --fix`) |
 |------|---------------|------|
@@ -70,7 +70,7 @@ def check_file(file: Path, shown: str, site: Site, page: Page | None = None) -> 
     except ContentError as error:
         return [error.finding]
     except OSError as error:
-        return [Finding(shown, 1, 1, "E005", f"cannot read: {error.strerror}")]
+        return [Finding(shown, 1, 1, "E005", f"cannot read: {error.strerror or error}")]
     return check_source(source, site)
 
 
@@ -86,7 +86,7 @@ def check_site(registry: Registry) -> list[Finding]:
     files = sorted(p for p in docs_dir.rglob("*.md") if p.is_file())
     key = (str(docs_dir.resolve()), tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
     if key not in _cache:
-        site = Site(registry)
+        site = Site.of(registry)
         pages = {page.path.as_posix(): page for page in registry.pages}
         known = set(registry.findings)  # an unreadable page is already the registry's finding
         _cache.clear()
@@ -107,5 +107,3 @@ def check_paths(paths: list[Path], registry: Registry) -> list[Finding]:
     site = Site(registry)
     return [f for path in paths for file in files_under(path) for f in check_file(file, str(file), site)]
 
-
-__all__ = ["check_site", "check_paths", "check_source", "check_file", "Site", "Source"]

@@ -79,13 +79,12 @@ def _date_and_issuer(source: Source, mention: Mention, document: Document) -> It
         yield from _issuer(source, mention.symbol, issuer.end(), document)
 
 
-def _issuer(source: Source, symbol: Symbol, start: int, document: Document | None) -> Iterator[Finding]:
+def _issuer(source: Source, symbol: Symbol, start: int, document: Document) -> Iterator[Finding]:
     """S104, only for a body we know by name: loose wordings ("Ban Chấp hành đảng bộ tỉnh") pass."""
     code = issuer_named(source.prose[start:start + _ISSUER_WINDOW])
     if code is not None and code not in symbol.issuers:
-        said = document.co_quan_ban_hanh if document and document.co_quan_ban_hanh else "/".join(symbol.issuers)
         yield source.finding(start, "S104", f"`{symbol.canonical}` is not issued by a {code} body",
-                             f"the issuer is {said}")
+                             f"the issuer is {document.co_quan_ban_hanh or '/'.join(symbol.issuers)}")
 
 
 def front_matter(source: Source, site: Site) -> Iterator[Finding]:
