@@ -18,7 +18,6 @@ import yaml
 from .checks import check_paths, check_site
 from .checks.fix import fix_files
 from .checks.source import Site
-from .content import ContentError
 from .findings import Finding, format_json, format_text
 from .registry import Registry
 
@@ -61,25 +60,28 @@ def _lint(args: argparse.Namespace, docs_dir: Path) -> list[Finding]:
     return [shown(f) for f in registry.findings + check_site(registry)]
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def _site_of(args: argparse.Namespace) -> Path:
+    """The docs folder to check against; ValueError says what is wrong with the command line."""
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        print(f"hoctap check: {missing[0]}: no such file or folder", file=sys.stderr)
-        return 2
+        raise ValueError(f"{missing[0]}: no such file or folder")
+    docs_dir = _docs_dir(args.config_file)
+    if not docs_dir.is_dir():
+        raise ValueError(f"{os.path.relpath(docs_dir)}: no such folder (docs_dir in {args.config_file})")
+    return docs_dir
+
+
+def cmd_check(args: argparse.Namespace) -> int:
     try:
-        docs_dir = _docs_dir(args.config_file)
+        docs_dir = _site_of(args)
     except ValueError as error:
         print(f"hoctap check: {error}", file=sys.stderr)
         return 2
     findings = _lint(args, docs_dir)
-    if args.fix:
-        try:
-            fixed = fix_files(findings, Site(Registry.load(docs_dir)))
-        except ContentError as error:
-            print(f"hoctap check: cannot fix: {error}", file=sys.stderr)
-            fixed = 0
-        findings = _lint(args, docs_dir) if fixed else findings
+    if args.fix and any(f.fix for f in findings):
+        fixed = fix_files(findings, Site(Registry.load(docs_dir)))
         print(f"hoctap check: {fixed} fix(es) applied", file=sys.stderr)
+        findings = _lint(args, docs_dir)
     if args.format == "json":
         print(format_json(findings))
     elif findings:
