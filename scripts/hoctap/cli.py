@@ -7,9 +7,19 @@ MkDocs plugin, so `mkdocs build` and `hoctap build` report the same findings.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import yaml
+
+from .checks import check_paths, check_site
+from .checks.fix import fix_files
+from .checks.source import Site
+from .findings import Finding, format_json, format_text
+from .registry import Registry
 
 
 def _mkdocs(*args: str) -> int:
@@ -25,6 +35,63 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return _mkdocs("serve", "--config-file", args.config_file, "--dev-addr", args.dev_addr)
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold `!!python/name:` and `!ENV` tags; only `docs_dir` is read here."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _docs_dir(config_file: str) -> Path:
+    """The site's docs folder, as mkdocs.yml names it; raises ValueError when the file is not YAML."""
+    try:
+        config = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise ValueError(f"{config_file}: not a readable YAML file ({error.__class__.__name__})") from None
+    return Path(config_file).resolve().parent / str(config.get("docs_dir") or "docs")
+
+
+def _lint(args: argparse.Namespace, docs_dir: Path) -> list[Finding]:
+    """Findings for the paths given, or for the whole site; paths shown as the editor typed them."""
+    registry = Registry.load(docs_dir)
+    if args.paths:
+        return check_paths([Path(p) for p in args.paths], registry)
+    shown = lambda f: dataclasses.replace(f, path=os.path.relpath(docs_dir / f.path))
+    return [shown(f) for f in registry.findings + check_site(registry)]
+
+
+def _site_of(args: argparse.Namespace) -> Path:
+    """The docs folder to check against; ValueError says what is wrong with the command line."""
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        raise ValueError(f"{missing[0]}: no such file or folder")
+    docs_dir = _docs_dir(args.config_file)
+    if not docs_dir.is_dir():
+        raise ValueError(f"{os.path.relpath(docs_dir)}: no such folder (docs_dir in {args.config_file})")
+    return docs_dir
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    try:
+        docs_dir = _site_of(args)
+    except ValueError as error:
+        print(f"hoctap check: {error}", file=sys.stderr)
+        return 2
+    findings = _lint(args, docs_dir)
+    if args.fix and any(f.fix for f in findings):
+        fixed = fix_files(findings, Site(Registry.load(docs_dir)))
+        print(f"hoctap check: {fixed} fix(es) applied", file=sys.stderr)
+        findings = _lint(args, docs_dir)
+    if args.format == "json":
+        print(format_json(findings))
+    elif findings:
+        print(format_text(findings))
+    fixable = sum(1 for f in findings if f.fix)
+    summary = f"{len(findings)} problem(s)" + (f", {fixable} fixable with --fix" if fixable else "")
+    print(f"hoctap check: {summary}" if findings else "hoctap check: no problems", file=sys.stderr)
+    return 1 if findings else 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="hoctap", description=__doc__.splitlines()[0])
     root.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
@@ -37,6 +104,12 @@ def parser() -> argparse.ArgumentParser:
     serve = verbs.add_parser("serve", help="live preview at http://127.0.0.1:8000/ with the same checks")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to listen on")
     serve.set_defaults(run=cmd_serve)
+
+    check = verbs.add_parser("check", help="check the site (or the Markdown and text files given) without building")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders, also outside docs/ (default: the site)")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="one finding per line, or JSON")
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes: NFC, Ð→Đ, canonical symbols, missing space")
+    check.set_defaults(run=cmd_check)
     return root
 
 

@@ -110,17 +110,24 @@ class ContentError(Exception):
 def read_page(path: Path, docs_dir: Path) -> Page:
     """Read a Markdown page and its YAML front matter, keeping line numbers for diagnostics."""
     rel = path.relative_to(docs_dir).as_posix()
+    return parse_page(read_text(path, rel), Path(rel))
+
+
+def read_text(path: Path, rel: str) -> str:
+    """A text file's content; a binary or non-UTF-8 file is a finding (shown as `rel`), never a crash."""
     raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ContentError(Finding(rel, 1, 1, "E002", "file is UTF-16, not UTF-8", "re-save the file as UTF-8"))
     if b"\x00" in raw:
         raise ContentError(Finding(rel, 1, 1, "E001", "binary file, not a Markdown page", "remove it from docs/"))
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # as MkDocs reads it: a byte-order mark is not content
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ContentError(
             Finding(rel, line, 1, "E002", "file is not UTF-8", "re-save the file as UTF-8")
         ) from None
-    return parse_page(text, Path(rel))
+    return text
 
 
 def parse_page(text: str, rel: Path) -> Page:

@@ -6,6 +6,8 @@ class HoctapConfig(Config):
     """Options of the `hoctap` plugin in mkdocs.yml."""
 
     enabled = c.Type(bool, default=True)
+    # Run hoctap.checks in every build (off only to measure what they cost: benchmarks/validation.py).
+    checks = c.Type(bool, default=True)
     # Where `nguon:` entries point: the federation's source documents.
     source_dir = c.Type(str, default="../shared/source")
     # The abbreviations file appended to every page by pymdownx.snippets, also the glossary's data.

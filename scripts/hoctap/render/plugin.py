@@ -15,9 +15,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from ..checks import check_site, links
 from ..findings import Finding, format_text
 from ..registry import Registry
-from . import blocks
+from . import autolink, blocks
 from .config import HoctapConfig
 from .labels import format_date, labels
 
@@ -40,7 +41,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             return
         self.registry = Registry.load(Path(config.docs_dir))
         self.abbreviations = blocks.read_abbreviations(Path(config.config_file_path).parent / self.config.abbreviations)
-        self._fail_on(self.registry.findings)
+        self._fail_on(self.registry.findings + (check_site(self.registry) if self.config.checks else []))
 
     # Keep the language-resolved file list, after mkdocs-static-i18n has built it
     @event_priority(-110)
@@ -48,6 +49,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         self.files = files
+        self._fail_on(links.card_links(self.registry, files, _lang(config)) if self.config.checks else [])
         return files
 
     # List the document pages under the catalogue's section, in reading order
@@ -83,6 +85,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         document = self._document_of(page)
         if document is not None and not page.meta.get("toan_van"):
             markdown += blocks.awaiting_official_text(lang)
+        markdown = autolink.link_symbols(markdown, page.file.src_uri, self.registry, document)
         return markdown
 
     # Mark where the document card goes: right under the page title

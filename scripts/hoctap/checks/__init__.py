@@ -1,0 +1,109 @@
+"""Checks: small functions that read a text and return findings; nothing here prints.
+
+Every finding has a stable code. The same table, in Vietnamese for editors, is in
+docs/huong-dan-bien-tap.md (section "Kiểm tra nội dung").
+
+| Code | What is wrong | Safe fix (`hoctap check --fix`) |
+|------|---------------|------|
+| E001 | binary file | |
+| E002 | not UTF-8 | |
+| E003 | front matter is not valid YAML | |
+| E004 | empty file | |
+| E005 | file cannot be read (permissions, a folder named `.md`…) | |
+| M001 | required field missing or empty | |
+| M002 | impossible date | |
+| M003 | bad `trang_thai` / approval without who and when | |
+| M004 | `thuc_hien`/`can_cu`/`noi_dung_hoc_tap` names an unknown document | |
+| M005 | relations form a cycle | |
+| M006 | two pages describe the same symbol | |
+| S101 | symbol not in the registry (nearest known one suggested) | |
+| S102 | known symbol, non-canonical spelling (`18-Ctr/TU`) | canonical spelling |
+| S103 | date next to a symbol disagrees with its `ngay_ban_hanh`, or is not a date | |
+| S104 | issuer next to a symbol (or `co_quan_ban_hanh`) is a body that does not issue it | |
+| S105 | `so_ky_hieu` is not a symbol | |
+| L101 | raw HTML link to a `.md` page | |
+| L102 | raw HTML link to a missing page or anchor | |
+| L103 | a document card links to a page missing from a language's build | |
+| L104 | a link whose text names one document goes to another document's page | |
+| V101 | not Unicode NFC | NFC |
+| V102 | `Ð`/`ð` instead of `Đ`/`đ` | `Đ`/`đ` |
+| V103 | doubled grammatical word ("của của") | |
+| V104 | missing space after "số"/"ngày"/"tháng"/"năm" before a number | a space |
+| V105 | old tone-mark placement ("hoà"; the site writes "hòa") | |
+| V106 | space before punctuation | |
+| V107 | two spaces between words | |
+
+Prose checks skip code, URLs and HTML tags; front matter is checked too (it is shown on
+the document card), except V106/V107, for which it is YAML syntax.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..content import ContentError, Page, is_document, read_text, to_document
+from ..findings import Finding
+from ..registry import Registry
+from . import links, symbols, text
+from .source import Site, Source
+
+FILE_SUFFIXES = (".md", ".txt")
+
+
+def check_source(source: Source, site: Site) -> list[Finding]:
+    """Every check on one text."""
+    if not source.text.strip():
+        return [Finding(source.path, 1, 1, "E004", "empty file", "write the page or delete the file")]
+    findings = to_document(source.page)[1] if source.page and is_document(source.page) else []
+    findings += [f for check in text.CHECKS for f in check(source)]
+    findings += [f for check in symbols.CHECKS for f in check(source, site)]
+    findings += links.raw_html(source)
+    findings += links.symbol_links(source, site)
+    return findings
+
+
+def check_file(file: Path, shown: str, site: Site, page: Page | None = None) -> list[Finding]:
+    """Every check on one file (already parsed as `page` by the registry, if given); never an exception."""
+    try:
+        source = Source.from_page(read_text(file, shown), page) if page else Source.read(file, shown)
+        source.file = file
+    except ContentError as error:
+        return [error.finding]
+    except OSError as error:
+        return [Finding(shown, 1, 1, "E005", f"cannot read: {error.strerror or error}")]
+    return check_source(source, site)
+
+
+_cache: dict[tuple, list[Finding]] = {}
+
+
+def check_site(registry: Registry) -> list[Finding]:
+    """Every check on every page under docs/ (paths relative to it), besides the registry's own findings.
+
+    mkdocs-static-i18n runs one build per language in one process: the result is kept while no
+    file changes, so the second language costs nothing."""
+    docs_dir = registry.docs_dir
+    files = sorted(p for p in docs_dir.rglob("*.md") if p.is_file())
+    key = (str(docs_dir.resolve()), tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    if key not in _cache:
+        site = Site.of(registry)
+        pages = {page.path.as_posix(): page for page in registry.pages}
+        known = set(registry.findings)  # an unreadable page is already the registry's finding
+        _cache.clear()
+        _cache[key] = [f for p in files for rel in [p.relative_to(docs_dir).as_posix()]
+                       for f in check_file(p, rel, site, pages.get(rel)) if f not in known]
+    return list(_cache[key])
+
+
+def files_under(path: Path) -> list[Path]:
+    """A file as given, or the Markdown and text files of a folder."""
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix.lower() in FILE_SUFFIXES and p.is_file())
+    return [path]
+
+
+def check_paths(paths: list[Path], registry: Registry) -> list[Finding]:
+    """Files given on the command line, anywhere, checked against the site's registry."""
+    site = Site(registry)
+    return [f for path in paths for file in files_under(path) for f in check_file(file, str(file), site)]
+

@@ -1,0 +1,92 @@
+"""Links MkDocs does not validate: raw HTML links, links to the wrong document, the card's links per language.
+
+MkDocs (`validation:` in mkdocs.yml, `--strict`) already checks Markdown links and their
+anchors in every language build; these checks cover only what it never sees.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+from urllib.parse import unquote, urlsplit
+
+from markdown.extensions.toc import slugify
+
+from ..findings import Finding
+from ..registry import Registry
+from ..symbols import canonical, find_mentions
+from .source import Site, Source
+
+_HREF = re.compile(r"<(?:a|iframe)\b[^>]*?\b(?:href|src)\s*=\s*([\"'])(?P<url>[^\"']*)\1", re.I)
+_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<title>.+?)[ \t#]*?(?:\{[^}]*#(?P<id>[\w-]+)[^}]*\})?[ \t]*$", re.M)
+_MD_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>[^)\s#]+\.md)(?:#[^)\s]*)?\)")
+_ID = re.compile(r"\bid\s*=\s*[\"'](?P<id>[^\"']+)", re.I)
+GENERATED_ANCHORS = ("van-ban-chinh-thuc",)
+"""Anchors the hoctap plugin writes into document pages (render/blocks.py)."""
+
+
+def anchors(text: str) -> set[str]:
+    """Ids a page's headings and HTML will carry, as Python-Markdown's toc makes them."""
+    found = {m["id"] or slugify(re.sub(r"[*_`]", "", m["title"]), "-") for m in _HEADING.finditer(text)}
+    return found | {m["id"] for m in _ID.finditer(text)} | set(GENERATED_ANCHORS)
+
+
+def raw_html(source: Source) -> Iterator[Finding]:
+    """L101 a raw HTML link to a `.md` page (MkDocs never rewrites it); L102 one whose target or anchor is missing."""
+    if not source.markdown or source.file is None or not ("<a" in source.text or "<iframe" in source.text):
+        return
+    for m in _HREF.finditer(source.markup, source.body_start):
+        url = urlsplit(m["url"])
+        if url.scheme or url.netloc or url.path.startswith("/") or not (url.path or url.fragment):
+            continue
+        path = unquote(url.path)
+        if path and not path.endswith((".md", ".html")):
+            continue  # assets may come from the theme's custom_dir, outside docs/
+        offset = m.start("url")
+        if path.endswith(".md"):
+            yield source.finding(offset, "L101", f"raw HTML link to `{url.path}` is not rewritten by MkDocs",
+                                 "use a Markdown link: [text](page.md)")
+        target = (source.file.parent / re.sub(r"\.html$", ".md", path)) if path else source.file
+        if not target.is_file():
+            yield source.finding(offset, "L102", f"link target `{path}` does not exist")
+        elif url.fragment and target.suffix == ".md":
+            for variant in [target, *target.parent.glob(target.stem + ".*.md")]:
+                if url.fragment not in anchors(variant.read_text(encoding="utf-8", errors="replace")):
+                    yield source.finding(offset, "L102", f"`{variant.name}` has no anchor `#{url.fragment}`")
+
+
+def symbol_links(source: Source, site: Site) -> Iterator[Finding]:
+    """L104: a link whose text names one document and whose target is another document's page."""
+    if source.file is None:
+        return
+    pages = site.pages_on_disk
+    for m in _MD_LINK.finditer(source.markup, source.body_start):
+        named = {mention.symbol.canonical for mention in find_mentions(m["text"])}
+        target = pages.get((source.file.parent / unquote(m["url"])).resolve())
+        if len(named) == 1 and target is not None and target.so_ky_hieu:
+            [said] = named
+            if said in site.by_symbol and said != canonical(target.so_ky_hieu):
+                yield source.finding(m.start("url"), "L104",
+                                     f"link text names `{said}` but the link goes to the page of `{target.so_ky_hieu}`",
+                                     f"link to {site.by_symbol[said].page.path.as_posix()}")
+
+
+def card_links(registry: Registry, files, lang: str) -> list[Finding]:
+    """L103: a document card (both directions of a relation) linking to a page missing from this build."""
+    findings = []
+    def built(document) -> bool:  # MkDocs keeps excluded files in the list, marked
+        file = files.get_file_from_path(document.page.path.as_posix())
+        return file is not None and not file.inclusion.is_excluded()
+
+    for document in registry.documents:
+        for key in ("thuc_hien", "can_cu"):
+            for ma in getattr(document, key):
+                target = registry.get(ma)
+                if target is None or built(document) == built(target):
+                    continue
+                missing = target if built(document) else document
+                findings.append(Finding(document.page.path.as_posix(), document.page.line_of(key), 1, "L103",
+                                        f"`{key}: {ma}` puts a link on a card to "
+                                        f"{missing.page.path.as_posix()}, which is not in the `{lang}` build",
+                                        "build both pages, or remove the relation"))
+    return findings

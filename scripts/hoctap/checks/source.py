@@ -1,0 +1,149 @@
+"""What a check looks at: a text, where its prose is, and the site it is checked against."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ..content import Document, Page, parse_page, read_text
+from ..findings import Finding, Fix
+from ..registry import Registry
+from ..symbols import parse
+
+MASK = "\x00"
+"""Stands for a character that is not prose (code, a URL, an HTML tag): not a letter, not a space."""
+
+_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+_CODE = r"<!--.*?-->|(?P<tick>`+)(?:[^\n]|\n(?![ \t]*\n))+?(?P=tick)"  # HTML comments, inline code
+_NOT_CODE = re.compile(_CODE, re.S)
+_NOT_PROSE = re.compile(
+    _CODE +
+    r"|(?<=\])\([^)\n]*\)"               # link and image destinations
+    r"|^[ \t]*\[[^\]\n]+\]:[ \t]*\S+"    # reference definitions
+    r"|</?[A-Za-z!][^>\n]*>"             # HTML tags and autolinks
+    r"|\{[:#.][^}\n]*\}"                 # attribute lists
+    r"|https?://\S+"                     # bare URLs
+    r"|(?<!\w):[a-z0-9_+-]+:(?!\w)",     # icon and emoji shortcodes
+    re.M | re.S,
+)
+
+
+def blank(match: re.Match) -> str:
+    """The matched text as MASK, its line breaks kept."""
+    return re.sub(r"[^\n]", MASK, match.group())
+
+
+def mask_markdown(text: str, code_only: bool = False) -> str:
+    """`text` with code (and unless `code_only`, URLs and HTML tags) replaced by MASK, same length and lines."""
+    lines = text.split("\n")
+    fence = None
+    for i, line in enumerate(lines):
+        m = _FENCE.match(line)
+        if fence is None:
+            if not m:
+                continue
+            fence = m.group(1)
+        elif m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
+            fence = None
+        lines[i] = MASK * len(line)
+    return (_NOT_CODE if code_only else _NOT_PROSE).sub(blank, "\n".join(lines))
+
+
+@dataclass
+class Source:
+    """A file to check: its text, its front matter (Markdown only) and its prose."""
+
+    path: str  # as reported in findings
+    text: str
+    markdown: bool = True
+    meta: dict = field(default_factory=dict)
+    key_lines: dict = field(default_factory=dict)
+    body_start: int = 0  # offset where the body starts, after the front matter
+    file: Path | None = None  # on disk, to resolve relative links
+    page: Page | None = None  # Markdown only
+
+    @classmethod
+    def from_text(cls, text: str, shown: str, markdown: bool = True) -> "Source":
+        """Raises ContentError when the front matter is not YAML."""
+        if not markdown:
+            return cls(shown, text, markdown=False)
+        return cls.from_page(text, parse_page(text, Path(shown)))
+
+    @classmethod
+    def from_page(cls, text: str, page: Page) -> "Source":
+        """A page the registry has already parsed: its front matter is not parsed twice."""
+        return cls(page.path.as_posix(), text, True, page.meta, page.key_lines, len(text) - len(page.body), page=page)
+
+    @classmethod
+    def read(cls, file: Path, shown: str) -> "Source":
+        """Raises ContentError for a binary, non-UTF-8 or broken-YAML file. The caller sets `file`."""
+        return cls.from_text(read_text(file, shown), shown, markdown=file.suffix.lower() != ".txt")
+
+    @cached_property
+    def prose(self) -> str:
+        """The text with what is not prose masked; front matter is kept, as it is shown on the card."""
+        if not self.markdown:
+            return self.text
+        return self.text[: self.body_start] + mask_markdown(self.text[self.body_start:])
+
+    @cached_property
+    def markup(self) -> str:
+        """The text with only code masked: HTML and link targets stay, to be checked."""
+        return self.text[: self.body_start] + mask_markdown(self.text[self.body_start:], code_only=True)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def finding(self, offset: int, code: str, message: str, hint: str = "", fix: str | None = None,
+                length: int = 0) -> Finding:
+        """A finding at `offset`; with `fix`, the text[offset:offset+length] is safely replaced by it."""
+        line, col = self.position(offset)
+        repair = Fix(line, col, self.text[offset:offset + length], fix) if fix is not None else None
+        return Finding(self.path, line, col, code, message, hint, repair)
+
+
+@dataclass
+class Site:
+    """The registry seen from the checks: documents by canonical symbol."""
+
+    registry: Registry
+
+    @classmethod
+    def of(cls, registry: Registry) -> "Site":
+        """The site of a registry, made once: every page of a build asks for it."""
+        if _last and _last[0].registry is registry:
+            return _last[0]
+        _last[:] = [cls(registry)]
+        return _last[0]
+
+    @cached_property
+    def pages_on_disk(self) -> dict[Path, Document]:
+        """Documents by the absolute path of their page (any language), to resolve a link's target."""
+        docs_dir = self.registry.docs_dir.resolve()
+        found = {}
+        for document in self.registry.documents:
+            page = docs_dir / document.page.path
+            found[page] = document
+            for variant in page.parent.glob(page.name.split(".")[0] + ".*.md"):
+                found[variant] = document
+        return found
+
+    @cached_property
+    def by_symbol(self) -> dict[str, Document]:
+        found = {}
+        for document in self.registry.documents:
+            symbol = parse(document.so_ky_hieu) if document.so_ky_hieu else None
+            if symbol is not None:
+                found.setdefault(symbol.canonical, document)
+        return found
+
+
+_last: list[Site] = []

@@ -1,0 +1,109 @@
+"""Document symbols in text: known to the registry, spelled canonically, cited with the right date and issuer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from typing import Iterator
+
+from ..content import Document
+from ..findings import Finding
+from ..render.labels import format_date
+from ..symbols import Mention, Symbol, find_mentions, issuer_named, parse
+from .source import Site, Source
+
+_MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july",
+              "august", "september", "october", "november", "december")
+_DATE_AFTER = re.compile(
+    r"[ \t]*,?\s*(?:ngày\s*(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
+    r"|ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4})"
+    rf"|(?:of|dated)\s+(?P<d3>\d{{1,2}})\s+(?P<m3>{'|'.join(_MONTHS_EN)})\s+(?P<y3>\d{{4}}))",
+    re.I,
+)
+_ISSUER_AFTER = re.compile(r"[ \t]*,?\s*(?:của|of)\s+(?:the\s+)?", re.I)
+_ISSUER_WINDOW = 80
+
+
+def _date(m: re.Match) -> dt.date | None:
+    if m["d"]:
+        day, month, year = m["d"], m["m"], m["y"]
+    elif m["d2"]:
+        day, month, year = m["d2"], m["m2"], m["y2"]
+    else:
+        day, month, year = m["d3"], _MONTHS_EN.index(m["m3"].lower()) + 1, m["y3"]
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def nearest(canonical: str, known: list[str]) -> str | None:
+    """The known symbol closest in spelling to an unknown one, to suggest as a fix."""
+    close = difflib.get_close_matches(canonical, known, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def mentions(source: Source, site: Site) -> Iterator[Finding]:
+    """S101 unknown symbol, S102 non-canonical spelling, S103 wrong date, S104 wrong issuer."""
+    for mention in find_mentions(source.prose):
+        canonical = mention.symbol.canonical
+        document = site.by_symbol.get(canonical)
+        if document is None:
+            guess = nearest(canonical, list(site.by_symbol))
+            yield source.finding(mention.start, "S101", f"`{mention.raw}` is not a document of the registry",
+                                 f"did you mean `{guess}`?" if guess else "add a page for it under docs/van-ban/")
+            continue
+        if mention.raw != canonical:
+            yield source.finding(mention.start, "S102", f"`{mention.raw}` is not the canonical spelling",
+                                 f"write `{canonical}`", fix=canonical, length=len(mention.raw))
+        yield from _date_and_issuer(source, mention, document)
+
+
+def _date_and_issuer(source: Source, mention: Mention, document: Document) -> Iterator[Finding]:
+    end = mention.end
+    date = _DATE_AFTER.match(source.prose, end)
+    if date:
+        end = date.end()
+        written = _date(date)
+        start = date.start() + len(date.group()) - len(date.group().lstrip(" \t,\n"))
+        if written is None:
+            yield source.finding(start, "S103", f"`{date.group().strip(' ,')}` is not a real date")
+        elif document.ngay_ban_hanh and written != document.ngay_ban_hanh:
+            yield source.finding(start, "S103",
+                                 f"`{mention.symbol.canonical}` is dated {format_date(document.ngay_ban_hanh)}, "
+                                 f"not {format_date(written)}",
+                                 f"see `ngay_ban_hanh` in {document.page.path.as_posix()}")
+    issuer = _ISSUER_AFTER.match(source.prose, end)
+    if issuer:
+        yield from _issuer(source, mention.symbol, issuer.end(), document)
+
+
+def _issuer(source: Source, symbol: Symbol, start: int, document: Document) -> Iterator[Finding]:
+    """S104, only for a body we know by name: loose wordings ("Ban Chấp hành đảng bộ tỉnh") pass."""
+    code = issuer_named(source.prose[start:start + _ISSUER_WINDOW])
+    if code is not None and code not in symbol.issuers:
+        yield source.finding(start, "S104", f"`{symbol.canonical}` is not issued by a {code} body",
+                             f"the issuer is {document.co_quan_ban_hanh or '/'.join(symbol.issuers)}")
+
+
+def front_matter(source: Source, site: Site) -> Iterator[Finding]:
+    """S105: `so_ky_hieu` that is not a symbol; S104: `co_quan_ban_hanh` that cannot issue it."""
+    value = source.meta.get("so_ky_hieu")
+    if value in (None, ""):
+        return
+    symbol = parse(str(value))
+    line = source.key_lines.get("so_ky_hieu", 1)
+    if symbol is None:
+        yield Finding(source.path, line, 1, "S105", f"`so_ky_hieu` is not a document symbol: {value!r}",
+                      "write it as `15-CTr/TU` (Party) or `15/CTr-LĐLĐ` (state, mass organisations)")
+        return
+    issuer = str(source.meta.get("co_quan_ban_hanh") or "")
+    code = issuer_named(issuer)
+    if code is not None and code not in symbol.issuers:
+        yield Finding(source.path, source.key_lines.get("co_quan_ban_hanh", 1), 1, "S104",
+                      f"`co_quan_ban_hanh` names a {code} body, but `{symbol.canonical}` is issued by "
+                      f"{'/'.join(symbol.issuers)}", "correct the issuer or the symbol")
+
+
+CHECKS = (mentions, front_matter)

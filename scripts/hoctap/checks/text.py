@@ -1,0 +1,106 @@
+"""Vietnamese text hygiene: the slips that reach print in hand-typed administrative text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterator
+
+from ..findings import Finding
+from .source import Source
+
+_COMBINING = re.compile(r".[\u0300-\u036f]+", re.S)
+_LOOK_ALIKE = {"Ð": "Đ", "ð": "đ"}
+
+REPEATABLE_NOT = frozenset(
+    "của và các những là được bị trong cho với về theo tại để thì mà đã sẽ đang này đó một cũng số "
+    "hoặc nhưng như khi nếu vì do bởi qua trên đến nhằm "
+    "the a an of and to in for on is with by".split()
+)
+"""Grammatical words that are never doubled on purpose. Content words are left alone: Vietnamese
+doubles them on purpose ("người người, nhà nhà thi đua")."""
+
+_DOUBLED = re.compile(r"(?<!\w)(\w+)(?:[ \t]+|[ \t]*\n[ \t]*)(\1)(?!\w)", re.I)
+_GLUED = re.compile(r"(?<!\w)(số|ngày|tháng|năm)(?=\d)", re.I)
+_SPACE_BEFORE = re.compile(r"(?<=[\w)\]”\"*])[ \t]+(?=[,;:!?]|\.(?![.\w]))")
+_DOUBLE_SPACE = re.compile(r"(?<=\w) {2,}(?=\w)")
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+
+
+def _old_style_pairs() -> dict[str, str]:
+    """`oà` → `òa`, `uỷ` → `ủy`…: the tone on the second vowel (old style) moved to the first (the plan's)."""
+    pairs = {}
+    for first, second in ("oa", "oe", "uy", "Oa", "Oe", "Uy", "OA", "OE", "UY"):
+        for tone in _TONES:
+            old = first + unicodedata.normalize("NFC", second + tone)
+            pairs[old] = unicodedata.normalize("NFC", first + tone) + second
+    return pairs
+
+
+_OLD_STYLE = _old_style_pairs()
+_OLD_STYLE_END = re.compile(rf"[oOuU][{''.join(sorted({old[1] for old in _OLD_STYLE}))}](?![^\W\d_])")
+_WORD_START = re.compile(r"[^\W\d_]*$")
+
+
+def not_nfc(source: Source) -> Iterator[Finding]:
+    """V101: decomposed letters (a vowel followed by combining marks) look right and break search."""
+    offset = 0
+    for line in source.prose.split("\n"):
+        if not unicodedata.is_normalized("NFC", line):
+            bad = [m for m in _COMBINING.finditer(line) if unicodedata.normalize("NFC", m.group()) != m.group()]
+            start, end = (bad[0].start(), bad[-1].end()) if bad else (0, len(line))
+            old = line[start:end]
+            yield source.finding(offset + start, "V101", "text is not in Unicode NFC (decomposed letters)",
+                                 "re-save as NFC", fix=unicodedata.normalize("NFC", old), length=len(old))
+        offset += len(line) + 1
+
+
+def look_alike_d(source: Source) -> Iterator[Finding]:
+    """V102: `Ð` (U+00D0, Icelandic eth) instead of the Vietnamese `Đ` (U+0110)."""
+    for m in re.finditer("[Ðð]", source.prose):
+        right = _LOOK_ALIKE[m.group()]
+        yield source.finding(m.start(), "V102", f"look-alike `{m.group()}` (U+{ord(m.group()):04X}) instead of `{right}`",
+                             f"write `{right}`", fix=right, length=1)
+
+
+def doubled_word(source: Source) -> Iterator[Finding]:
+    """V103: a grammatical word written twice ("của của")."""
+    for m in _DOUBLED.finditer(source.prose):
+        if m.group(1).casefold() in REPEATABLE_NOT:
+            yield source.finding(m.start(2), "V103", f"doubled word `{m.group(1)} {m.group(2)}`",
+                                 f"delete one `{m.group(2)}`")
+
+
+def missing_space(source: Source) -> Iterator[Finding]:
+    """V104: "ngày19/12/2025", "số18": a number glued to the word that introduces it."""
+    for m in _GLUED.finditer(source.prose):
+        yield source.finding(m.end(), "V104", f"missing space between `{m.group()}` and the number",
+                             f"write `{m.group()} `", fix=" ")
+
+
+def tone_mark_style(source: Source) -> Iterator[Finding]:
+    """V105: "hoà", "khoá", "uỷ": the old tone placement, where the site (as the plan) writes "hòa", "khóa", "ủy"."""
+    for m in _OLD_STYLE_END.finditer(source.prose):
+        new = _OLD_STYLE.get(m.group())
+        start = _WORD_START.search(source.prose, max(0, m.start() - 8), m.start()).start()
+        word = source.prose[start:m.end()]
+        if new and not word.casefold().startswith("qu"):
+            yield source.finding(start, "V105", f"`{word}` places the tone mark in the old style",
+                                 f"write `{word[:-2] + new}`, as the plan does")
+
+
+def space_before_punctuation(source: Source) -> Iterator[Finding]:
+    """V106: a space before `,` `.` `;` `:` `!` `?` (body only: front matter is YAML syntax)."""
+    for m in _SPACE_BEFORE.finditer(source.prose, source.body_start):
+        mark = source.prose[m.end()]
+        yield source.finding(m.start(), "V106", f"space before `{mark}`", f"remove the space before `{mark}`")
+
+
+def double_space(source: Source) -> Iterator[Finding]:
+    """V107: two spaces between words ("của  Ban"), in the body."""
+    for m in _DOUBLE_SPACE.finditer(source.prose, source.body_start):
+        yield source.finding(m.start(), "V107", "two or more spaces between words", "leave one space")
+
+
+CHECKS = (not_nfc, look_alike_d, doubled_word, missing_space, tone_mark_style, space_before_punctuation, double_space)

@@ -1,0 +1,145 @@
+"""The checks: one corpus file per finding class, each finding's code, line and column asserted."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from hoctap.checks import check_file, check_site, check_source, links
+from hoctap.checks.fix import fix_text
+from hoctap.checks.source import Site, Source, mask_markdown
+from hoctap.registry import Registry
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+CORPUS = ROOT / "tests" / "corpus"
+
+EXPECTED = {
+    "e001-binary.md": [("E001", 1, 1)],
+    "e002-other-encoding.md": [("E002", 3, 1)],
+    "e003-broken-yaml.md": [("E003", 4, 1)],
+    "e004-empty.md": [("E004", 1, 1)],
+    "s101-unknown-symbol.md": [("S101", 3, 27)],
+    "s102-non-canonical.md": [("S102", 3, 17)],
+    "s103-wrong-date.md": [("S103", 3, 22)],
+    "s104-wrong-issuer.md": [("S104", 3, 47)],
+    "s105-bad-so-ky-hieu.md": [("S105", 2, 1)],
+    "l101-raw-html-md-link.md": [("L101", 3, 14)],
+    "l102-raw-html-missing.md": [("L102", 3, 14), ("L102", 3, 51)],
+    "l104-link-to-another-document.md": [("L104", 3, 30)],
+    "v101-not-nfc.md": [("V101", 1, 5), ("V101", 3, 2)],
+    "v102-look-alike-d.md": [("V102", 3, 1)],
+    "v103-doubled-word.md": [("V103", 3, 27)],
+    "v104-missing-space.md": [("V104", 3, 34)],
+    "v105-old-tone-mark.md": [("V105", 3, 10)],
+    "v106-space-before-punctuation.md": [("V106", 3, 10)],
+    "v107-double-space.md": [("V107", 3, 4)],
+    "clean.md": [],
+}
+
+
+@pytest.fixture(scope="module")
+def site() -> Site:
+    return Site(Registry.load(DOCS))
+
+
+def test_corpus_is_complete():
+    assert sorted(p.name for p in CORPUS.iterdir()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_corpus(name, site):
+    findings = check_file(CORPUS / name, name, site)
+    assert [(f.code, f.line, f.col) for f in sorted(findings)] == EXPECTED[name]
+    assert all(f.path == name and f.message for f in findings)
+
+
+def test_the_site_itself_is_clean():
+    registry = Registry.load(DOCS)
+    assert registry.findings + check_site(registry) == []
+
+
+def check(text: str, site: Site, markdown: bool = True) -> list[tuple[str, int, int]]:
+    return [(f.code, f.line, f.col) for f in sorted(check_source(Source.from_text(text, "x.md", markdown), site))]
+
+
+def test_symbols_in_front_matter_are_checked(site):
+    text = "---\ntrich_yeu: Thực hiện Chỉ thị số 58-Ct/TW, ngày 11/01/2026\nthuc_hien: [99-CTr/TU]\n---\n\n# A\n"
+    assert check(text, site) == [("S102", 2, 33), ("S103", 2, 43), ("S101", 3, 13)]
+
+
+def test_issuer_in_front_matter_must_match_the_symbol(site):
+    text = "---\nso_ky_hieu: 15-CTr/TU\nco_quan_ban_hanh: Ban Chấp hành LĐLĐ tỉnh\n---\n\n# A\n"
+    assert [c for c in check(text, site) if c[0] != "M001"] == [("S104", 3, 1)]
+
+
+def test_a_document_page_anywhere_gets_the_schema_checks(site):
+    text = "---\nso_ky_hieu: 15-CTr/TU\nloai: Chương trình\nngay_ban_hanh: 2026-02-30\n---\n\n# A\n"
+    assert ("M002", 4, 1) in check(text, site) and ("M001", 1, 1) in check(text, site)
+
+
+@pytest.mark.parametrize("prose", [
+    "của của",           # in inline code
+    "của `x` của",       # not adjacent
+    "Người người, nhà nhà thi đua.",  # Vietnamese doubles content words on purpose
+    "Quý, quỳ, thủy, hòa, khỏe, hoàn, khoảng, thuyền.",
+    "Xem (B/c) và mục II.1 ... rồi 2025-2030.",
+    "Ban Chấp hành đảng bộ tỉnh, Chương trình số 15-CTr/TU, ngày 04/3/2026 của Tỉnh ủy.",
+])
+def test_no_false_alarm(prose, site):
+    text = f"# A\n\n`{prose}`\n" if prose == "của của" else f"# A\n\n{prose}\n"
+    assert check(text, site) == []
+
+
+def test_tables_lists_and_admonitions_are_not_punctuation_slips(site):
+    text = "| a | b |\n|:--|--:|\n| 1 | 2 |\n\n!!! note \"A\"\n\n    B.\n\nTerm\n:   Definition\n"
+    assert check(text, site) == []
+
+
+def test_plain_text_is_all_prose(site):
+    assert check("`của của`\n", site, markdown=False) == [("V103", 1, 6)]
+
+
+def test_mask_keeps_offsets():
+    text = "a `b` c\n```\nd\n```\n[e](f.md) <g>"
+    masked = mask_markdown(text)
+    assert len(masked) == len(text) and masked.count("\n") == text.count("\n")
+    assert "b" not in masked and "d" not in masked and "f.md" not in masked and "[e]" in masked
+
+
+def test_fix_applies_only_safe_fixes(site):
+    text = unicodedata.normalize("NFD", "Học") + " số18-Ctr/TU, Ðoàn của của  Ban , hoà.\n"
+    fixed, count = fix_text(text, lambda t: check_source(Source.from_text(t, "x.txt", False), site))
+    assert fixed == "Học số 18-CTr/TU, Đoàn của của  Ban , hoà.\n"
+    assert count == 4
+    assert sorted(f.code for f in check_source(Source.from_text(fixed, "x.txt", False), site)) == ["V103", "V105", "V106", "V107"]
+
+
+def test_card_links_to_a_page_missing_from_a_build(tmp_path):
+    registry = Registry.load(DOCS)
+    files = Files([File(d.page.path.as_posix(), str(DOCS), str(tmp_path), False) for d in registry.documents])
+    assert links.card_links(registry, files, "vi") == []
+    files.get_file_from_path("van-ban/58-ct-tw.md").inclusion = InclusionLevel.EXCLUDED
+    [finding] = links.card_links(registry, files, "en")
+    assert (finding.path, finding.code, finding.line) == ("van-ban/18-ctr-tu.md", "L103", 7)
+    assert "`en` build" in finding.message
+
+
+def test_every_code_is_documented_for_editors():
+    import hoctap.checks
+
+    code = set(re.findall(r"^\| ([EMSLV]\d{3}) \|", hoctap.checks.__doc__, re.M))
+    guide = set(re.findall(r"^\| ([EMSLV]\d{3}) \|", (DOCS / "huong-dan-bien-tap.md").read_text(encoding="utf-8"), re.M))
+    assert code == guide and len(code) >= 25
+    emitted = set(re.findall(r'"([ESLV]\d{3})"', "".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "scripts" / "hoctap").rglob("*.py"))))
+    assert emitted <= code
+
+
+def test_english_citations_are_checked_too(site):
+    text = "# A\n\nDirective No. 58-CT/TW of 11 January 2026 of the Provincial Party Committee.\n"
+    assert check(text, site) == [("S103", 3, 24), ("S104", 3, 50)]
