@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from tests.conftest import ROOT, build_site
 
 # ../shared beside the clone (CI); a worktree finds it further up.
 SOURCE = next((p / "shared" / "source" for p in ROOT.parents if (p / "shared" / "source").is_dir()),
