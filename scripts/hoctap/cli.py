@@ -18,7 +18,15 @@ def _mkdocs(*args: str) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    return _mkdocs("build", "--strict", "--config-file", args.config_file, "--site-dir", args.site_dir)
+    status = _mkdocs("build", "--strict", "--config-file", args.config_file, "--site-dir", args.site_dir)
+    # The site links to the PDF, so the site that `hoctap build` writes contains it.
+    return cmd_pdf(args) if status == 0 and args.pdf else status
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from .publish.cli import make_pdf
+
+    return make_pdf(args.config_file, args.site_dir, getattr(args, "output", None))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -32,7 +40,13 @@ def parser() -> argparse.ArgumentParser:
 
     build = verbs.add_parser("build", help="validate the content and build the site into site/")
     build.add_argument("-d", "--site-dir", default="site", help="where to write the site (default: site/)")
+    build.add_argument("--no-pdf", dest="pdf", action="store_false", help="skip the combined PDF")
     build.set_defaults(run=cmd_build)
+
+    pdf = verbs.add_parser("pdf", help="make the combined PDF 'Tài liệu học tập' from the built site")
+    pdf.add_argument("-d", "--site-dir", default="site", help="the built site (default: site/)")
+    pdf.add_argument("-o", "--output", help="where to write it (default: SITE_DIR/tai-lieu-hoc-tap.pdf)")
+    pdf.set_defaults(run=cmd_pdf)
 
     serve = verbs.add_parser("serve", help="live preview at http://127.0.0.1:8000/ with the same checks")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to listen on")
