@@ -5,14 +5,25 @@
 
   var root = document.documentElement;
 
+  /* What is being printed: the chosen speaker sheet, or the page's article. */
   function article() {
-    return document.querySelector("article.md-content__inner") || document.body;
+    return document.querySelector(".ht-print-target") ||
+      document.querySelector("article.md-content__inner") || document.body;
   }
 
-  /* The first use of each abbreviation in the article gets its meaning after it. */
+  /* `CTr` in `18-CTr/TU` is part of a document's symbol, not a word to spell out. */
+  function inSymbol(abbr) {
+    var before = abbr.previousSibling ? abbr.previousSibling.textContent : "";
+    var after = abbr.nextSibling ? abbr.nextSibling.textContent : "";
+    return /[-\/]$/.test(before) || /^[-\/]/.test(after);
+  }
+
+  /* The first use of each abbreviation in the running text gets its meaning after it
+     (not in titles or the card, where it would break the document's symbol apart). */
   function markAbbreviations() {
     var seen = {};
     article().querySelectorAll("abbr[title]").forEach(function (abbr) {
+      if (abbr.closest("h1, h2, h3, h4, h5, h6, .ht-card") || inSymbol(abbr)) return;
       var key = abbr.textContent + "\u0000" + abbr.title;
       abbr.classList.toggle("ht-abbr-first", !seen[key]);
       seen[key] = true;

@@ -120,7 +120,7 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
         (t["trang_thai"], t.get(d.trang_thai, d.trang_thai)),
         ("Toàn văn", "có" if d.page.meta.get("toan_van") else awaiting),
     ]
-    table = "| Thông tin | |\n|---|---|\n" + "".join(f"| {k} | {_cell(v)} |\n" for k, v in rows)
+    facts = "".join(f"{k}\n:   {v}\n\n" for k, v in rows)
     if own:
         focus_md = "".join(f"- {item}\n" for item in own)
     else:
@@ -139,7 +139,10 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
 
 ### Thông tin chính {{#{sheet_id(d)}-thong-tin}}
 
-{table}
+<div class="ht-sheet__facts" markdown>
+
+{facts}</div>
+
 ### Trọng tâm theo Kế hoạch {{#{sheet_id(d)}-trong-tam}}
 
 {focus_md}
@@ -173,7 +176,3 @@ def _questions(d: Document, implements: list[Document], own: list[str], chung: l
         asked.append(("Vì sao đoàn viên, người lao động cần học tập, quán triệt chương trình này?",
                       "; ".join(chung) + " (Kế hoạch, mục I)."))
     return asked
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
