@@ -103,10 +103,12 @@ def rebase(body: str, url: str, key: str, included: dict[str, str]) -> str:
     return _LINK.sub(link, body)
 
 
-def sections(registry: Registry, site_dir: Path, extra_pages: tuple[str, ...] = ("thuat-ngu.html",)) -> list[Section]:
-    """Every public document page in catalogue order, then the extra pages (the glossary)."""
+def sections(registry: Registry, site_dir: Path, before: tuple[str, ...] = ("ban-do.html",),
+             after: tuple[str, ...] = ("thuat-ngu.html",)) -> list[Section]:
+    """The map and timeline, every public document page in catalogue order, then the glossary."""
     documents = [d for d in registry.catalogue() if not d.noi_bo]
-    urls = [page_url(d) for d in documents] + [u for u in extra_pages if (site_dir / u).is_file()]
+    extra = lambda urls: [u for u in urls if (site_dir / u).is_file()]
+    urls = extra(before) + [page_url(d) for d in documents] + extra(after)
     included = {url: section_key(url) for url in urls}
     result = []
     for url in urls:

@@ -21,6 +21,11 @@ WIDTH = 360
 BOX = 160  # width of a box in the map's two columns
 GAP = 28  # room for the arrow between the columns
 ROW = 66
+# Presentation attributes: what the drawing looks like where no stylesheet reaches it (the PDF);
+# the site's stylesheet overrides them (colours of the theme, dark mode).
+TEXT = 'font-family="DejaVu Sans, sans-serif" font-size="11" fill="#111"'
+HEADING = 'font-family="DejaVu Sans, sans-serif" font-size="12.5" font-weight="bold" fill="#b71c1c"'
+LINE = 'stroke="#666" stroke-width="1.5" fill="none"'
 
 
 @dataclass
@@ -57,14 +62,15 @@ def _lines(text: str, width: int, count: int) -> list[str]:
 def _box(x: int, y: int, w: int, h: int, href: str, heading: str, text: str, label: str, extra: str = "") -> str:
     """A tappable box: a link around a rectangle, a bold first line and up to two lines of text."""
     chars = max(12, (w - 14) // 6)
+    stroke = "#8a4b00" if "draft" in extra else "#b71c1c\" stroke-dasharray=\"5 3" if "approx" in extra else "#1b5e20"
     body = "".join(
-        f'<text x="{x + 7}" y="{y + 33 + 13 * i}" class="ht-svg__text">{_e(line)}</text>'
+        f'<text x="{x + 7}" y="{y + 33 + 13 * i}" class="ht-svg__text" {TEXT}>{_e(line)}</text>'
         for i, line in enumerate(_lines(text, chars, 2))
     )
     return (
         f'<a href="{_e(href)}" class="ht-svg__node{extra}" aria-label="{_e(label)}"><title>{_e(label)}</title>'
-        f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6"/>'
-        f'<text x="{x + 7}" y="{y + 17}" class="ht-svg__heading">{_e(heading)}</text>{body}</a>'
+        f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="#fff" stroke="{stroke}" stroke-width="1.5"/>'
+        f'<text x="{x + 7}" y="{y + 17}" class="ht-svg__heading" {HEADING}>{_e(heading)}</text>{body}</a>'
     )
 
 
@@ -73,7 +79,7 @@ def _svg(height: int, title: str, content: str) -> str:
         f'<svg class="ht-svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="group" '
         f'aria-label="{_e(title)}" xmlns="http://www.w3.org/2000/svg">'
         '<defs><marker id="ht-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="ht-svg__arrowhead"/></marker></defs>'
+        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="ht-svg__arrowhead" fill="#666"/></marker></defs>'
         f"{content}</svg>"
     )
 
@@ -100,7 +106,7 @@ def document_map(registry: Registry, page_src: str, t: dict) -> str:
                 row_y += ROW
             tx, ty = placed[target.ma]
             dash = ' stroke-dasharray="4 3"' if kind == "can_cu" else ""
-            arrows.append(f'<path d="M{4 + BOX},{y + h // 2} L{tx - 2},{ty}" class="ht-svg__edge ht-svg__edge--{kind}"'
+            arrows.append(f'<path d="M{4 + BOX},{y + h // 2} L{tx - 2},{ty}" class="ht-svg__edge ht-svg__edge--{kind}" {LINE}'
                           f'{dash} marker-end="url(#ht-arrow)"><title>{_e(name(d))} — {_e(t[kind])} — {_e(name(target))}</title></path>')
         y += ROW * rows
     return _svg(y, t["map_title"], "".join(arrows) + "".join(nodes))
@@ -132,13 +138,13 @@ def timeline(registry: Registry, events: list[Event], page_src: str, t: dict, la
     for when, date_label, date_short, heading, text, href, extra in items:
         group = when.year if when else t["no_date"]
         if group != year:
-            rows.append(f'<text x="4" y="{y + 14}" class="ht-svg__year">{_e(str(group))}</text>')
+            rows.append(f'<text x="4" y="{y + 14}" class="ht-svg__year" {HEADING.replace("#b71c1c", "#111")}>{_e(str(group))}</text>')
             y += 22
             year = group
         dot = "ht-svg__dot ht-svg__dot--approx" if "approx" in extra else "ht-svg__dot"
-        rows.append(f'<text x="{axis_x - 10}" y="{y + 27}" class="ht-svg__date" text-anchor="end">{_e(date_short)}</text>'
-                    f'<circle cx="{axis_x}" cy="{y + 23}" r="5" class="{dot}"/>')
+        rows.append(f'<text x="{axis_x - 10}" y="{y + 27}" class="ht-svg__date" text-anchor="end" {TEXT}>{_e(date_short)}</text>'
+                    f'<circle cx="{axis_x}" cy="{y + 23}" r="5" class="{dot}" fill="#666"/>')
         rows.append(_box(box_x, y, WIDTH - box_x - 4, ROW - 10, href, heading, text, f"{date_label}: {heading} — {text}", extra))
         y += ROW
-    axis = f'<line x1="{axis_x}" y1="8" x2="{axis_x}" y2="{y - 10}" class="ht-svg__axis"/>'
+    axis = f'<line x1="{axis_x}" y1="8" x2="{axis_x}" y2="{y - 10}" class="ht-svg__axis" {LINE}/>'
     return _svg(y, t["timeline_title"], axis + "".join(rows))

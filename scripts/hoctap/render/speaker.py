@@ -99,7 +99,7 @@ def link_to_sheet(document: Document, registry: Registry, page_src: str, speaker
     if document not in study_programmes(registry):
         return ""
     href = relative_link(page_src, speaker_page) + "#" + sheet_id(document)
-    return f"\n\n!!! tip \"Báo cáo viên\"\n\n    [Phiếu chuẩn bị bài nói cho chương trình này]({href}), in được trên một trang.\n"
+    return f"\n\n!!! tip ht-no-pdf \"Báo cáo viên\"\n\n    [Phiếu chuẩn bị bài nói cho chương trình này]({href}), in được trên một trang.\n"
 
 
 def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: str) -> str:
