@@ -92,6 +92,7 @@ def test_map_and_timeline_nodes_open_existing_pages(phone, site):
         figures.first.locator("a").first.tap()
     assert phone.url.endswith(".html") and "/van-ban/" in phone.url
     assert phone.locator("aside.ht-card").is_visible()
+    assert all(url.startswith("file:") for url in phone.requests), "no request leaves the site"
 
 
 def pdf_text(data: bytes, tmp_path: Path) -> str:

@@ -23,8 +23,8 @@ GAP = 28  # room for the arrow between the columns
 ROW = 66
 # Presentation attributes: what the drawing looks like where no stylesheet reaches it (the PDF);
 # the site's stylesheet overrides them (colours of the theme, dark mode).
-TEXT = 'font-family="DejaVu Sans, sans-serif" font-size="11" fill="#111"'
-HEADING = 'font-family="DejaVu Sans, sans-serif" font-size="12.5" font-weight="bold" fill="#b71c1c"'
+TEXT = 'font-family="DejaVu Sans, sans-serif" font-size="12" fill="#111"'
+HEADING = 'font-family="DejaVu Sans, sans-serif" font-size="13.5" font-weight="bold" fill="#b71c1c"'
 LINE = 'stroke="#666" stroke-width="1.5" fill="none"'
 
 
@@ -61,16 +61,16 @@ def _lines(text: str, width: int, count: int) -> list[str]:
 
 def _box(x: int, y: int, w: int, h: int, href: str, heading: str, text: str, label: str, extra: str = "") -> str:
     """A tappable box: a link around a rectangle, a bold first line and up to two lines of text."""
-    chars = max(12, (w - 14) // 6)
+    chars = max(12, (w - 14) * 2 // 13)  # about 6.5 units a letter at 12 units
     stroke = "#8a4b00" if "draft" in extra else "#b71c1c\" stroke-dasharray=\"5 3" if "approx" in extra else "#1b5e20"
     body = "".join(
-        f'<text x="{x + 7}" y="{y + 33 + 13 * i}" class="ht-svg__text" {TEXT}>{_e(line)}</text>'
+        f'<text x="{x + 7}" y="{y + 35 + 14 * i}" class="ht-svg__text" {TEXT}>{_e(line)}</text>'
         for i, line in enumerate(_lines(text, chars, 2))
     )
     return (
         f'<a href="{_e(href)}" class="ht-svg__node{extra}" aria-label="{_e(label)}"><title>{_e(label)}</title>'
         f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="#fff" stroke="{stroke}" stroke-width="1.5"/>'
-        f'<text x="{x + 7}" y="{y + 17}" class="ht-svg__heading" {HEADING}>{_e(heading)}</text>{body}</a>'
+        f'<text x="{x + 7}" y="{y + 18}" class="ht-svg__heading" {HEADING}>{_e(heading)}</text>{body}</a>'
     )
 
 
