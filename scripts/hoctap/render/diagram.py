@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from ..content import Document
 from ..registry import Registry
 from .blocks import relative_link
-from .labels import format_date
 
 WIDTH = 360
 BOX = 160  # width of a box in the map's two columns
