@@ -35,5 +35,8 @@ def make_pdf(config_file: str, site_dir: str, output: str | None = None) -> int:
     except PdfError as error:
         print(format_text(error.findings), file=sys.stderr)
         return 1
+    except (ImportError, OSError) as error:  # WeasyPrint or Debian's pango missing
+        print(f"hoctap: cannot make the PDF: {error}; run `make setup`", file=sys.stderr)
+        return 1
     print(f"hoctap: wrote {out} ({out.stat().st_size // 1024} KB) in {time.perf_counter() - started:.1f} s")
     return 0
