@@ -67,7 +67,7 @@ def _box(x: int, y: int, w: int, h: int, href: str, heading: str, text: str, lab
         for i, line in enumerate(_lines(text, chars, 2))
     )
     return (
-        f'<a href="{_e(href)}" class="ht-svg__node{extra}" aria-label="{_e(label)}"><title>{_e(label)}</title>'
+        f'<a href="{_e(href)}" class="ht-svg__node{extra}" lang="vi" aria-label="{_e(label)}"><title>{_e(label)}</title>'
         f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="#fff" stroke="{stroke}" stroke-width="1.5"/>'
         f'<text x="{x + 7}" y="{y + 18}" class="ht-svg__heading" {HEADING}>{_e(heading)}</text>{body}</a>'
     )
