@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from hoctap.registry import Registry
-
-from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
