@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the tests and tools use: the browser for browser tests, the web server
-# for publishing tests, pdftotext for PDF tests.
-DEBIAN_PACKAGES := chromium nginx poppler-utils
+# for publishing tests, pdftotext for PDF tests; pango (WeasyPrint's text layout) and DejaVu (a font
+# with every Vietnamese letter, embedded in the PDF) for `hoctap pdf`.
+DEBIAN_PACKAGES := chromium nginx poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: all setup system python build serve test clean

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
+from .project import docs_dir_of
 
 from .checks import check_paths, check_site
 from .checks.fix import fix_files
@@ -28,27 +28,24 @@ def _mkdocs(*args: str) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    return _mkdocs("build", "--strict", "--config-file", args.config_file, "--site-dir", args.site_dir)
+    status = _mkdocs("build", "--strict", "--config-file", args.config_file, "--site-dir", args.site_dir)
+    # The site links to the PDF, so the site that `hoctap build` writes contains it.
+    return cmd_pdf(args) if status == 0 and args.pdf else status
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from .publish.cli import make_pdf
+
+    return make_pdf(args.config_file, args.site_dir, getattr(args, "output", None))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     return _mkdocs("serve", "--config-file", args.config_file, "--dev-addr", args.dev_addr)
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold `!!python/name:` and `!ENV` tags; only `docs_dir` is read here."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def _docs_dir(config_file: str) -> Path:
     """The site's docs folder, as mkdocs.yml names it; raises ValueError when the file is not YAML."""
-    try:
-        config = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise ValueError(f"{config_file}: not a readable YAML file ({error.__class__.__name__})") from None
-    return Path(config_file).resolve().parent / str(config.get("docs_dir") or "docs")
+    return docs_dir_of(config_file)
 
 
 def _lint(args: argparse.Namespace, docs_dir: Path) -> list[Finding]:
@@ -99,7 +96,13 @@ def parser() -> argparse.ArgumentParser:
 
     build = verbs.add_parser("build", help="validate the content and build the site into site/")
     build.add_argument("-d", "--site-dir", default="site", help="where to write the site (default: site/)")
+    build.add_argument("--no-pdf", dest="pdf", action="store_false", help="skip the combined PDF")
     build.set_defaults(run=cmd_build)
+
+    pdf = verbs.add_parser("pdf", help="make the combined PDF 'Tài liệu học tập' from the built site")
+    pdf.add_argument("-d", "--site-dir", default="site", help="the built site (default: site/)")
+    pdf.add_argument("-o", "--output", help="where to write it (default: SITE_DIR/tai-lieu-hoc-tap.pdf)")
+    pdf.set_defaults(run=cmd_pdf)
 
     serve = verbs.add_parser("serve", help="live preview at http://127.0.0.1:8000/ with the same checks")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to listen on")

@@ -32,6 +32,16 @@ docs/huong-dan-bien-tap.md (section "Kiểm tra nội dung").
 | V105 | old tone-mark placement ("hoà"; the site writes "hòa") | |
 | V106 | space before punctuation | |
 | V107 | two spaces between words | |
+| Q001 | quiz file or question malformed (`docs/includes/on-tap.yml`) | |
+| Q002 | quiz answer not among the choices, or two choices the same | |
+| Q003 | quiz reference (`xem:`) to a page or heading that does not exist | |
+| Q004 | quiz answer not found in the cited source lines (`nguon:`) | |
+| K001 | speaker-sheet data malformed (`docs/includes/bao-cao-vien.yml`) | |
+| K002 | speaker-sheet data names a symbol no document page has | |
+| K003 | focus area or timeline wording not found in the cited source lines | |
+| K004 | `moc_thoi_gian` incomplete (needs `tu`, `den`, `ghi`, `nguon`) | |
+| P001 | `hoctap pdf`: a page of the catalogue is not built | |
+| P002 | `hoctap pdf`: a built page has no article to print | |
 
 Prose checks skip code, URLs and HTML tags; front matter is checked too (it is shown on
 the document card), except V106/V107, for which it is YAML syntax.

@@ -10,7 +10,7 @@ import re
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
-from markdown.extensions.toc import slugify
+from ..render.slugs import slugify
 
 from ..findings import Finding
 from ..registry import Registry

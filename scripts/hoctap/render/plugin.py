@@ -20,6 +20,7 @@ from ..findings import Finding, format_text
 from ..registry import Registry
 from . import autolink, blocks
 from .config import HoctapConfig
+from .kit import Kit, find_source_dir
 from .labels import format_date, labels
 
 log = get_plugin_logger(__name__)
@@ -41,7 +42,10 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             return
         self.registry = Registry.load(Path(config.docs_dir))
         self.abbreviations = blocks.read_abbreviations(Path(config.config_file_path).parent / self.config.abbreviations)
-        self._fail_on(self.registry.findings + (check_site(self.registry) if self.config.checks else []))
+        source_dir = find_source_dir(Path(config.config_file_path).parent, self.config.source_dir)
+        self.kit = Kit.load(self.registry, Path(config.docs_dir), source_dir)
+        checks = check_site(self.registry) if self.config.checks else []
+        self._fail_on(self.registry.findings + self.kit.findings + checks)
 
     # Keep the language-resolved file list, after mkdocs-static-i18n has built it
     @event_priority(-110)
@@ -85,7 +89,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         document = self._document_of(page)
         if document is not None and not page.meta.get("toan_van"):
             markdown += blocks.awaiting_official_text(lang)
+        # Link the editor's prose only: the kit's generated blocks are raw HTML with their own links
         markdown = autolink.link_symbols(markdown, page.file.src_uri, self.registry, document)
+        markdown += self.kit.markdown(page, generated, document, getattr(page.file, "locale", lang))
         return markdown
 
     # Mark where the document card goes: right under the page title

@@ -1,0 +1,132 @@
+"""The self-check quiz (Ôn tập): questions kept in a YAML data file, checked before they are shown.
+
+Each question carries:
+
+- `hoi` — the question; `lua_chon` — the choices; `dap_an` — the right choice, written as in `lua_chon`;
+- `giai_thich` — the explanation shown after an answer;
+- `xem` — the page and heading that answer it (`ke-hoach.md#doi-tuong`);
+- `nguon` — the source lines that state the answer (`ke-hoach-….txt:89`): the answer must be there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from .render.slugs import slugify
+
+from .findings import Finding
+from .sources import ungrounded
+
+KEYS = ("hoi", "lua_chon", "dap_an", "giai_thich", "xem", "nguon")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{:?\s*#([\w-]+)[^}]*\})?\s*#*\s*$", re.M)
+_FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
+
+
+@dataclass
+class Question:
+    id: str
+    hoi: str
+    lua_chon: list[str]
+    dap_an: str
+    giai_thich: str
+    xem: str
+    nguon: str
+    line: int
+
+    @property
+    def answer_index(self) -> int:
+        return self.lua_chon.index(self.dap_an)
+
+
+@dataclass
+class Quiz:
+    questions: list[Question]
+    findings: list[Finding]
+
+
+def headings(markdown: str) -> dict[str, str]:
+    """Anchor → heading text of a Markdown page, as the `toc` extension names them."""
+    found = {}
+    for level, text, explicit in _HEADING.findall(_FENCE.sub("", markdown)):
+        plain = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", text).strip()
+        found[explicit or slugify(plain, "-")] = plain
+    return found
+
+
+def load(path: Path, docs_dir: Path, source_dir: Path) -> Quiz:
+    """Read and check the quiz; `path` is reported relative to `docs_dir`, like every content finding."""
+    rel = path.relative_to(docs_dir).as_posix() if path.is_relative_to(docs_dir) else path.as_posix()
+    if not path.is_file():
+        return Quiz([], [])
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return Quiz([], [Finding(rel, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, "Q001",
+                                 f"not valid YAML: {getattr(error, 'problem', None) or error}")])
+    if root is None:
+        return Quiz([], [])
+    if not isinstance(root, yaml.SequenceNode):
+        return Quiz([], [Finding(rel, root.start_mark.line + 1, 1, "Q001", "the quiz is a list of questions (`- hoi: …`)")])
+    questions, findings = [], []
+    for n, node in enumerate(root.value, start=1):
+        question, problems = _question(node, n, rel, docs_dir, source_dir)
+        findings += problems
+        if question is not None and not problems:
+            questions.append(question)
+    return Quiz(questions, findings)
+
+
+def _question(node, n: int, rel: str, docs_dir: Path, source_dir: Path) -> tuple[Question | None, list[Finding]]:
+    line = node.start_mark.line + 1
+    if not isinstance(node, yaml.MappingNode):
+        return None, [Finding(rel, line, 1, "Q001", f"question {n} is not a mapping of keys to values")]
+    lines = {k.value: k.start_mark.line + 1 for k, _ in node.value}
+    data = yaml.safe_load(yaml.serialize(node))
+    at = lambda key: lines.get(key, line)
+    missing = [key for key in KEYS if not data.get(key)]
+    if missing:
+        return None, [Finding(rel, line, 1, "Q001", f"question {n} lacks " + ", ".join(f"`{k}`" for k in missing))]
+    choices = data["lua_chon"]
+    if not isinstance(choices, list) or len(choices) < 2 or not all(isinstance(c, (str, int)) for c in choices):
+        return None, [Finding(rel, at("lua_chon"), 1, "Q001", f"question {n}: `lua_chon` must list at least two choices")]
+    choices = [str(c).strip() for c in choices]
+    question = Question(f"cau-{n}", str(data["hoi"]).strip(), choices, str(data["dap_an"]).strip(),
+                        str(data["giai_thich"]).strip(), str(data["xem"]).strip(), str(data["nguon"]).strip(), line)
+    findings = []
+    if len(set(choices)) != len(choices):
+        findings.append(Finding(rel, at("lua_chon"), 1, "Q002", f"question {n}: two choices are the same"))
+    if question.dap_an not in choices:
+        findings.append(Finding(rel, at("dap_an"), 1, "Q002", f"question {n}: the answer {question.dap_an!r} is not among the choices",
+                                "copy the right choice exactly into `dap_an`"))
+    problem = _unresolved(question.xem, docs_dir)
+    if problem:
+        findings.append(Finding(rel, at("xem"), 1, "Q003", f"question {n}: {problem}"))
+    problem = ungrounded(source_dir, question.nguon, question.dap_an)
+    if problem:
+        findings.append(Finding(rel, at("nguon"), 1, "Q004", f"question {n}: the answer is not grounded: {problem}",
+                                "cite the source lines that state the answer"))
+    return question, findings
+
+
+def _unresolved(ref: str, docs_dir: Path) -> str:
+    page, _, anchor = ref.partition("#")
+    path = docs_dir / page
+    if not page.endswith(".md") or not path.is_file():
+        return f"`xem: {ref}`: no page `{page}` in docs/"
+    if anchor and anchor not in headings(path.read_text(encoding="utf-8")):
+        return f"`xem: {ref}`: `{page}` has no heading `#{anchor}`"
+    return ""
+
+
+def reference_label(ref: str, docs_dir: Path) -> str:
+    """`Kế hoạch… › 3. Đối tượng`: the page's title and the heading a question points to."""
+    page, _, anchor = ref.partition("#")
+    markdown = (docs_dir / page).read_text(encoding="utf-8")
+    found = headings(markdown)
+    first_h1 = re.search(r"^#\s+(.*?)\s*(\{.*\})?\s*$", _FENCE.sub("", markdown), re.M)
+    title = first_h1.group(1) if first_h1 else page
+    return f"{title} › {found[anchor]}" if anchor and found.get(anchor) and found[anchor] != title else title

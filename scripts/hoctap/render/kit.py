@@ -1,0 +1,118 @@
+"""The speaker's and learner's kit inside the build: quiz (Ôn tập), map and timeline, speaker sheets,
+and the link to the combined PDF. The plugin calls in here from two events; everything it writes
+comes from the registry, the data files in `docs/includes/` and the sources they cite.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content import Document, parse_date
+from ..findings import Finding
+from ..publish.pdf import PDF_NAME
+from ..quiz import Quiz, load as load_quiz
+from ..registry import Registry
+from ..sources import ungrounded
+from . import diagram, on_tap, speaker
+from .labels import labels
+
+QUIZ_FILE = "includes/on-tap.yml"
+FOCUS_FILE = "includes/bao-cao-vien.yml"
+SPEAKER_PAGE = "bao-cao-vien.md"
+
+TEXT = {
+    "vi": {"map_title": "Bản đồ văn bản: văn bản nào thực hiện, căn cứ văn bản nào",
+           "timeline_title": "Dòng thời gian các văn bản và hội nghị quán triệt",
+           "no_date": "Chưa rõ ngày", "pdf": "Tải “Tài liệu học tập” (PDF, khổ A4) — mọi văn bản, có mục lục",
+           "map_heading": "Bản đồ văn bản", "timeline_heading": "Dòng thời gian",
+           "map_note": "Chạm vào một ô để mở trang của văn bản. Mũi tên liền: <b>thực hiện</b>; mũi tên đứt: <b>căn cứ</b>.",
+           "timeline_note": "Theo ngày ban hành. Mốc có viền đứt là thời gian dự kiến, chưa có ngày cụ thể."},
+    "en": {"map_title": "Document map: which document implements or is based on which",
+           "timeline_title": "Timeline of the documents and the study conference",
+           "no_date": "Date unknown", "pdf": "Download the study material (PDF, A4) — every document, with contents",
+           "map_heading": "Document map", "timeline_heading": "Timeline",
+           "map_note": "Tap a box to open its page. Solid arrow: <b>implements</b>; dashed arrow: <b>based on</b>.",
+           "timeline_note": "By date of issue. A dashed mark is an expected time, not a fixed date."},
+}
+
+
+@dataclass
+class Kit:
+    registry: Registry
+    docs_dir: Path
+    quiz: Quiz
+    focus: speaker.Focus
+    events: list[diagram.Event] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, registry: Registry, docs_dir: Path, source_dir: Path) -> "Kit":
+        quiz = load_quiz(docs_dir / QUIZ_FILE, docs_dir, source_dir)
+        focus = speaker.load_focus(docs_dir / FOCUS_FILE, docs_dir, source_dir, registry)
+        events, event_findings = _events(registry, source_dir)
+        return cls(registry, docs_dir, quiz, focus, events, quiz.findings + focus.findings + event_findings)
+
+    def markdown(self, page, generated: str | None, document: Document | None, lang: str) -> str:
+        """What the kit adds to a page's Markdown: its generated block, or a programme's link to its sheet."""
+        src = page.file.src_uri
+        t = labels(lang) | TEXT.get(lang, TEXT["vi"])
+        if generated == "on-tap":
+            return on_tap.page(self.quiz, src, self.docs_dir, lang)
+        if generated == "ban-do":
+            return (f"\n\n## {t['map_heading']} {{#ban-do}}\n\n{t['map_note']}\n\n"
+                    f'<figure class="ht-diagram">{diagram.document_map(self.registry, src, t)}</figure>\n\n'
+                    f"## {t['timeline_heading']} {{#dong-thoi-gian}}\n\n{t['timeline_note']}\n\n"
+                    f'<figure class="ht-diagram">{diagram.timeline(self.registry, self.events, src, t, lang)}</figure>\n')
+        if generated == "bao-cao-vien":
+            return self.pdf_link(page.file.url, t) + speaker.sheets(self.registry, self.focus, src, lang)
+        if document is not None:
+            return speaker.link_to_sheet(document, self.registry, src, SPEAKER_PAGE)
+        return ""
+
+    def pdf_link(self, page_url: str, t: dict) -> str:
+        """Raw HTML on purpose: MkDocs does not check it, so a build without the PDF stays strict-clean;
+        `hoctap build` makes the PDF right after the site."""
+        href = posixpath.relpath(PDF_NAME, posixpath.dirname(page_url) or ".")
+        return (f'\n\n<p class="ht-download"><a class="md-button md-button--primary" href="{html.escape(href)}" '
+                f'type="application/pdf" download>{html.escape(t["pdf"])}</a></p>\n')
+
+
+def _events(registry: Registry, source_dir: Path) -> tuple[list[diagram.Event], list[Finding]]:
+    """Pages with `moc_thoi_gian` (the study conference) join the timeline, their wording checked against the source."""
+    events, findings = [], []
+    for page in registry.pages:
+        mark = page.meta.get("moc_thoi_gian")
+        if page.lang != "vi" or not mark:
+            continue
+        rel, line = page.path.as_posix(), page.line_of("moc_thoi_gian")
+        try:
+            start, end = parse_date(mark.get("tu")), parse_date(mark.get("den"))
+        except (ValueError, AttributeError):
+            start = end = None
+        if not isinstance(mark, dict) or start is None or end is None or end < start or not mark.get("ghi"):
+            findings.append(Finding(rel, line, 1, "K004", "`moc_thoi_gian` needs `tu`, `den` (YYYY-MM-DD, tu ≤ den), `ghi` and `nguon`"))
+            continue
+        problem = ungrounded(source_dir, str(mark.get("nguon") or ""), str(mark["ghi"]))
+        if problem:
+            findings.append(Finding(rel, line, 1, "K003", f"`moc_thoi_gian.ghi` not grounded: {problem}"))
+            continue
+        title = page.meta.get("title") or page.stem
+        events.append(diagram.Event(str(title), start, end, str(mark["ghi"]), page.path.as_posix()))
+    return events, findings
+
+
+def find_source_dir(config_dir: Path, configured: str) -> Path:
+    """The sources folder as configured (`../shared/source`, beside the clone); else a `shared/source`
+    above the site's folder or above this package's checkout — a git worktree sits one level deeper
+    than a clone, and a test's copy of the site lives in a temporary folder."""
+    path = (config_dir / configured).resolve()
+    if path.is_dir():
+        return path
+    for start in (config_dir.resolve(), Path(__file__).resolve()):
+        for parent in start.parents:
+            if (parent / "shared" / "source").is_dir():
+                return parent / "shared" / "source"
+    return path

@@ -1,0 +1,60 @@
+"""The quiz page (Ôn tập): every question rendered at build time into the page itself.
+
+Nothing is fetched: the questions, answers and explanations are in the HTML, so the quiz works
+offline and under file://. `overrides/assets/javascripts/on-tap.js` only checks answers and keeps
+the score in localStorage, on the member's device.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from ..quiz import Quiz, reference_label
+from .blocks import relative_link
+
+TEXT = {
+    "vi": {
+        "intro": "Chọn một đáp án rồi bấm <b>Trả lời</b>. Điểm chỉ lưu trên máy của bạn.",
+        "answer": "Trả lời", "reset": "Làm lại từ đầu", "question": "Câu {n}",
+        "right": "Đúng.", "wrong": "Chưa đúng. Đáp án đúng: {answer}", "choose": "Hãy chọn một đáp án.",
+        "score": "Đúng {right}/{total} câu (đã trả lời {done} câu).", "see": "Xem",
+    },
+    "en": {
+        "intro": "Pick one answer, then press <b>Answer</b>. Your score stays on this device.",
+        "answer": "Answer", "reset": "Start again", "question": "Question {n}",
+        "right": "Correct.", "wrong": "Not quite. The answer is: {answer}", "choose": "Please pick an answer.",
+        "score": "{right}/{total} correct ({done} answered).", "see": "See",
+    },
+}
+
+
+def page(quiz: Quiz, page_src: str, docs_dir: Path, lang: str) -> str:
+    t = TEXT.get(lang, TEXT["vi"])
+    e = lambda s: html.escape(s, quote=True)
+    data = " ".join(f'data-t-{k}="{e(t[k])}"' for k in ("right", "wrong", "choose", "score"))
+    parts = [
+        f'<div class="ht-quiz" data-ht-quiz {data}>',
+        f'<p class="ht-quiz__intro">{t["intro"]}</p>',
+        '<p class="ht-quiz__score" role="status" aria-live="polite" data-ht-quiz-score></p>',
+    ]
+    for n, q in enumerate(quiz.questions, start=1):
+        ref_page, _, anchor = q.xem.partition("#")
+        href = relative_link(page_src, ref_page).removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
+        choices = "".join(
+            f'<label class="ht-quiz__choice"><input type="radio" name="{q.id}" value="{i}"> '
+            f'<span>{e(choice)}</span></label>'
+            for i, choice in enumerate(q.lua_chon)
+        )
+        parts.append(
+            f'<form class="ht-quiz__q" id="{q.id}" data-answer="{q.answer_index}">'
+            f'<fieldset><legend><span class="ht-quiz__n">{t["question"].format(n=n)}.</span> {e(q.hoi)}</legend>'
+            f"{choices}</fieldset>"
+            f'<button type="submit" class="md-button">{t["answer"]}</button>'
+            '<p class="ht-quiz__feedback" role="status" aria-live="polite"></p>'
+            f'<div class="ht-quiz__explain" hidden><p>{e(q.giai_thich)}</p>'
+            f'<p>{t["see"]}: <a href="{e(href)}">{e(reference_label(q.xem, docs_dir))}</a></p></div>'
+            "</form>"
+        )
+    parts.append(f'<p><button type="button" class="md-button" data-ht-quiz-reset>{t["reset"]}</button></p></div>')
+    return "\n\n" + "\n".join(parts) + "\n"

@@ -1,0 +1,178 @@
+"""Speaker sheets (phiếu báo cáo viên): one per programme the plan lists for study.
+
+A sheet holds only what the sources state: the document's front matter, the focus areas quoted from
+the plan (`docs/includes/bao-cao-vien.yml`, each line checked against its source lines), discussion
+questions built from those same facts — each with its answer — and blank lines for the speaker's
+notes. Where the plan is silent the sheet says it is awaiting the official text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..content import Document
+from ..findings import Finding
+from ..registry import Registry
+from ..sources import ungrounded
+from .blocks import relative_link
+from .labels import format_date, labels
+
+
+@dataclass
+class Focus:
+    """Focus areas quoted from the plan: common to every programme, and per programme symbol."""
+
+    chung: list[str] = field(default_factory=list)
+    chuong_trinh: dict[str, list[str]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def study_programmes(registry: Registry) -> list[Document]:
+    """The programmes the plan lists for study (`noi_dung_hoc_tap`), in the plan's order."""
+    listed = {str(m) for d in registry.documents for m in d.page.meta.get("noi_dung_hoc_tap") or []}
+    return [d for d in registry.catalogue() if d.ma in listed and not d.noi_bo]
+
+
+def load_focus(path: Path, docs_dir: Path, source_dir: Path, registry: Registry) -> Focus:
+    rel = path.relative_to(docs_dir).as_posix() if path.is_relative_to(docs_dir) else path.as_posix()
+    focus = Focus()
+    if not path.is_file():
+        return focus
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        focus.findings.append(Finding(rel, mark.line + 1 if mark else 1, 1, "K001", f"not valid YAML: {error}"))
+        return focus
+    if root is None:
+        return focus
+    if not isinstance(root, yaml.MappingNode):
+        focus.findings.append(Finding(rel, 1, 1, "K001", "expected `chung:` and `chuong_trinh:` mappings"))
+        return focus
+    for key, value in root.value:
+        if key.value == "chung":
+            focus.chung = _items(value, rel, source_dir, focus.findings)
+        elif key.value == "chuong_trinh" and isinstance(value, yaml.MappingNode):
+            for symbol, items in value.value:
+                if registry.get(symbol.value) is None:
+                    focus.findings.append(Finding(rel, symbol.start_mark.line + 1, symbol.start_mark.column + 1, "K002",
+                                                  f"`{symbol.value}`: no document page has this symbol"))
+                focus.chuong_trinh[symbol.value] = _items(items, rel, source_dir, focus.findings)
+        else:
+            focus.findings.append(Finding(rel, key.start_mark.line + 1, 1, "K001", f"unknown key `{key.value}`"))
+    return focus
+
+
+def _items(node, rel: str, source_dir: Path, findings: list[Finding]) -> list[str]:
+    if not isinstance(node, yaml.SequenceNode):
+        findings.append(Finding(rel, node.start_mark.line + 1, 1, "K001", "expected a list of `- noi_dung: … nguon: …`"))
+        return []
+    items = []
+    for item in node.value:
+        data = yaml.safe_load(yaml.serialize(item)) if isinstance(item, yaml.MappingNode) else None
+        line = item.start_mark.line + 1
+        if not data or not data.get("noi_dung") or not data.get("nguon"):
+            findings.append(Finding(rel, line, 1, "K001", "each focus area needs `noi_dung` and `nguon`"))
+            continue
+        problem = ungrounded(source_dir, str(data["nguon"]), str(data["noi_dung"]))
+        if problem:
+            findings.append(Finding(rel, line, 1, "K003", f"focus area not grounded: {problem}"))
+            continue
+        items.append(str(data["noi_dung"]).strip())
+    return items
+
+
+def sheet_id(document: Document) -> str:
+    return "phieu-" + document.page.path.name.split(".")[0]
+
+
+def sheets(registry: Registry, focus: Focus, page_src: str, lang: str) -> str:
+    """Every programme's sheet, one printed page each."""
+    return "".join(_sheet(d, registry, focus, page_src, lang) for d in study_programmes(registry))
+
+
+def link_to_sheet(document: Document, registry: Registry, page_src: str, speaker_page: str) -> str:
+    """The line a programme's own page gets, pointing to its sheet."""
+    if document not in study_programmes(registry):
+        return ""
+    href = relative_link(page_src, speaker_page) + "#" + sheet_id(document)
+    return f"\n\n!!! tip ht-no-pdf \"Báo cáo viên\"\n\n    [Phiếu chuẩn bị bài nói cho chương trình này]({href}), in được trên một trang.\n"
+
+
+def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: str) -> str:
+    t = labels(lang)
+    link = lambda doc: f"[{doc.so_ky_hieu or doc.trich_yeu}]({relative_link(page_src, doc.page.path.as_posix())})"
+    name = d.so_ky_hieu or d.trich_yeu or d.ma
+    implements = [registry.get(m) for m in d.thuc_hien + d.can_cu if registry.get(m)]
+    own = focus.chuong_trinh.get(d.ma, [])
+    awaiting = t["awaiting_heading"]
+    rows = [
+        (t["so_ky_hieu"], link(d)),
+        (t["loai"], d.loai or t["unknown"]),
+        (t["ngay_ban_hanh"], format_date(d.ngay_ban_hanh, lang)),
+        (t["co_quan_ban_hanh"], d.co_quan_ban_hanh or t["unknown"]),
+        (t["trich_yeu"], d.trich_yeu or t["unknown"]),
+        (t["thuc_hien"], "; ".join(f"{link(x)} — {x.trich_yeu}" if x.so_ky_hieu else link(x) for x in implements)
+         or "Kế hoạch không nêu"),
+        (t["trang_thai"], t.get(d.trang_thai, d.trang_thai)),
+        ("Toàn văn", "có" if d.page.meta.get("toan_van") else awaiting),
+    ]
+    facts = "".join(f"{k}\n:   {v}\n\n" for k, v in rows)
+    if own:
+        focus_md = "".join(f"- {item}\n" for item in own)
+    else:
+        focus_md = (f'!!! warning "{awaiting}"\n\n    Kế hoạch chỉ nêu tên chương trình; trọng tâm chi tiết sẽ có '
+                    "khi có văn bản chính thức. Bài nói chỉ nên dựa vào các thông tin ở trên.\n")
+    questions = _questions(d, implements, own, focus.chung, lang)
+    asked = "".join(f"{n}. {q}  \n   *Gợi ý trả lời:* {a}\n" for n, (q, a) in enumerate(questions, start=1))
+    common = "".join(f"- {item}\n" for item in focus.chung)
+    return f"""
+
+<section class="ht-sheet" markdown>
+
+## Phiếu báo cáo viên: {name} {{#{sheet_id(d)}}}
+
+<p class="ht-sheet__actions"><button type="button" class="md-button ht-print-button" data-ht-print="sheet" hidden>In phiếu này</button></p>
+
+### Thông tin chính {{#{sheet_id(d)}-thong-tin}}
+
+<div class="ht-sheet__facts" markdown>
+
+{facts}</div>
+
+### Trọng tâm theo Kế hoạch {{#{sheet_id(d)}-trong-tam}}
+
+{focus_md}
+Mục đích chung của việc học tập, quán triệt (Kế hoạch, mục I):
+
+{common}
+### Câu hỏi gợi ý thảo luận {{#{sheet_id(d)}-cau-hoi}}
+
+{asked}
+### Ghi chú của báo cáo viên {{#{sheet_id(d)}-ghi-chu}}
+
+<div class="ht-sheet__notes" role="presentation"></div>
+
+</section>
+"""
+
+
+def _questions(d: Document, implements: list[Document], own: list[str], chung: list[str], lang: str):
+    """Questions whose answers are the sheet's own facts, so a speaker can always answer them."""
+    name = d.so_ky_hieu or d.trich_yeu
+    asked = []
+    if d.co_quan_ban_hanh and d.ngay_ban_hanh:
+        asked.append((f"{name} do cơ quan nào ban hành, vào ngày nào?",
+                      f"{d.co_quan_ban_hanh}, {format_date(d.ngay_ban_hanh, lang)}."))
+    if implements:
+        asked.append((f"{name} được ban hành để thực hiện văn bản nào?",
+                      "; ".join(x.trich_yeu or x.ma for x in implements) + "."))
+    if own:
+        asked.append((f"Theo Kế hoạch, {name} tập trung vào những nội dung nào?", "; ".join(own) + "."))
+    if chung:
+        asked.append(("Vì sao đoàn viên, người lao động cần học tập, quán triệt chương trình này?",
+                      "; ".join(chung) + " (Kế hoạch, mục I)."))
+    return asked

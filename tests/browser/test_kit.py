@@ -1,0 +1,141 @@
+"""The speaker's and learner's kit in a phone's browser: the quiz answers right and wrong, offline;
+the map's and timeline's boxes open existing pages; a printed page carries no navigation."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from hoctap import quiz
+from hoctap.registry import Registry
+from hoctap.render.kit import QUIZ_FILE, find_source_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+
+
+@pytest.fixture(scope="module")
+def questions():
+    return quiz.load(DOCS / QUIZ_FILE, DOCS, find_source_dir(ROOT, "../shared/source")).questions
+
+
+def local_file(url: str) -> Path:
+    return Path(unquote(urlparse(url).path))
+
+
+def test_quiz_right_and_wrong_answers(phone, site, questions):
+    phone.goto((site / "on-tap.html").as_uri())  # file://: nothing to fetch, no server
+    first, second = questions[0], questions[1]
+
+    form = phone.locator(f"#{first.id}")
+    group = form.get_by_role("group", name=first.hoi)  # fieldset + legend: one named radio group
+    group.get_by_role("radio", name=first.dap_an).check()
+    form.get_by_role("button", name="Trả lời").click()
+    feedback = form.get_by_role("status")
+    assert feedback.inner_text() == "Đúng."
+    explain = form.locator(".ht-quiz__explain")
+    assert explain.is_visible() and first.giai_thich in explain.inner_text()
+    link = explain.get_by_role("link")
+    assert local_file(link.evaluate("a => a.href")).is_file(), "the explanation links to a real page"
+
+    wrong = next(choice for choice in second.lua_chon if choice != second.dap_an)
+    form = phone.locator(f"#{second.id}")
+    form.get_by_role("radio", name=wrong).check()
+    form.get_by_role("button", name="Trả lời").click()
+    assert form.get_by_role("status").inner_text() == f"Chưa đúng. Đáp án đúng: {second.dap_an}"
+    assert form.locator(".ht-quiz__explain").is_visible()
+
+    total = len(questions)
+    score = phone.locator("[data-ht-quiz-score]")
+    assert score.inner_text() == f"Đúng 1/{total} câu (đã trả lời 2 câu)."
+    phone.reload()  # the score stays on the device
+    assert phone.locator("[data-ht-quiz-score]").inner_text() == f"Đúng 1/{total} câu (đã trả lời 2 câu)."
+    assert phone.requests and all(url.startswith("file:") for url in phone.requests)
+
+
+def test_quiz_by_keyboard(phone, site_url, questions):
+    phone.goto(site_url + "on-tap.html")
+    third = questions[2]
+    form = phone.locator(f"#{third.id}")
+    form.get_by_role("button", name="Trả lời").focus()
+    phone.keyboard.press("Enter")
+    assert form.get_by_role("status").inner_text() == "Hãy chọn một đáp án."
+    form.get_by_role("radio").first.focus()
+    for _ in range(third.answer_index):
+        phone.keyboard.press("ArrowDown")
+    phone.keyboard.press("Tab")
+    phone.keyboard.press("Enter")
+    assert form.get_by_role("status").inner_text() == "Đúng."
+    assert form.get_by_role("status").get_attribute("aria-live") == "polite"
+
+
+def test_map_and_timeline_nodes_open_existing_pages(phone, site):
+    phone.goto((site / "ban-do.html").as_uri())
+    registry = Registry.load(DOCS)
+    figures = phone.locator("figure.ht-diagram svg")
+    assert figures.count() == 2
+    for i in range(2):
+        hrefs = figures.nth(i).locator("a").evaluate_all("links => links.map(a => a.href.baseVal || a.href)")
+        resolved = {phone.evaluate("h => new URL(h, location.href).href", h) for h in hrefs}
+        for url in resolved:
+            assert local_file(url).is_file(), url
+        expected = {(site / (d.page.stem + ".html")).as_uri() for d in registry.documents}
+        assert expected <= resolved, "every document is on the map and on the timeline"
+    assert (site / "hoi-nghi.html").as_uri() in resolved, "the study conference is on the timeline"
+
+    box = figures.first.locator("a rect").first.bounding_box()
+    assert box["height"] >= 44 and box["x"] + box["width"] <= 360, "tappable and within the phone's width"
+    with phone.expect_navigation():
+        figures.first.locator("a").first.tap()
+    assert phone.url.endswith(".html") and "/van-ban/" in phone.url
+    assert phone.locator("aside.ht-card").is_visible()
+    assert all(url.startswith("file:") for url in phone.requests), "no request leaves the site"
+
+
+def pdf_text(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "printed.pdf"
+    path.write_bytes(data)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+NAVIGATION = ["Hướng dẫn biên tập", "Đọc nhanh", "Bản đồ văn bản", "Bỏ qua"]
+
+
+def test_printed_document_page_has_no_navigation(phone, site_url, tmp_path):
+    phone.goto(site_url + "van-ban/03-ctr-ldld.html")
+    screen = phone.locator("body").inner_text()
+    assert all(label in screen for label in NAVIGATION), "the screen page has the navigation"
+    assert phone.get_by_role("button", name="In trang này").is_visible()
+    phone.emulate_media(media="print")
+    text = pdf_text(phone.pdf(format="A4"), tmp_path)
+    for label in NAVIGATION:
+        assert label not in text, f"navigation {label!r} printed"
+    assert "In trang này" not in text
+    assert text.index("Số ký hiệu") < text.index("Trọng tâm theo Kế hoạch"), "the card comes first"
+    assert "LĐLĐ (Liên đoàn Lao động)" in text, "abbreviations are spelled out on paper"
+    assert f"<{site_url}bao-cao-vien.html#phieu-03-ctr-ldld>" in " ".join(text.split()).replace("- ", "-"), \
+        "links print their address"
+
+
+def test_print_one_speaker_sheet(phone, site_url, tmp_path):
+    phone.goto(site_url + "bao-cao-vien.html")
+    phone.evaluate("window.print = () => { window.printed = true; }")  # headless: no dialog to open
+    sheet = phone.locator("section.ht-sheet").nth(2)
+    sheet.get_by_role("button", name="In phiếu này").click()
+    assert phone.evaluate("window.printed")
+    heading = sheet.locator("h2").inner_text().strip("¶ \n")
+    text = pdf_text(phone.pdf(format="A4"), tmp_path)
+    assert text.count("\f") == 1, "one sheet, one page"
+    assert " ".join(heading.split()) in " ".join(text.split())
+    assert "Câu hỏi gợi ý thảo luận" in text and "Ghi chú của báo cáo viên" in text
+    assert "Phiếu báo cáo viên" in text and text.count("Phiếu báo cáo viên") == 1
+
+
+@pytest.mark.parametrize("path", ["bao-cao-vien.html", "en/bao-cao-vien.html"])
+def test_pdf_link_resolves(phone, site, path):
+    phone.goto((site / path).as_uri())
+    href = phone.locator("a.md-button[href$='.pdf']").evaluate("a => a.href")
+    assert local_file(href).read_bytes().startswith(b"%PDF-")

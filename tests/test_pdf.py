@@ -1,0 +1,130 @@
+"""The combined PDF "Tài liệu học tập": every document, intact Vietnamese, a true table of contents,
+embedded fonts. Read back with poppler's pdftotext/pdffonts, as a reader's viewer would."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from hoctap.publish.pdf import PDF_NAME, page_url, section_key, sections
+from hoctap.registry import Registry
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+_BLOCK = re.compile(r"<(p|li|h[1-3]|td|dd)\b[^>]*>(.*?)</\1>", re.S)
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace: line breaks and justification differ, the characters must not."""
+    return re.sub(r"\s+", "", text)
+
+
+def plain(fragment: str) -> str:
+    fragment = re.sub(r'<a class="headerlink".*?</a>', "", fragment, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+@pytest.fixture(scope="module")
+def pdf(site) -> Path:
+    return site / PDF_NAME
+
+
+@pytest.fixture(scope="module")
+def pages(pdf) -> list[str]:
+    """The text of each page, as pdftotext lays it out."""
+    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return out.split("\f")[:-1]
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return Registry.load(DOCS)
+
+
+def test_text_is_nfc_vietnamese(pages):
+    text = "".join(pages)
+    assert unicodedata.normalize("NFC", text) == text
+    assert "\u00d0" not in text, "Ð (U+00D0) instead of Đ"
+    assert "Đ" in text and "Ủy" in text and "khóa" in text
+
+
+def test_every_document_symbol_and_title(pages, registry):
+    text = squeeze("".join(pages))
+    for document in registry.catalogue():
+        if document.so_ky_hieu:
+            assert squeeze(document.so_ky_hieu) in text, document.so_ky_hieu
+        assert squeeze(document.trich_yeu) in text, document.trich_yeu
+
+
+def test_pages_text_identical_to_the_site(pages, registry, site):
+    """Every paragraph, item, heading and card field of every document page, character for character."""
+    text = squeeze("".join(pages))
+    checked = 0
+    for document in registry.catalogue():
+        built = (site / page_url(document)).read_text(encoding="utf-8")
+        article = built.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+        article = re.sub(r'<div class="[^"]*\bht-no-pdf\b.*?</div>', "", article, flags=re.S)  # site-only hints
+        for _, inner in _BLOCK.findall(article):
+            if "<a " in inner or "<ul" in inner:  # links get their page number after them in print
+                continue
+            expected = squeeze(plain(inner))
+            if expected:
+                assert expected in text, f"{page_url(document)}: {plain(inner)!r} is not in the PDF"
+                checked += 1
+    assert checked > 100
+
+
+def test_table_of_contents_page_numbers_match(pages, registry, site):
+    """Each number in the table of contents is the page where that section's title stands, and the
+    page's running header and footer agree."""
+    expected = sections(registry, site)
+    assert [s.key for s in expected if s.symbol] == [section_key(page_url(d)) for d in registry.catalogue()], \
+        "every document, in catalogue order"
+    toc_start = next(i for i, page in enumerate(pages) if "Mục lục" in page)
+    numbers = []
+    for page in pages[toc_start:]:
+        numbers += [int(n) for n in re.findall(r"(?:\. ){3,}\.?\s*(\d+)\s*$", page, re.M)]
+        if len(numbers) >= len(expected):
+            break
+    assert len(numbers) == len(expected)
+    assert numbers == sorted(numbers) and numbers[0] > toc_start + 1
+    for section, number in zip(expected, numbers):
+        heading = plain(re.search(r"<h1\b[^>]*>(.*?)</h1>", section.body, re.S).group(1))
+        page = pages[number - 1]
+        assert squeeze(page.splitlines()[0]) == squeeze(heading), f"TOC says page {number} for {heading!r}"
+        assert squeeze(heading) in squeeze("\n".join(page.splitlines()[1:])), "the title stands on the page"
+        assert squeeze(pages[number - 2].splitlines()[0]) != squeeze(heading), "the section starts on that page"
+        assert f"Trang{number}/{len(pages)}" in squeeze(page), "page footer numbering"
+
+
+def test_fonts_are_embedded(pdf):
+    rows = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert rows, "no fonts listed"
+    for row in rows:
+        name, emb = row.split()[0], row.split()[-5]
+        assert emb == "yes", f"{name} is not embedded"
+        assert "DejaVu" in name, f"{name}: not the Vietnamese-complete font"
+
+
+def test_hoctap_pdf_verb(site, tmp_path):
+    out = tmp_path / "tai-lieu.pdf"
+    result = subprocess.run([sys.executable, "-m", "hoctap.cli", "pdf", "-d", str(site), "-o", str(out)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_hoctap_pdf_without_a_built_site(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "hoctap.cli", "pdf", "-d", str(tmp_path / "site")],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert re.search(r"site/van-ban/[\w-]+\.html:1:1: P001 page is not built", result.stderr)
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,123 @@
+"""The quiz data file is checked before it is shown: answers among the choices, references that
+resolve to a real page and heading, answers that the cited source lines state."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hoctap import quiz
+
+
+SOURCE = "Dự kiến 110 người.\nThời gian: 01 ngày - Dự kiến trung tuần\ntháng 4/2026.\n"
+PAGE = "---\ntitle: Kế hoạch\n---\n\n# Kế hoạch\n\n## 3. Đối tượng {#doi-tuong}\n\n## Thời gian\n"
+GOOD = """\
+- hoi: Bao nhiêu người?
+  lua_chon: [50 người, 110 người]
+  dap_an: 110 người
+  giai_thich: Kế hoạch ghi dự kiến 110 người.
+  xem: ke-hoach.md#doi-tuong
+  nguon: src.txt:1
+- hoi: Khi nào?
+  lua_chon: [Trung tuần tháng 4/2026, Tháng 12/2026]
+  dap_an: Trung tuần tháng 4/2026
+  giai_thich: Dự kiến.
+  xem: ke-hoach.md#thoi-gian
+  nguon: src.txt:2-3
+"""
+
+
+@pytest.fixture
+def tree(tmp_path) -> tuple[Path, Path]:
+    docs, sources = tmp_path / "docs", tmp_path / "sources"
+    (docs / "includes").mkdir(parents=True)
+    sources.mkdir()
+    (docs / "ke-hoach.md").write_text(PAGE, encoding="utf-8")
+    (sources / "src.txt").write_text(SOURCE, encoding="utf-8")
+    return docs, sources
+
+
+def check(tree, text: str) -> quiz.Quiz:
+    docs, sources = tree
+    path = docs / "includes" / "on-tap.yml"
+    path.write_text(text, encoding="utf-8")
+    return quiz.load(path, docs, sources)
+
+
+def findings(tree, text: str) -> list[str]:
+    return [f.format() for f in check(tree, text).findings]
+
+
+def test_good_quiz_has_no_finding(tree):
+    result = check(tree, GOOD)
+    assert result.findings == []
+    assert [q.answer_index for q in result.questions] == [1, 0]
+    # a phrase split across two source lines, and a heading slugged by the toc extension, both resolve
+    assert result.questions[1].xem == "ke-hoach.md#thoi-gian"
+
+
+def test_answer_not_among_choices(tree):
+    assert findings(tree, GOOD.replace("dap_an: 110 người", "dap_an: 100 người")) == [
+        "includes/on-tap.yml:3:1: Q002 question 1: the answer '100 người' is not among the choices "
+        "(copy the right choice exactly into `dap_an`)",
+        "includes/on-tap.yml:6:1: Q004 question 1: the answer is not grounded: '100 người' is not in the cited "
+        "lines src.txt:1 (cite the source lines that state the answer)",
+    ]
+
+
+@pytest.mark.parametrize("xem, message", [
+    ("khong-co.md#doi-tuong", "no page `khong-co.md` in docs/"),
+    ("ke-hoach.md#khong-co", "`ke-hoach.md` has no heading `#khong-co`"),
+])
+def test_reference_must_resolve(tree, xem, message):
+    [finding] = findings(tree, GOOD.replace("xem: ke-hoach.md#doi-tuong", f"xem: {xem}"))
+    assert finding.startswith("includes/on-tap.yml:5:1: Q003 question 1: ") and message in finding
+
+
+@pytest.mark.parametrize("nguon, message", [
+    ("src.txt:2", "'110 người' is not in the cited lines src.txt:2"),
+    ("src.txt:9", "lines 9-9 are outside src.txt (3 lines)"),
+    ("khac.txt:1", "`khac.txt` is not in the sources folder"),
+    ("src.txt", "is not a source reference"),
+])
+def test_answer_must_be_in_the_cited_lines(tree, nguon, message):
+    [finding] = findings(tree, GOOD.replace("nguon: src.txt:1", f"nguon: {nguon}"))
+    assert finding.startswith("includes/on-tap.yml:6:1: Q004") and message in finding
+
+
+def test_grounding_folds_case_and_unicode_forms(tree):
+    decomposed = "110 NGU\u031bO\u031b\u0300I"  # NFD and upper case: the same words
+    text = GOOD.replace("dap_an: 110 người", f"dap_an: {decomposed}").replace("[50 người, 110 người]", f"[50 người, {decomposed}]")
+    assert findings(tree, text) == []
+
+
+def test_missing_keys_and_bad_yaml(tree):
+    assert findings(tree, "- hoi: Câu?\n  lua_chon: [a, b]\n") == [
+        "includes/on-tap.yml:1:1: Q001 question 1 lacks `dap_an`, `giai_thich`, `xem`, `nguon`"
+    ]
+    [finding] = findings(tree, "- hoi: [\n")
+    assert finding.startswith("includes/on-tap.yml:") and "Q001 not valid YAML" in finding
+
+
+def test_build_fails_on_a_wrong_answer(project_copy):
+    path = project_copy / "docs" / "includes" / "on-tap.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("dap_an: 110 người", "dap_an: 120 người", 1), encoding="utf-8")
+    line = next(i for i, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "120 người" in row)
+    result = subprocess.run([sys.executable, "-m", "hoctap.cli", "build", "--no-pdf", "--site-dir", "site"],
+                            cwd=project_copy, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert f"includes/on-tap.yml:{line}:1: Q002" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_project_quiz_is_valid():
+    root = Path(__file__).resolve().parent.parent
+    from hoctap.render.kit import QUIZ_FILE, find_source_dir
+
+    result = quiz.load(root / "docs" / QUIZ_FILE, root / "docs", find_source_dir(root, "../shared/source"))
+    assert result.findings == []
+    assert len(result.questions) >= 10

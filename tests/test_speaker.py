@@ -1,0 +1,80 @@
+"""Speaker sheets and the timeline say only what the sources state: their data is checked line by
+line against the cited source, and their questions are answered by the sheet's own facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hoctap.registry import Registry
+from hoctap.render import speaker
+from hoctap.render.kit import FOCUS_FILE, Kit, find_source_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return Registry.load(DOCS)
+
+
+@pytest.fixture(scope="module")
+def sources() -> Path:
+    return find_source_dir(ROOT, "../shared/source")
+
+
+def load(tmp_path, registry, sources, text: str) -> speaker.Focus:
+    path = tmp_path / "includes" / "bao-cao-vien.yml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return speaker.load_focus(path, tmp_path, sources, registry)
+
+
+def test_project_focus_file_is_grounded(registry, sources):
+    focus = speaker.load_focus(DOCS / FOCUS_FILE, DOCS, sources, registry)
+    assert focus.findings == []
+    assert focus.chung and focus.chuong_trinh["03/CTr-LĐLĐ"]
+
+
+def test_focus_not_in_the_source_is_refused(tmp_path, registry, sources):
+    text = ("chuong_trinh:\n  03/CTr-LĐLĐ:\n    - noi_dung: tiền lương tối thiểu vùng\n"
+            "      nguon: ke-hoach-ldld-lai-chau-2026-03-31.txt:81-84\n  99/CTr-LĐLĐ: []\n")
+    focus = load(tmp_path, registry, sources, text)
+    assert [f.format() for f in focus.findings] == [
+        "includes/bao-cao-vien.yml:3:1: K003 focus area not grounded: 'tiền lương tối thiểu vùng' is not in the "
+        "cited lines ke-hoach-ldld-lai-chau-2026-03-31.txt:81-84",
+        "includes/bao-cao-vien.yml:5:3: K002 `99/CTr-LĐLĐ`: no document page has this symbol",
+    ]
+
+
+def test_sheets_cover_every_study_programme(registry, sources):
+    focus = speaker.load_focus(DOCS / FOCUS_FILE, DOCS, sources, registry)
+    markdown = speaker.sheets(registry, focus, "bao-cao-vien.md", "vi")
+    programmes = speaker.study_programmes(registry)
+    [plan] = [d for d in registry.documents if d.page.meta.get("noi_dung_hoc_tap")]
+    assert [d.ma for d in programmes] == plan.page.meta["noi_dung_hoc_tap"], "the plan's order"
+    assert markdown.count('<section class="ht-sheet"') == len(programmes) == 7
+    for d in programmes:
+        sheet = markdown.split(f"{{#{speaker.sheet_id(d)}}}", 1)[1].split("</section>", 1)[0]
+        assert d.trich_yeu in sheet and "Ghi chú của báo cáo viên" in sheet
+        # every suggested answer is a fact already on the sheet
+        for line in sheet.splitlines():
+            if "*Gợi ý trả lời:*" in line:
+                answer = line.split("*Gợi ý trả lời:*", 1)[1].strip().rstrip(".")
+                parts = [p.strip() for p in answer.replace(" (Kế hoạch, mục I)", "").split(";")]
+                assert all(p.split(", ngày ")[0] in sheet.replace(line, "") for p in parts), line
+        silent = not focus.chuong_trinh.get(d.ma)
+        assert ("Kế hoạch chỉ nêu tên chương trình" in sheet) == silent
+        assert "Đang chờ văn bản chính thức" in sheet  # no programme has its official text yet
+
+
+def test_timeline_event_must_be_grounded(project_copy, sources):
+    page = project_copy / "docs" / "hoi-nghi.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("ghi: Dự kiến trung tuần tháng 4/2026",
+                                                             "ghi: Ngày 15/4/2026"), encoding="utf-8")
+    registry = Registry.load(project_copy / "docs")
+    kit = Kit.load(registry, project_copy / "docs", sources)
+    [finding] = kit.findings
+    assert finding.path == "hoi-nghi.md" and finding.code == "K003" and "'Ngày 15/4/2026' is not in the cited lines" in finding.message
