@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .publish import commands as publishing
+
 
 def _mkdocs(*args: str) -> int:
     """Run MkDocs as editors would, in this interpreter, and pass its exit status on."""
@@ -37,6 +39,8 @@ def parser() -> argparse.ArgumentParser:
     serve = verbs.add_parser("serve", help="live preview at http://127.0.0.1:8000/ with the same checks")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to listen on")
     serve.set_defaults(run=cmd_serve)
+
+    publishing.add_verbs(verbs)
     return root
 
 
