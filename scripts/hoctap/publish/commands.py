@@ -73,7 +73,7 @@ def _guarded(verb):
             return verb(args)
         except rel.PublishError as error:
             print(f"hoctap {args.verb}: {error}", file=sys.stderr)
-            return BUSY if "another publish" in str(error) else 1
+            return BUSY if isinstance(error, rel.Busy) else 1
         except OSError as error:
             print(f"hoctap {args.verb}: {error.filename or ''}: {error.strerror}; check that the path exists "
                   "and that you may write there", file=sys.stderr)
@@ -93,7 +93,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     site_url = _site_url(args.site_url)
     project = Path(args.config_file).resolve().parent
     target = args.to.resolve()
-    with rel.locked(target, args.wait):
+    with rel.locked(target, args.wait, create=True):
         building, name = rel.prepare(target, rel.release_name(project))
         try:
             _build_checked(args, building, release=name, site_url=site_url)

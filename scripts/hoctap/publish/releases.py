@@ -34,6 +34,10 @@ class PublishError(Exception):
     """A publish, rollback or listing that cannot go on; the message says what to do."""
 
 
+class Busy(PublishError):
+    """Another publish or rollback holds the lock; nothing was changed."""
+
+
 @dataclass(frozen=True)
 class Release:
     name: str
@@ -87,9 +91,12 @@ def _revision(project: Path) -> str:
 
 
 @contextlib.contextmanager
-def locked(target: Path, wait: float):
+def locked(target: Path, wait: float, *, create: bool = False):
     """Hold DIR/.lock; wait up to `wait` seconds for another publish or rollback to finish."""
-    target.mkdir(parents=True, exist_ok=True)
+    if create:
+        target.mkdir(parents=True, exist_ok=True)
+    elif not target.is_dir():
+        raise PublishError(f"{target}: no such publish directory; publish first (hoctap publish --to {target})")
     with open(target / LOCK, "a+") as lock:
         deadline = time.monotonic() + wait
         while True:
@@ -102,7 +109,7 @@ def locked(target: Path, wait: float):
                 if time.monotonic() >= deadline:
                     lock.seek(0)
                     holder = lock.read().strip() or "another process"
-                    raise PublishError(
+                    raise Busy(
                         f"{target}: another publish or rollback is running ({holder}); waited {wait:g} s. "
                         "Nothing was changed: run the command again when it has finished, or wait longer with --wait"
                     ) from None
