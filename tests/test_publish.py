@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from hoctap.publish import releases as rel
 from hoctap.publish.verify import inline_script_hashes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -221,4 +222,63 @@ def test_csp_allows_every_inline_script_of_the_release(intranet, first):
     csp = re.search(r'Content-Security-Policy "([^"]+)"', NGINX_SITE_CONF.read_text()).group(1)
     allowed = set(re.search(r"script-src ([^;]+)", csp).group(1).split())
     missing = inline_script_hashes(current(intranet[0])) - allowed
-    assert not missing, f"add {' '.join(sorted(missing))} to script-src in {NGINX_SITE_CONF}"
+    assert not missing, f"add {' '.join(sorted(missing))} to script-src in {NGINX_SITE_CONF} (see `hoctap csp`)"
+
+
+def test_hoctap_csp_prints_what_the_release_needs(intranet, first, run_hoctap):
+    result = run_hoctap("csp", "--to", str(intranet[0]))
+    assert result.returncode == 0 and result.stdout.startswith("script-src 'self' 'sha256-")
+    assert set(result.stdout.split()[2:]) == inline_script_hashes(current(intranet[0]))
+
+
+# -- the release directory itself, without building ----------------------------------------------
+
+def fake_releases(target: Path, *names: str, live: str) -> None:
+    for name in names:
+        (target / "releases" / name).mkdir(parents=True)
+        (target / "releases" / name / "index.html").write_text(name)
+    rel.switch(target, live)
+
+
+def test_prune_keeps_the_newest_and_never_the_current(tmp_path):
+    names = [f"20260101T00000{i}Z-abc1234" for i in range(5)]
+    fake_releases(tmp_path, *names, live=names[0])  # rolled back to the oldest
+    assert rel.prune(tmp_path, 2) == names[1:3]
+    assert [r.name for r in rel.releases(tmp_path)] == [names[0], names[3], names[4]]
+    assert (tmp_path / "current" / "index.html").read_text() == names[0]
+
+
+def test_previous_and_switch(tmp_path):
+    names = ["20260101T000001Z-nogit", "20260101T000002Z-abc1234-dirty", "20260101T000002Z-abc1234-dirty-2"]
+    fake_releases(tmp_path, *names, live=names[2])
+    assert rel.previous(tmp_path).name == names[1]
+    rel.switch(tmp_path, names[1])
+    assert os.readlink(tmp_path / "current") == f"releases/{names[1]}"
+    assert {p.name for p in tmp_path.iterdir()} == {"releases", "current"}  # no temporary link left behind
+    rel.switch(tmp_path, names[0])
+    with pytest.raises(rel.PublishError, match="nothing older"):
+        rel.previous(tmp_path)
+
+
+def test_release_names_say_when_and_from_which_commit(tmp_path):
+    import datetime as dt
+
+    when = dt.datetime(2026, 4, 1, 8, 30, tzinfo=dt.timezone.utc)
+    assert rel.release_name(tmp_path, when) == "20260401T083000Z-nogit"
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "a.md").write_text("a")
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "add", "a.md"], check=True)
+    subprocess.run([*git, "commit", "-qm", "a"], check=True)
+    rev = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    assert rel.release_name(tmp_path, when) == f"20260401T083000Z-{rev}"
+    (tmp_path / "a.md").write_text("b")
+    assert rel.release_name(tmp_path, when) == f"20260401T083000Z-{rev}-dirty"
+
+
+def test_prepare_removes_leftovers_of_a_killed_publish_and_names_uniquely(tmp_path):
+    fake_releases(tmp_path, "20260101T000001Z-nogit", live="20260101T000001Z-nogit")
+    (tmp_path / "releases" / ".building-20251231T000000Z-nogit").mkdir()
+    building, name = rel.prepare(tmp_path, "20260101T000001Z-nogit")
+    assert name == "20260101T000001Z-nogit-2" and building.name == ".building-20260101T000001Z-nogit-2"
+    assert not (tmp_path / "releases" / ".building-20251231T000000Z-nogit").exists()

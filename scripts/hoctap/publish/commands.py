@@ -22,7 +22,7 @@ from ..registry import Registry
 from . import bundle as offline
 from . import releases as rel
 from .gate import PROFILES, decide
-from .verify import verify
+from .verify import inline_script_hashes, verify
 
 BUSY = 3
 """Exit status when another publish holds the lock: nothing was changed, try again."""
@@ -46,6 +46,10 @@ def add_verbs(verbs) -> None:
     listing = verbs.add_parser("releases", help="list the releases kept, marking the current one")
     _target(listing, required=True)
     listing.set_defaults(run=_guarded(cmd_releases))
+
+    csp = verbs.add_parser("csp", help="the script-src of the Content-Security-Policy the current release needs")
+    _target(csp, required=True)
+    csp.set_defaults(run=_guarded(cmd_csp))
 
     pack = verbs.add_parser("bundle", help="a zip of the site that works from file:// (USB stick, phone)")
     pack.add_argument("--out", default="hoc-tap.zip", metavar="FILE.zip", help="where to write it (default: hoc-tap.zip)")
@@ -126,6 +130,15 @@ def cmd_releases(args: argparse.Namespace) -> int:
     for release in found:
         mark = "*" if release.current else " "
         print(f"{mark} {release.name}  {_mb(release.size):>8}  {release.files} files" + ("  (current)" if release.current else ""))
+    return 0
+
+
+def cmd_csp(args: argparse.Namespace) -> int:
+    """Material's inline scripts differ by folder depth, sub-path and Material version: list their hashes."""
+    site = (args.to / rel.CURRENT).resolve()
+    if not (site / "index.html").is_file():
+        raise rel.PublishError(f"{args.to}: no current release; publish first")
+    print("script-src 'self' " + " ".join(sorted(inline_script_hashes(site))))
     return 0
 
 
