@@ -119,7 +119,7 @@ http {{
 def hoctap(*args: str, cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run the `hoctap` command as an editor would; return the finished process."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "hoctap.cli", *args], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, "-m", "hoctap.cli", *args], cwd=cwd, env=env, check=False,
                           capture_output=True, text=True, timeout=timeout)
 
 

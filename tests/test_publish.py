@@ -263,14 +263,14 @@ def test_previous_and_switch(tmp_path):
 def test_release_names_say_when_and_from_which_commit(tmp_path):
     import datetime as dt
 
-    when = dt.datetime(2026, 4, 1, 8, 30, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2026, 4, 1, 8, 30, tzinfo=dt.UTC)
     assert rel.release_name(tmp_path, when) == "20260401T083000Z-nogit"
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     (tmp_path / "a.md").write_text("a")
     git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run([*git, "add", "a.md"], check=True)
     subprocess.run([*git, "commit", "-qm", "a"], check=True)
-    rev = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    rev = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
     assert rel.release_name(tmp_path, when) == f"20260401T083000Z-{rev}"
     (tmp_path / "a.md").write_text("b")
     assert rel.release_name(tmp_path, when) == f"20260401T083000Z-{rev}-dirty"

@@ -18,11 +18,11 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from html import escape
 from xml.etree import ElementTree as etree
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
-
 from mkdocs.plugins import get_plugin_logger
 
 from ..content import Page, is_document, to_document
@@ -115,7 +115,7 @@ def prune_nav(nav, left_out: list[LeftOut]):
 class _UnlinkLeftOut(Treeprocessor):
     """Turn links to left-out pages into plain text, before MkDocs validates them."""
 
-    def __init__(self, md, gate: "GateExtension"):
+    def __init__(self, md, gate: GateExtension):
         super().__init__(md)
         self.gate = gate
 
@@ -186,8 +186,8 @@ class Gate:
         """Plant the release's name in the page's head, so anyone can tell which release they see."""
         if not self.release:
             return html
-        head, found, rest = html.partition("<head>")
-        return f'{head}{found}\n<meta name="hoctap-release" content="{self.release}">{rest}' if found else html
+        head, found, rest = html.partition("</head>")
+        return f'{head}<meta name="hoctap-release" content="{escape(self.release)}">\n{found}{rest}' if found else html
 
     def _report(self) -> None:
         drafts = "drafts included (preview)" if self.drafts else "drafts left out"

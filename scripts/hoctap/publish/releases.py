@@ -72,13 +72,13 @@ def current_name(target: Path) -> str | None:
 
 def release_name(project: Path, now: dt.datetime | None = None) -> str:
     """`20260401T083000Z-1a2b3c4`: when, and from which commit (`-dirty` with uncommitted changes)."""
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
     return f"{stamp}-{_revision(project)}"
 
 
 def _revision(project: Path) -> str:
     def git(*args):
-        return subprocess.run(["git", "-C", str(project), *args], capture_output=True, text=True, timeout=30)
+        return subprocess.run(["git", "-C", str(project), *args], capture_output=True, text=True, timeout=30, check=False)
 
     try:
         rev = git("rev-parse", "--short", "HEAD")
@@ -116,7 +116,7 @@ def locked(target: Path, wait: float, *, create: bool = False):
                 time.sleep(0.1)
         lock.seek(0)
         lock.truncate()
-        lock.write(f"pid {os.getpid()}, since {dt.datetime.now(dt.timezone.utc):%H:%M:%S} UTC\n")
+        lock.write(f"pid {os.getpid()}, since {dt.datetime.now(dt.UTC):%H:%M:%S} UTC\n")
         lock.flush()
         try:
             yield

@@ -121,7 +121,7 @@ def _html_links(text: str) -> list[str]:
 def _html_fetches(text: str) -> list[str]:
     parser = _Fetches()
     parser.feed(text)
-    for style in re.findall(r"<style[^>]*>(.*?)</style>", text, re.S | re.I):
+    for style in re.findall(r"<style[^>]*>(.*?)</style>", text, re.DOTALL | re.IGNORECASE):
         parser.urls.extend(_css_urls(style))
     return parser.urls
 
@@ -147,7 +147,7 @@ def inline_script_hashes(site: Path) -> set[str]:
     hashes = set()
     for path in _files(site, (".html",)):
         text = path.read_text(encoding="utf-8", errors="replace")
-        for attrs, body in re.findall(r"<script\b([^>]*)>(.*?)</script>", text, re.S | re.I):
+        for attrs, body in re.findall(r"<script\b([^>]*)>(.*?)</script>", text, re.DOTALL | re.IGNORECASE):
             if "src=" in attrs or "application/json" in attrs:
                 continue
             digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
