@@ -286,3 +286,29 @@ def test_prepare_removes_leftovers_of_a_killed_publish_and_names_uniquely(tmp_pa
     building, name = rel.prepare(tmp_path, "20260101T000001Z-nogit")
     assert name == "20260101T000001Z-nogit-2" and building.name == ".building-20260101T000001Z-nogit-2"
     assert not (tmp_path / "releases" / ".building-20251231T000000Z-nogit").exists()
+
+
+def test_lock_waits_a_bounded_time_then_refuses(tmp_path):
+    with rel.locked(tmp_path, 0, create=True):
+        started = time.monotonic()
+        with pytest.raises(rel.Busy, match=r"another publish or rollback is running \(pid \d+"):
+            with rel.locked(tmp_path, 0.5):
+                pass
+        assert 0.5 <= time.monotonic() - started < 3
+
+
+def test_lock_is_taken_once_the_holder_finishes(tmp_path):
+    holding, release = threading.Event(), threading.Event()
+
+    def holder():
+        with rel.locked(tmp_path, 0, create=True):
+            holding.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    holding.wait(5)
+    threading.Timer(0.3, release.set).start()
+    with rel.locked(tmp_path, 5):
+        assert release.is_set()
+    thread.join()
