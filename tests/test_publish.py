@@ -214,6 +214,7 @@ def test_missing_page_gets_the_site_404(intranet, first):
     status, headers, body = fetch(url + "khong-co/trang-nay.html")
     assert status == 404
     assert body == (current(intranet[0]) / "404.html").read_bytes()
+    assert b'<html lang="vi"' in body  # the site's language, not the last language built
     assert "Content-Security-Policy" in headers
     # The 404 page links its styles under the sub-path, so it is styled wherever it is shown.
     stylesheet = re.search(rb'<link rel="stylesheet" href="([^"]+main\.[0-9a-f]+\.min\.css)"', body).group(1).decode()

@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from ..findings import Finding, format_text
 from ..publish.gate import Gate
-from ..registry import Registry
+from ..registry import DEFAULT_LANG, Registry
 from . import blocks
 from .config import HoctapConfig
 from .labels import format_date, labels
@@ -124,6 +124,12 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         return self.gate.stamp(output)
+
+    # One 404 page at the root, in the site's language: each language build would overwrite it
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig):
+        if not self.config.enabled or template_name != "404.html":
+            return
+        return output if _lang(config) == DEFAULT_LANG else ""
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
