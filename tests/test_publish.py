@@ -220,6 +220,10 @@ def test_missing_page_gets_the_site_404(intranet, first):
     stylesheet = re.search(rb'<link rel="stylesheet" href="([^"]+main\.[0-9a-f]+\.min\.css)"', body).group(1).decode()
     assert stylesheet.startswith("/hoc-tap/assets/") and fetch(url.removesuffix("/hoc-tap/") + stylesheet)[0] == 200
     assert fetch(url.removesuffix("hoc-tap/") + "hoc-tap")[0] == 200  # redirected to /hoc-tap/
+    # What Material asks for beside each other-language link: a short 404, not the whole 404 page.
+    status, _, body = fetch(url + "en/van-ban/sitemap.xml")
+    assert status == 404 and len(body) < 1000
+    assert fetch(url + "sitemap.xml")[0] == 200
 
 
 def test_csp_allows_every_inline_script_of_the_release(intranet, first):
