@@ -39,3 +39,105 @@ def project_copy(tmp_path) -> Path:
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
+
+
+# -- nginx: Debian's web server with the repository's sample configuration ---------------------
+
+NGINX = "/usr/sbin/nginx"
+NGINX_SITE_CONF = ROOT / "deploy" / "nginx" / "hoctap.conf"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def nginx(tmp_path_factory):
+    """Start nginx serving a publish directory under /hoc-tap/ on 127.0.0.1; returns the base URL.
+
+    The sample configuration is used as shipped, with only its `listen` line and the publish
+    directory replaced. Every server is stopped at the end of the session.
+    """
+    import getpass
+    import socket
+    import time
+
+    if not Path(NGINX).exists():
+        pytest.fail(f"{NGINX} is missing: run `make setup` (installs Debian's nginx)")
+    started: list[subprocess.Popen] = []
+
+    def start(publish_dir: Path) -> str:
+        run = tmp_path_factory.mktemp("nginx")
+        port = _free_port()
+        site = NGINX_SITE_CONF.read_text(encoding="utf-8")
+        assert site.count("listen 80;") == 1 and site.count("/srv/hoctap/") == 1
+        site = site.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/srv/hoctap/", f"{publish_dir}/")
+        (run / "hoctap.conf").write_text(site, encoding="utf-8")
+        (run / "nginx.conf").write_text(f"""
+daemon off;
+user {getpass.getuser()};
+worker_processes 1;
+pid {run}/nginx.pid;
+error_log {run}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log {run}/access.log;
+    client_body_temp_path {run}/body;
+    proxy_temp_path {run}/proxy;
+    fastcgi_temp_path {run}/fastcgi;
+    uwsgi_temp_path {run}/uwsgi;
+    scgi_temp_path {run}/scgi;
+    include {run}/hoctap.conf;
+}}
+""", encoding="utf-8")
+        process = subprocess.Popen([NGINX, "-p", str(run), "-e", str(run / "error.log"), "-c", str(run / "nginx.conf")],
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        started.append(process)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                pytest.fail(f"nginx did not start: {process.stdout.read().decode()}{(run / 'error.log').read_text()}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                return f"http://127.0.0.1:{port}/hoc-tap/"
+            except OSError:
+                time.sleep(0.05)
+        pytest.fail("nginx did not listen within 10 s")
+
+    yield start
+    for process in started:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def hoctap(*args: str, cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run the `hoctap` command as an editor would; return the finished process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "hoctap.cli", *args], cwd=cwd, env=env, check=False,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def intranet(tmp_path_factory, nginx):
+    """The project published once (`hoctap publish`) into a publish directory that nginx serves.
+
+    Returns (publish dir, base URL under /hoc-tap/). Tests may publish more releases into it.
+    """
+    target = tmp_path_factory.mktemp("intranet") / "srv"
+    target.mkdir()
+    url = nginx(target)
+    result = hoctap("publish", "--to", str(target), "--site-url", url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return target, url
+
+
+@pytest.fixture(scope="session")
+def run_hoctap():
+    """`hoctap(*args, cwd=...)` for tests: the command as an editor runs it."""
+    return hoctap

@@ -132,10 +132,10 @@ def test_card_links_to_a_page_missing_from_a_build(tmp_path):
 def test_every_code_is_documented_for_editors():
     import hoctap.checks
 
-    code = set(re.findall(r"^\| ([EMSLVQKP]\d{3}) \|", hoctap.checks.__doc__, re.M))
-    guide = set(re.findall(r"^\| ([EMSLVQKP]\d{3}) \|", (DOCS / "huong-dan-bien-tap.md").read_text(encoding="utf-8"), re.M))
+    code = set(re.findall(r"^\| ([EMSLVQKPR]\d{3}) \|", hoctap.checks.__doc__, re.M))
+    guide = set(re.findall(r"^\| ([EMSLVQKPR]\d{3}) \|", (DOCS / "huong-dan-bien-tap.md").read_text(encoding="utf-8"), re.M))
     assert code == guide and len(code) >= 25
-    emitted = set(re.findall(r'"([EMSLVQKP]\d{3})"', "".join(
+    emitted = set(re.findall(r'"([EMSLVQKPR]\d{3})"', "".join(
         p.read_text(encoding="utf-8") for p in (ROOT / "scripts" / "hoctap").rglob("*.py"))))
     assert emitted <= code
 

@@ -13,12 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .project import docs_dir_of
-
 from .checks import check_paths, check_site
 from .checks.fix import fix_files
 from .checks.source import Site
 from .findings import Finding, format_json, format_text
+from .project import docs_dir_of
+from .publish import commands as publishing
 from .registry import Registry
 
 
@@ -113,6 +113,8 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text", help="one finding per line, or JSON")
     check.add_argument("--fix", action="store_true", help="apply the safe fixes: NFC, Ð→Đ, canonical symbols, missing space")
     check.set_defaults(run=cmd_check)
+
+    publishing.add_verbs(verbs)
     return root
 
 

@@ -42,6 +42,10 @@ docs/huong-dan-bien-tap.md (section "Kiểm tra nội dung").
 | K004 | `moc_thoi_gian` incomplete (needs `tu`, `den`, `ghi`, `nguon`) | |
 | P001 | `hoctap pdf`: a page of the catalogue is not built | |
 | P002 | `hoctap pdf`: a built page has no article to print | |
+| R001 | `hoctap publish`: the built release lacks a required file (index.html, 404.html) | |
+| R002 | `hoctap publish`: a left-out page, or a link to one, is in the release | |
+| R003 | `hoctap publish`: a draft page is in a release made without `--allow-draft` | |
+| R004 | `hoctap publish`: a page loads something from another origin | |
 
 Prose checks skip code, URLs and HTML tags; front matter is checked too (it is shown on
 the document card), except V106/V107, for which it is YAML syntax.

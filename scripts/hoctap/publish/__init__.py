@@ -1,1 +1,2 @@
-"""Publish: what is made from the built site for people who leave it — the combined PDF."""
+"""Publish: the gate that decides what a build leaves out, releases on the intranet, the offline bundle
+and the combined PDF."""

@@ -10,10 +10,13 @@ from ..project import read_mkdocs_yml
 
 from ..findings import format_text
 from ..registry import Registry
+from .gate import decide, published
 from .pdf import PDF_NAME, PdfError, write_pdf
 
 
-def make_pdf(config_file: str, site_dir: str, output: str | None = None) -> int:
+def make_pdf(config_file: str, site_dir: str, output: str | None = None, *,
+             drafts: bool = True, profile: str = "intranet") -> int:
+    """Make the PDF of a built site: the documents the publication gate let into that build."""
     root = Path(config_file).resolve().parent
     try:
         config = read_mkdocs_yml(config_file)
@@ -24,6 +27,7 @@ def make_pdf(config_file: str, site_dir: str, output: str | None = None) -> int:
     if registry.findings:
         print(format_text(registry.findings), file=sys.stderr)
         return 1
+    registry = published(registry, decide(registry, drafts=drafts, profile=profile))
     site = Path(site_dir)
     out = Path(output) if output else site / PDF_NAME
     started = time.perf_counter()

@@ -12,3 +12,9 @@ class HoctapConfig(Config):
     source_dir = c.Type(str, default="../shared/source")
     # The abbreviations file appended to every page by pymdownx.snippets, also the glossary's data.
     abbreviations = c.Type(str, default="docs/includes/abbreviations.md")
+    # The publication gate (hoctap.publish.gate): editors' previews show drafts, a publish does not.
+    drafts = c.Type(bool, default=True)
+    # `public` also leaves out pages marked `noi_bo: true` (internal only).
+    profile = c.Choice(("intranet", "public"), default="intranet")
+    # Name of the release being built, planted in every page's <head>; empty outside `hoctap publish`.
+    release = c.Type(str, default="")

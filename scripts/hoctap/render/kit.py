@@ -47,6 +47,8 @@ class Kit:
     focus: speaker.Focus
     events: list[diagram.Event] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # Page names (`van-ban/15-ctr-tu`) the publication gate leaves out of this build
+    left_out: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, registry: Registry, docs_dir: Path, source_dir: Path) -> "Kit":
@@ -60,7 +62,7 @@ class Kit:
         src = page.file.src_uri
         t = labels(lang) | TEXT.get(lang, TEXT["vi"])
         if generated == "on-tap":
-            return on_tap.page(self.quiz, src, self.docs_dir, lang)
+            return on_tap.page(self.quiz, src, self.docs_dir, lang, self.left_out)
         if generated == "ban-do":
             return (f"\n\n## {t['map_heading']} {{#ban-do}}\n\n{t['map_note']}\n\n"
                     f'<figure class="ht-diagram">{diagram.document_map(self.registry, src, t)}</figure>\n\n'

@@ -29,7 +29,8 @@ TEXT = {
 }
 
 
-def page(quiz: Quiz, page_src: str, docs_dir: Path, lang: str) -> str:
+def page(quiz: Quiz, page_src: str, docs_dir: Path, lang: str, left_out: frozenset[str] = frozenset()) -> str:
+    """The quiz as raw HTML; a reference to a page the publication gate left out stays plain text."""
     t = TEXT.get(lang, TEXT["vi"])
     e = lambda s: html.escape(s, quote=True)
     data = " ".join(f'data-t-{k}="{e(t[k])}"' for k in ("right", "wrong", "choose", "score"))
@@ -41,6 +42,8 @@ def page(quiz: Quiz, page_src: str, docs_dir: Path, lang: str) -> str:
     for n, q in enumerate(quiz.questions, start=1):
         ref_page, _, anchor = q.xem.partition("#")
         href = relative_link(page_src, ref_page).removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
+        label = e(reference_label(q.xem, docs_dir))
+        reference = label if ref_page.removesuffix(".md") in left_out else f'<a href="{e(href)}">{label}</a>'
         choices = "".join(
             f'<label class="ht-quiz__choice"><input type="radio" name="{q.id}" value="{i}"> '
             f'<span>{e(choice)}</span></label>'
@@ -53,7 +56,7 @@ def page(quiz: Quiz, page_src: str, docs_dir: Path, lang: str) -> str:
             f'<button type="submit" class="md-button">{t["answer"]}</button>'
             '<p class="ht-quiz__feedback" role="status" aria-live="polite"></p>'
             f'<div class="ht-quiz__explain" hidden><p>{e(q.giai_thich)}</p>'
-            f'<p>{t["see"]}: <a href="{e(href)}">{e(reference_label(q.xem, docs_dir))}</a></p></div>'
+            f'<p>{t["see"]}: {reference}</p></div>'
             "</form>"
         )
     parts.append(f'<p><button type="button" class="md-button" data-ht-quiz-reset>{t["reset"]}</button></p></div>')

@@ -10,14 +10,15 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..checks import check_site, links
 from ..findings import Finding, format_text
-from ..registry import Registry
+from ..publish.gate import Gate
+from ..registry import DEFAULT_LANG, Registry
 from . import autolink, blocks
 from .config import HoctapConfig
 from .kit import Kit, find_source_dir
@@ -35,6 +36,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def __init__(self):
         self.registry: Registry | None = None
         self.files: Files | None = None
+        self.gate: Gate | None = None
 
     # Load the registry once per build (mkdocs-static-i18n runs one build per language)
     def on_config(self, config: MkDocsConfig):
@@ -46,15 +48,28 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.kit = Kit.load(self.registry, Path(config.docs_dir), source_dir)
         checks = check_site(self.registry) if self.config.checks else []
         self._fail_on(self.registry.findings + self.kit.findings + checks)
+        # From here on, render only what the publication gate lets through (one gate for every language)
+        self.gate = self.gate or Gate(drafts=self.config.drafts, profile=self.config.profile, release=self.config.release)
+        self.registry = self.kit.registry = self.gate.configure(config, self.registry)
+        self.kit.left_out = frozenset(item.stem for item in self.gate.left_out)
+
+    # Remove what the gate leaves out, before mkdocs-static-i18n (-100) builds each language from it
+    @event_priority(-90)
+    def _on_files_gate(self, files: Files, *, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        return self.gate.files(files)
 
     # Keep the language-resolved file list, after mkdocs-static-i18n has built it
     @event_priority(-110)
-    def on_files(self, files: Files, *, config: MkDocsConfig):
+    def _on_files_keep(self, files: Files, *, config: MkDocsConfig):
         if not self.config.enabled:
             return
         self.files = files
         self._fail_on(links.card_links(self.registry, files, _lang(config)) if self.config.checks else [])
         return files
+
+    on_files = CombinedEvent(_on_files_gate, _on_files_keep)
 
     # List the document pages under the catalogue's section, in reading order
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files):
@@ -81,6 +96,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         lang = _lang(config)
+        self.gate.page(page.file.src_uri)
         generated = page.meta.get("hoctap")
         if generated == "danh-muc":
             markdown += "\n\n" + blocks.catalogue(self.registry, page.file.src_uri, lang)
@@ -112,6 +128,18 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if document is not None:
             context["van_ban"] = self._card(document, lang)
         return context
+
+    # Name the release in every page
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        return self.gate.stamp(output)
+
+    # One 404 page at the root, in the site's language: each language build would overwrite it
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig):
+        if not self.config.enabled or template_name != "404.html":
+            return
+        return output if _lang(config) == DEFAULT_LANG else ""
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if not self.config.enabled:

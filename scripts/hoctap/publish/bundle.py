@@ -1,0 +1,28 @@
+"""The offline bundle: the built site in one zip, for a USB stick or a phone with no connection.
+
+Everything sits under one folder, so unzipping never scatters files; the site opens from
+`file://` because it links relatively and the `offline` plugin inlines the search index.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+FOLDER = "hoc-tap"
+
+
+def write(site: Path, out: Path) -> tuple[int, int]:
+    """Zip `site` into `out` (written aside, then renamed into place); return its size and file count."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(f".{out.name}.partial")
+    files = sorted(p for p in site.rglob("*") if p.is_file() and not p.name.endswith(".map"))
+    try:
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            for path in files:
+                archive.write(path, f"{FOLDER}/{path.relative_to(site).as_posix()}")
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return out.stat().st_size, len(files)
