@@ -107,7 +107,7 @@ def test_build_fails_listing_every_finding_with_its_place(project_copy):
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     for code in ("S102", "V104", "V103", "V105"):
-        assert re.search(rf"^doc-nhanh\.md:\d+:\d+: {code} ", output, re.M), output
+        assert re.search(rf"^docs/doc-nhanh\.md:\d+:\d+: {code} ", output, re.M), output
 
 
 def test_build_fails_when_a_card_links_to_a_page_left_out(project_copy):

@@ -23,8 +23,11 @@ from .registry import Registry
 
 
 def _mkdocs(*args: str) -> int:
-    """Run MkDocs as editors would, in this interpreter, and pass its exit status on."""
-    return subprocess.call([sys.executable, "-m", "mkdocs", *args])
+    """Run MkDocs as editors would, in this interpreter, and pass its exit status on.
+
+    The README says which versions are pinned and why; editors need not read MkDocs' banner on every build.
+    """
+    return subprocess.call([sys.executable, "-m", "mkdocs", *args], env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
 
 
 def cmd_build(args: argparse.Namespace) -> int:

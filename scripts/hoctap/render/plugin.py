@@ -6,6 +6,8 @@ sees the same findings whichever command they use.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -47,7 +49,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         source_dir = find_source_dir(Path(config.config_file_path).parent, self.config.source_dir)
         self.kit = Kit.load(self.registry, Path(config.docs_dir), source_dir)
         checks = check_site(self.registry) if self.config.checks else []
-        self._fail_on(self.registry.findings + self.kit.findings + checks)
+        self._fail_on(self.registry.findings + self.kit.findings + checks, Path(config.docs_dir))
         # From here on, render only what the publication gate lets through (one gate for every language)
         self.gate = self.gate or Gate(drafts=self.config.drafts, profile=self.config.profile, release=self.config.release)
         self.registry = self.kit.registry = self.gate.configure(config, self.registry)
@@ -66,7 +68,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         self.files = files
-        self._fail_on(links.card_links(self.registry, files, _lang(config)) if self.config.checks else [])
+        self._fail_on(links.card_links(self.registry, files, _lang(config)) if self.config.checks else [],
+                      Path(config.docs_dir))
         return files
 
     on_files = CombinedEvent(_on_files_gate, _on_files_keep)
@@ -186,10 +189,11 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             "nguon": document.nguon,
         }
 
-    def _fail_on(self, findings: list[Finding]):
-        """Fail the build with every finding listed, not only the first."""
+    def _fail_on(self, findings: list[Finding], docs_dir: Path):
+        """Fail the build with every finding listed, not only the first; paths as `hoctap check` shows them."""
         if findings:
-            raise PluginError(f"{len(findings)} problem(s) in the content:\n" + format_text(findings))
+            shown = [dataclasses.replace(f, path=os.path.relpath(docs_dir / f.path)) for f in findings]
+            raise PluginError(f"{len(findings)} problem(s) in the content:\n" + format_text(shown))
 
 
 def _lang(config: MkDocsConfig) -> str:
