@@ -143,3 +143,13 @@ def test_every_code_is_documented_for_editors():
 def test_english_citations_are_checked_too(site):
     text = "# A\n\nDirective No. 58-CT/TW of 11 January 2026 of the Provincial Party Committee.\n"
     assert check(text, site) == [("S103", 3, 24), ("S104", 3, 50)]
+
+
+@pytest.mark.parametrize("raw, codes", [
+    ("# Thử\n\nHọc tập.\n".encode("utf-16"), ["E002"]),  # another encoding, not "binary"
+    (b"\xef\xbb\xbf---\nso_ky_hieu: 18-Ctr/TU\n---\n\n# A\n", ["M001"] * 6 + ["S102"]),  # BOM: still front matter
+])
+def test_encodings(tmp_path, raw, codes, site):
+    page = tmp_path / "x.md"
+    page.write_bytes(raw)
+    assert sorted(f.code for f in check_file(page, "x.md", site)) == codes
