@@ -57,7 +57,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         section = _section_of(nav, "van-ban/index.md")
         if section is None:
             return nav
-        listed = {id(item) for item in section.children}
+        # A document already in the nav (the plan has its own entry) is not listed twice.
+        listed = {id(page) for page in _pages_of(nav.items)}
         for document in self.registry.catalogue():
             file = files.get_file_from_path(document.page.path.as_posix())
             if file is None or file.page is None or id(file.page) in listed:
