@@ -39,3 +39,9 @@ def project_copy(tmp_path) -> Path:
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
+
+
+@pytest.fixture
+def build():
+    """`build_site`, for tests in sub-folders, where `import conftest` finds their own conftest."""
+    return build_site

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import build_site
 from vnu import MATERIAL_ERRORS, build_plain_material, vnu_errors
 
 
@@ -34,11 +33,11 @@ def test_each_listed_material_error_still_occurs_on_plain_material(errors, patte
         f"plain Material no longer makes “{pattern}”: remove it from MATERIAL_ERRORS")
 
 
-def test_checker_reports_invalid_html_we_introduce(project_copy):
+def test_checker_reports_invalid_html_we_introduce(project_copy, build):
     page = project_copy / "docs" / "thuat-ngu.md"
     page.write_text(page.read_text(encoding="utf-8") + '\n\n<ul><div>Khối sai chỗ</div></ul>\n',
                     encoding="utf-8")
-    result = build_site(project_copy, project_copy / "site")
+    result = build(project_copy, project_copy / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     found = vnu_errors(project_copy / "site")[project_copy / "site"]
     planted = [e for e in found if e.path == "thuat-ngu.html" and "“div” not allowed as child of element “ul”" in e.message]

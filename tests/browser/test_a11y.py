@@ -110,3 +110,30 @@ def test_keyboard_focus_is_visible(browser, site_url, page_path):
         assert missing == [], f"{page_path}: focus not visible on {missing}"
     finally:
         page.context.close()
+
+
+def test_checks_report_planted_violations(browser, project_copy, build):
+    """A throw-away copy with an image without alt, grey-on-white text, a wide table cell and
+    no focus ring: axe, the reflow check and the focus check each report theirs."""
+    page = project_copy / "docs" / "thuat-ngu.md"
+    page.write_text(page.read_text(encoding="utf-8") + (
+        '\n\n<img src="assets/images/favicon.svg" width="40" height="40">\n\n'
+        '<p style="color:#bbb">Chữ xám nhạt trên nền trắng.</p>\n\n'
+        '<pre style="white-space:pre">' + "x" * 200 + "</pre>\n"), encoding="utf-8")
+    css = project_copy / "overrides" / "assets" / "stylesheets" / "hoctap.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n*:focus, *:focus-visible, *.focus-visible + label,"
+                   " label { outline: none !important; }\n", encoding="utf-8")
+    result = build(project_copy, project_copy / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    url = (project_copy / "site" / "thuat-ngu.html").as_uri()
+
+    page = open_page(browser, url, "light")
+    try:
+        found = {v["id"] for v in axe_violations(page, RULES["failing_impacts"])}
+        assert {"image-alt", "color-contrast"} <= found, found
+    finally:
+        page.context.close()
+    with pytest.raises(AssertionError, match="scrolls sideways"):
+        test_reflows_at_200_percent_text(browser, url.removesuffix("thuat-ngu.html"), "thuat-ngu.html")
+    with pytest.raises(AssertionError, match="focus not visible"):
+        test_keyboard_focus_is_visible(browser, url.removesuffix("thuat-ngu.html"), "thuat-ngu.html")
