@@ -31,6 +31,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+from hoctap.render.config import HoctapConfig  # noqa: E402
+
+NAV_DOCUMENTS_MAX = HoctapConfig.nav_documents_max.default
 BUDGET = tomllib.loads((ROOT / "benchmarks" / "budget.toml").read_text(encoding="utf-8"))["build"]
 
 LOAI = ["Chương trình", "Kế hoạch", "Nghị quyết", "Chỉ thị", "Hướng dẫn", "Công văn"]
@@ -120,6 +123,9 @@ def plain_material(work: Path, count: int, i18n: bool) -> Path:
             page.unlink()
     documents = sorted(p.relative_to(work / "docs").as_posix() for p in (work / "docs" / "van-ban").glob("*.md")
                        if p.name != "index.md" and p.suffixes == [".md"])
+    if len(documents) > NAV_DOCUMENTS_MAX:
+        documents = []  # as our plugin does: only the catalogue page is in the navigation
+        config["not_in_nav"] = "/van-ban/*.md\n"
     for entry in config["nav"]:
         section = next(iter(entry.values()))
         if isinstance(section, list) and "van-ban/index.md" in section:

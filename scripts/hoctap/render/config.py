@@ -10,3 +10,7 @@ class HoctapConfig(Config):
     source_dir = c.Type(str, default="../shared/source")
     # The abbreviations file appended to every page by pymdownx.snippets, also the glossary's data.
     abbreviations = c.Type(str, default="docs/includes/abbreviations.md")
+    # Up to this many documents are listed in the navigation under the catalogue; beyond it
+    # only the catalogue page is (a list of thousands of links on every page is no navigation,
+    # and it made each page's HTML grow with the number of documents).
+    nav_documents_max = c.Type(int, default=60)
