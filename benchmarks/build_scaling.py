@@ -116,7 +116,8 @@ def plain_material(work: Path, count: int, i18n: bool) -> Path:
     for key in ("extra_css", "validation", "not_in_nav"):
         config.pop(key, None)
     config["extra"].pop("polyfills", None)
-    config["plugins"] = [p for p in config["plugins"] if p in ("search",) or (i18n and isinstance(p, dict) and "i18n" in p)]
+    name = lambda plugin: plugin if isinstance(plugin, str) else next(iter(plugin))
+    config["plugins"] = [p for p in config["plugins"] if name(p) == "search" or (i18n and name(p) == "i18n")]
     if not i18n:
         for page in (work / "docs").rglob("*.en.md"):
             page.unlink()
