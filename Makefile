@@ -5,15 +5,15 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the tests and tools use: the browser for browser tests, the web server
 # for publishing tests, pdftotext for PDF tests; pango (WeasyPrint's text layout) and DejaVu (a font
-# with every Vietnamese letter, embedded in the PDF) for `hoctap pdf`.
-DEBIAN_PACKAGES := chromium nginx poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+# with every Vietnamese letter, embedded in the PDF) for `hoctap pdf`; Java for the Nu Html Checker (vnu-jar).
+DEBIAN_PACKAGES := chromium nginx poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core openjdk-17-jre-headless
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup system python build serve test clean
+.PHONY: all setup system python node build serve test clean
 
 all: setup build
 
-setup: system python
+setup: system python node
 
 system:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -31,14 +31,22 @@ $(BIN)/hoctap: requirements.txt pyproject.toml
 	$(BIN)/pip install -q -r requirements.txt
 	@touch $@
 
+# The field's own checkers (axe-core, vnu-jar, Lighthouse), pinned in package-lock.json.
+# --ignore-scripts: vnu-jar's postinstall would download a Java; we use Debian's.
+node: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
 build: python
 	$(BIN)/hoctap build
 
 serve: python
 	$(BIN)/hoctap serve
 
-test: python
+test: python node
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

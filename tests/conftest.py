@@ -141,3 +141,9 @@ def intranet(tmp_path_factory, nginx):
 def run_hoctap():
     """`hoctap(*args, cwd=...)` for tests: the command as an editor runs it."""
     return hoctap
+
+
+@pytest.fixture
+def build():
+    """`build_site`, for tests in sub-folders, where `import conftest` finds their own conftest."""
+    return build_site

@@ -56,16 +56,26 @@ class Registry:
 
     def by_page(self, stem: str) -> Document | None:
         """The document described by a page, in any language (`van-ban/15-ctr-tu`)."""
-        for document in self.documents:
-            if document.page.stem == stem:
-                return document
-        return None
+        return self._by_stem.get(stem)
+
+    # Indexes, not scans: the plugin asks for every page, so a scan made the build quadratic.
+    @cached_property
+    def _by_stem(self) -> dict[str, Document]:
+        return {d.page.stem: d for d in reversed(self.documents)}
 
     def implemented_by(self, document: Document) -> list[Document]:
-        return [d for d in self.documents if document.ma in d.thuc_hien]
+        return self._implementers.get(document.ma, [])
 
     def based_on_by(self, document: Document) -> list[Document]:
-        return [d for d in self.documents if document.ma in d.can_cu]
+        return self._based_on.get(document.ma, [])
+
+    @cached_property
+    def _implementers(self) -> dict[str, list[Document]]:
+        return _referrers(self.documents, "thuc_hien")
+
+    @cached_property
+    def _based_on(self) -> dict[str, list[Document]]:
+        return _referrers(self.documents, "can_cu")
 
     def catalogue(self) -> list[Document]:
         """Documents in reading order: those the plan lists for study first, in its order, then by date."""
@@ -127,3 +137,12 @@ class Registry:
                     path.append(child)
                     stack.append(iter(edges[child]))
         return findings
+
+
+def _referrers(documents: list[Document], key: str) -> dict[str, list[Document]]:
+    """Symbol → the documents that name it under `key` (`thuc_hien` or `can_cu`), in registry order."""
+    index: dict[str, list[Document]] = {}
+    for document in documents:
+        for ma in dict.fromkeys(getattr(document, key)):
+            index.setdefault(ma, []).append(document)
+    return index

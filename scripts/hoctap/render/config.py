@@ -18,3 +18,7 @@ class HoctapConfig(Config):
     profile = c.Choice(("intranet", "public"), default="intranet")
     # Name of the release being built, planted in every page's <head>; empty outside `hoctap publish`.
     release = c.Type(str, default="")
+    # Up to this many documents are listed in the navigation under the catalogue; beyond it
+    # only the catalogue page is (a list of thousands of links on every page is no navigation,
+    # and it made each page's HTML grow with the number of documents).
+    nav_documents_max = c.Type(int, default=60)

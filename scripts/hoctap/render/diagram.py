@@ -67,19 +67,21 @@ def _box(x: int, y: int, w: int, h: int, href: str, heading: str, text: str, lab
         for i, line in enumerate(_lines(text, chars, 2))
     )
     return (
-        f'<a href="{_e(href)}" class="ht-svg__node{extra}" lang="vi" aria-label="{_e(label)}"><title>{_e(label)}</title>'
+        # The name is the visible text (what a speech-input user says); the full title is the description
+        f'<a href="{_e(href)}" class="ht-svg__node{extra}" lang="vi"><desc>{_e(label)}</desc>'
         f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="#fff" stroke="{stroke}" stroke-width="1.5"/>'
         f'<text x="{x + 7}" y="{y + 18}" class="ht-svg__heading" {HEADING}>{_e(heading)}</text>{body}</a>'
     )
 
 
-def _svg(height: int, title: str, content: str) -> str:
+def _svg(height: int, title: str, content: str, arrows: bool = False) -> str:
+    """An inline SVG; only the map defines the arrowhead, since ids must be unique in the page."""
+    defs = ('<defs><marker id="ht-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+            'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="ht-svg__arrowhead" fill="#666"/></marker></defs>'
+            if arrows else "")
     return (
         f'<svg class="ht-svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="group" '
-        f'aria-label="{_e(title)}" xmlns="http://www.w3.org/2000/svg">'
-        '<defs><marker id="ht-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="ht-svg__arrowhead" fill="#666"/></marker></defs>'
-        f"{content}</svg>"
+        f'aria-label="{_e(title)}" xmlns="http://www.w3.org/2000/svg">{defs}{content}</svg>'
     )
 
 
@@ -108,7 +110,7 @@ def document_map(registry: Registry, page_src: str, t: dict) -> str:
             arrows.append(f'<path d="M{4 + BOX},{y + h // 2} L{tx - 2},{ty}" class="ht-svg__edge ht-svg__edge--{kind}" {LINE}'
                           f'{dash} marker-end="url(#ht-arrow)"><title>{_e(name(d))} — {_e(t[kind])} — {_e(name(target))}</title></path>')
         y += ROW * rows
-    return _svg(y, t["map_title"], "".join(arrows) + "".join(nodes))
+    return _svg(y, t["map_title"], "".join(arrows) + "".join(nodes), arrows=True)
 
 
 def _status(d: Document) -> str:

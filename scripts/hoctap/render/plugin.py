@@ -81,13 +81,16 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         section = _section_of(nav, "van-ban/index.md")
         if section is None:
             return nav
+        # A document already in the nav (the plan has its own entry) is not listed twice.
         listed = {id(page) for page in _pages_of(nav.items)}
-        for document in self.registry.catalogue():
+        documents = self.registry.catalogue()
+        for document in documents:
             file = files.get_file_from_path(document.page.path.as_posix())
             if file is None or file.page is None or id(file.page) in listed:
                 continue
             file.page.parent = section
-            section.children.append(file.page)
+            if len(documents) <= self.config.nav_documents_max:
+                section.children.append(file.page)
         nav.pages = _pages_of(nav.items)
         for i, page in enumerate(nav.pages):
             page.previous_page = nav.pages[i - 1] if i else None
