@@ -79,7 +79,7 @@ def first_visit(browser, site: Path, path: str, throttled: bool = True) -> Visit
         server.shutdown()
 
 
-def best_visit(browser, site: Path, path: str, runs: int = 3) -> Visit:
+def best_visit(browser, site: Path, path: str, runs: int = 5) -> Visit:
     """The visit with the lowest LCP of a few. Other work on a shared machine only ever slows a
     run down (and CPU ×4 multiplies it), so the fastest run is the closest to the page's own cost,
     as `timeit` takes the best of its repeats. Bytes and requests are the same in every run."""
