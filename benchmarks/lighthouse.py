@@ -1,7 +1,7 @@
 """Lighthouse (npm, Debian's Chromium) on the built site, phone profile: performance,
 accessibility, best practices and SEO for the home page and a program page.
 
-    .venv/bin/python benchmarks/lighthouse.py [--plain] [--report benchmarks/results/lighthouse.json]
+    .venv/bin/python benchmarks/lighthouse.py [--plain] [--runs 3] [--report benchmarks/results/lighthouse.json]
 
 The site is built with `hoctap build` and served gzip-compressed on loopback (Lighthouse needs
 HTTP). `--plain` also scores plain Material 9.8.1 with the same pages, built in the same run.
@@ -48,11 +48,17 @@ def lighthouse(url: str, out: Path) -> dict:
     return {"scores": scores, "metrics_ms": metrics, "below_0.9": failing}
 
 
-def score_site(site: Path, label: str, work: Path) -> dict:
+def median_run(url: str, out: Path, runs: int) -> dict:
+    """Lighthouse's own advice for noisy machines: several runs, report the median (by performance)."""
+    results = sorted((lighthouse(url, out) for _ in range(runs)), key=lambda r: r["scores"]["performance"])
+    return results[len(results) // 2] | {"performance_runs": [r["scores"]["performance"] for r in results]}
+
+
+def score_site(site: Path, label: str, work: Path, runs: int) -> dict:
     server, base = serve_gzip(site)
     try:
         pages = [BUDGET["first_visit"]["home_page"], BUDGET["first_visit"]["program_page"]]
-        return {page: lighthouse(base + page, work / f"{label}-{page.replace('/', '_')}.json") for page in pages}
+        return {page: median_run(base + page, work / f"{label}-{page.replace('/', '_')}.json", runs) for page in pages}
     finally:
         server.shutdown()
 
@@ -60,6 +66,7 @@ def score_site(site: Path, label: str, work: Path) -> dict:
 def main() -> int:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--plain", action="store_true", help="also score plain Material with the same pages")
+    args.add_argument("--runs", type=int, default=3, help="runs per page; the median counts")
     args.add_argument("--report", type=Path, default=ROOT / "benchmarks" / "results" / "lighthouse.json")
     opts = args.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -69,16 +76,16 @@ def main() -> int:
         result = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                   "lighthouse": subprocess.run(["node", str(LIGHTHOUSE), "--version"], capture_output=True,
                                                text=True).stdout.strip(),
-                  "goal": BUDGET["lighthouse"], "ours": score_site(work / "site", "ours", work)}
+                  "goal": BUDGET["lighthouse"], "ours": score_site(work / "site", "ours", work, opts.runs)}
         if opts.plain:
-            result["plain_material"] = score_site(build_plain_material(work / "plain"), "plain", work)
+            result["plain_material"] = score_site(build_plain_material(work / "plain"), "plain", work, opts.runs)
     opts.report.parent.mkdir(parents=True, exist_ok=True)
     opts.report.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     missed = []
     for site_label in [k for k in ("ours", "plain_material") if k in result]:
         for page, r in result[site_label].items():
             print(f"{site_label:15} {page:28} " + "  ".join(f"{c} {s}" for c, s in r["scores"].items())
-                  + f"  LCP {r['metrics_ms']['largest-contentful-paint']} ms")
+                  + f"  LCP {r['metrics_ms']['largest-contentful-paint']} ms  (performance runs {r['performance_runs']})")
             if site_label == "ours":
                 missed += [f"{page} {c} {s} < {BUDGET['lighthouse'][c]}" for c, s in r["scores"].items()
                            if s < BUDGET["lighthouse"][c]]

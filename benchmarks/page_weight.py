@@ -3,7 +3,7 @@ site and for plain Material 9.8.1 with the same pages, built in the same run.
 
     .venv/bin/python benchmarks/page_weight.py [--report benchmarks/results/page_weight.json]
 
-The same measurement as tests/browser/test_page_weight.py (best LCP of three visits), here
+The same measurement as tests/browser/test_page_weight.py (best LCP of five visits), here
 printed for both sites, with and without the search files.
 """
 
