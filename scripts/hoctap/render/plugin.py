@@ -15,6 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from .. import search
 from ..findings import Finding, format_text
 from ..registry import Registry
 from . import blocks
@@ -109,6 +110,13 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             return
         env.filters["ngay"] = format_date
         return env
+
+    # Index this language's pages ourselves, before Material's search plugin writes its own (left empty)
+    @event_priority(10)
+    def on_post_build(self, *, config: MkDocsConfig):
+        if not self.config.enabled or not self.config.search:
+            return
+        search.write_language_index(config, self.registry, self.files)
 
     # -- helpers ---------------------------------------------------------------
 
