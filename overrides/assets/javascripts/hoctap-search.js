@@ -15,6 +15,7 @@ var LANG = HASH[1] || "vi";
 var FIELDS = ["title", "text", "symbol"];
 var TONES = { "\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5" };
 var MAX_GROUPS = 50;
+var DOCUMENT_BOOST = 1.5, PHRASE_BOOST = 2;
 
 var engine = null, symbols = {}, stored = {}, loading = null;
 
@@ -119,23 +120,25 @@ function search(value) {
     var e = exact(word), f = fold(word);
     return { combineWith: "OR", queries: e ? [f, e] : [f], prefix: i === list.length - 1 && f.length > 1 };
   });
-  var options = { boost: { title: 2, symbol: 5 }, tokenize: function (s) { return [s]; }, processTerm: function (t) { return t; } };
+  var options = { boost: { title: 3, symbol: 5 }, tokenize: function (s) { return [s]; }, processTerm: function (t) { return t; } };
+  /* Every word must match: Vietnamese syllables are so common that any-word results are noise. */
   var hits = engine.search({ combineWith: "AND", queries: queries }, options);
-  var missing = false;
-  if (!hits.length && list.length > 1) {
-    hits = engine.search({ combineWith: "OR", queries: queries }, options);
-    missing = true;
-  }
 
-  /* Group sections under their page, as Material shows them; a page's own entry counts most. */
-  var pins = pinned(value), groups = new Map();
+  /* Group sections under their page, as Material shows them. A page ranks by its best section
+     and half its next one; a document's own page, and the words as one phrase, count more. */
+  var pins = pinned(value), groups = new Map(), phrase = " " + query.join(" ");
   for (var hit of hits) {
-    var page = hit.id.split("#")[0];
-    if (!groups.has(page)) groups.set(page, { score: 0, items: [] });
-    var group = groups.get(page), score = hit.id === page ? hit.score * 1.5 : hit.score;
-    group.items.push(item(hit.id, score, query));
-    group.score = Math.max(group.score, score);
+    var page = hit.id.split("#")[0], doc = stored[hit.id];
+    if (!groups.has(page)) groups.set(page, { scores: [], items: [] });
+    var score = hit.score * (doc.d ? DOCUMENT_BOOST : 1);
+    if (list.length > 1 && (" " + words(doc.t + " " + doc.x).map(fold).join(" ")).includes(phrase)) score *= PHRASE_BOOST;
+    groups.get(page).items.push(item(hit.id, score, query));
+    groups.get(page).scores.push(score);
   }
+  groups.forEach(function (group) {
+    var best = group.scores.sort(function (a, b) { return b - a; });
+    group.score = (best[0] || 0) + (best[1] || 0) / 2;
+  });
   for (var pin in pins) {
     if (!stored[pin]) continue;
     if (!groups.has(pin)) groups.set(pin, { score: 0, items: [] });
@@ -148,10 +151,6 @@ function search(value) {
     items: ordered.map(function (entry) {
       var page = entry[0], items = entry[1].items.sort(function (a, b) { return b.score - a.score; });
       if (!items.some(function (x) { return x.location === page; })) items.push(item(page, 0, query));
-      if (missing)
-        for (var x of items)
-          for (var q of query)
-            if (!Object.keys(x.terms).some(function (t) { return fold(t).startsWith(q); })) x.terms[q] = false;
       return items;
     })
   };

@@ -43,12 +43,15 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
     return text[: cut if cut > limit // 2 else limit] + " …"
 
 
-def build_index(entries: list[dict], symbols: dict[str, tuple[str, str]], lang: str) -> dict:
+def build_index(entries: list[dict], symbols: dict[str, tuple[str, str]], lang: str,
+                documents: set[str] = frozenset()) -> dict:
     """The index of one language.
 
     `symbols` maps a page's URL to its document's (`so_ky_hieu`, `loai`); that page's
     section without an anchor carries the symbol's spellings, and `symbols` of the result
-    maps each spelling to the pages it names, for the worker to put first.
+    maps each spelling to the pages it names, for the worker to put first. Sections of
+    `documents` (URLs of the registry's document pages) are marked, for the worker to rank
+    a document's own page above pages that summarise many documents.
     """
     postings: dict[str, dict[int, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
     ids, stored, lengths = {}, {}, {}
@@ -62,6 +65,8 @@ def build_index(entries: list[dict], symbols: dict[str, tuple[str, str]], lang: 
             spellings[spelling].append(location)
         ids[short_id] = location
         stored[short_id] = {"t": title, "x": excerpt(body)}
+        if location.split("#")[0] in documents:
+            stored[short_id]["d"] = 1
         lengths[short_id] = []
         for field_id, value in enumerate((title, body, symbol)):
             lengths[short_id].append(len(set(words(value))))
@@ -92,13 +97,16 @@ def write_language_index(config, registry, files) -> Path | None:
     entries = take_entries(config.plugins)
     if not entries:
         return None
-    symbols = {}
+    symbols, documents = {}, set()
     for document in registry.documents if registry else []:
         file = files.get_file_from_path(document.page.path.as_posix()) if files else None
-        if document.so_ky_hieu and file is not None:
+        if file is None:
+            continue
+        documents.add(file.url)
+        if document.so_ky_hieu:
             symbols[file.url] = (document.so_ky_hieu, document.loai)
     lang = str(config.theme.get("language") or "vi")
-    return write_index(config.site_dir, build_index(entries, symbols, lang))
+    return write_index(config.site_dir, build_index(entries, symbols, lang, documents))
 
 
 def index_path(site_dir: str | Path, lang: str) -> Path:
