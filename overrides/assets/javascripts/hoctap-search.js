@@ -12,12 +12,16 @@
 var SRC = self.document ? document.currentScript.src : self.location.href;
 var HASH = /#([a-z-]+)(?:,(\w+))?/i.exec(SRC) || [];
 var LANG = HASH[1] || "vi";
-var FIELDS = ["title", "text", "symbol"];
 var TONES = { "\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5" };
-var MAX_GROUPS = 50;
+var MAX_GROUPS = 50, RERANKED = 100;
 var DOCUMENT_BOOST = 1.5, PHRASE_BOOST = 2;
+var OPTIONS = {
+  boost: { title: 3, symbol: 5 },
+  tokenize: function (text) { return [text]; },
+  processTerm: function (term) { return term; }
+};
 
-var engine = null, symbols = {}, stored = {}, loading = null;
+var engine = null, symbols = {}, docs = [], byLocation = {}, loading = null, folded = new Map();
 
 function words(text) {
   return text.normalize("NFC").match(/[\p{L}\p{N}\p{M}]+/gu) || [];
@@ -28,7 +32,12 @@ function lower(word) {
 }
 
 function fold(word) {
-  return lower(word).normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
+  var known = folded.get(word);
+  if (known === undefined) {
+    known = lower(word).normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
+    folded.set(word, known);
+  }
+  return known;
 }
 
 /* The word as written with its tone moved to the end, so `hoà` and `hòa` are one term. */
@@ -48,6 +57,36 @@ function escape(text) {
   });
 }
 
+/* Our compact postings (scripts/hoctap/search/index.py) as MiniSearch's serialised form. */
+function expand(data) {
+  var n = data.docs.length, ids = {}, lengths = {}, sums = data.fields.map(function () { return 0; }), index = [];
+  for (var i = 0; i < n; i++) {
+    ids[i] = i;
+    lengths[i] = data.lengths[i];
+    for (var f = 0; f < sums.length; f++) sums[f] += data.lengths[i][f];
+  }
+  for (var term in data.terms) {
+    var perField = {}, lists = data.terms[term];
+    for (f = 0; f < lists.length; f++) {
+      if (!lists[f].length) continue;
+      var found = {}, id = 0;
+      for (var value of lists[f]) {
+        if (value < 0) found[id] = -value;
+        else found[id += value] = 1;
+      }
+      perField[f] = found;
+    }
+    index.push([term, perField]);
+  }
+  var fieldIds = {};
+  data.fields.forEach(function (name, f) { fieldIds[name] = f; });
+  return {
+    documentCount: n, nextId: n, documentIds: ids, fieldIds: fieldIds, fieldLength: lengths,
+    averageFieldLength: sums.map(function (sum) { return sum / (n || 1); }), storedFields: {},
+    dirtCount: 0, index: index, serializationVersion: 2
+  };
+}
+
 /* importScripts is synchronous in a worker and returns a promise under the shim. */
 function load() {
   loading = loading || Promise.resolve(importScripts(
@@ -55,9 +94,10 @@ function load() {
     new URL("../../search/hoctap-" + LANG + ".js", SRC).href
   )).then(function () {
     var data = self.hoctapIndex;
-    engine = MiniSearch.loadJS(data.index, { fields: FIELDS });
+    engine = MiniSearch.loadJS(expand(data), { fields: data.fields });
     symbols = data.symbols;
-    for (var id in data.index.documentIds) stored[data.index.documentIds[id]] = data.index.storedFields[id];
+    docs = data.docs;
+    docs.forEach(function (doc, i) { byLocation[doc[0]] = i; });
   });
   return loading;
 }
@@ -77,12 +117,12 @@ function pinned(query) {
 }
 
 /* Marks the query's words in a text; returns the HTML and the words as the page writes them. */
-function mark(text, query) {
+function mark(text, query, prefix) {
   var seen = {}, last = query.length - 1;
   var html = escape(text).replace(/[\p{L}\p{N}\p{M}]+/gu, function (word) {
-    var folded = fold(word);
+    var f = fold(word);
     var hit = query.some(function (q, i) {
-      return folded === q || (i === last && q.length > 1 && folded.startsWith(q));
+      return f === q || (prefix && i === last && f.startsWith(q));
     });
     if (!hit) return word;
     seen[word.toLowerCase()] = true;
@@ -93,64 +133,74 @@ function mark(text, query) {
 
 /* The part of a text around its first match, so the excerpt shows why it was found. */
 function around(text, query) {
-  var folded = fold(text), at = -1;
-  for (var q of query) {
-    var i = folded.indexOf(q);
-    if (i >= 0 && (at < 0 || i < at)) at = i;
+  var at = -1, list = words(text), offset = 0;
+  for (var word of list) {
+    offset = text.indexOf(word, offset);
+    if (query.includes(fold(word))) { at = offset; break; }
+    offset += word.length;
   }
-  if (at < 120) return text;
-  var start = text.indexOf(" ", at - 60);
-  return "… " + text.slice(start + 1);
+  if (at < 100) return text;
+  return "… " + text.slice(text.indexOf(" ", at - 50) + 1);
 }
 
-function item(location, score, query) {
-  var doc = stored[location], title = mark(doc.t, query), text = mark(around(doc.x, query), query);
-  var terms = Object.assign({}, title.seen, text.seen);
+function item(number, score, query, prefix) {
+  var doc = docs[number], title = mark(doc[1], query, prefix), text = mark(around(doc[2], query), query, prefix);
   return {
-    location: location, title: title.html, text: text.html ? "<p>" + text.html + "</p>" : "",
-    score: score, terms: terms
+    location: doc[0], title: title.html, text: text.html ? "<p>" + text.html + "</p>" : "",
+    score: score, terms: Object.assign({}, title.seen, text.seen)
   };
+}
+
+/* How much of the query a section's own words say exactly as typed, and as one phrase. */
+function closeness(doc, query, exacts) {
+  var list = words(doc[1] + " " + doc[2]), factor = 1;
+  if (query.length > 1 && (" " + list.map(fold).join(" ") + " ").includes(" " + query.join(" ") + " "))
+    factor *= PHRASE_BOOST;
+  if (exacts.length) {
+    var written = new Set(list.map(exact));
+    factor *= 1 + exacts.filter(function (e) { return written.has(e); }).length / exacts.length;
+  }
+  return factor;
 }
 
 function search(value) {
   var list = words(value);
   if (!list.length) return { items: [] };
-  var query = list.map(fold);
+  var query = list.map(fold), exacts = list.map(exact).filter(Boolean);
+  var prefix = !/\s$/.test(value) && query[query.length - 1].length > 1;
   var queries = list.map(function (word, i) {
-    var e = exact(word), f = fold(word);
-    return { combineWith: "OR", queries: e ? [f, e] : [f], prefix: i === list.length - 1 && f.length > 1 };
+    var e = exact(word);
+    return { combineWith: "OR", queries: e ? [query[i], e] : [query[i]], prefix: prefix && i === list.length - 1 };
   });
-  var options = { boost: { title: 3, symbol: 5 }, tokenize: function (s) { return [s]; }, processTerm: function (t) { return t; } };
   /* Every word must match: Vietnamese syllables are so common that any-word results are noise. */
-  var hits = engine.search({ combineWith: "AND", queries: queries }, options);
+  var hits = engine.search({ combineWith: "AND", queries: queries }, OPTIONS);
 
   /* Group sections under their page, as Material shows them. A page ranks by its best section
-     and half its next one; a document's own page, and the words as one phrase, count more. */
-  var pins = pinned(value), groups = new Map(), phrase = " " + query.join(" ");
-  for (var hit of hits) {
-    var page = hit.id.split("#")[0], doc = stored[hit.id];
-    if (!groups.has(page)) groups.set(page, { scores: [], items: [] });
-    var score = hit.score * (doc.d ? DOCUMENT_BOOST : 1);
-    if (list.length > 1 && (" " + words(doc.t + " " + doc.x).map(fold).join(" ")).includes(phrase)) score *= PHRASE_BOOST;
-    groups.get(page).items.push(item(hit.id, score, query));
-    groups.get(page).scores.push(score);
-  }
-  groups.forEach(function (group) {
-    var best = group.scores.sort(function (a, b) { return b - a; });
-    group.score = (best[0] || 0) + (best[1] || 0) / 2;
+     and half its next one; a document's own page, and sections that say the query as typed, count more. */
+  var pins = pinned(value), groups = new Map();
+  hits.forEach(function (hit, rank) {
+    var doc = docs[hit.id], page = doc[0].split("#")[0];
+    var score = hit.score * (doc[3] ? DOCUMENT_BOOST : 1) * (rank < RERANKED ? closeness(doc, query, exacts) : 1);
+    if (!groups.has(page)) groups.set(page, { hits: [] });
+    groups.get(page).hits.push([hit.id, score]);
   });
   for (var pin in pins) {
-    if (!stored[pin]) continue;
-    if (!groups.has(pin)) groups.set(pin, { score: 0, items: [] });
+    if (!(pin in byLocation)) continue;
+    if (!groups.has(pin)) groups.set(pin, { hits: [] });
     groups.get(pin).pin = pins[pin];
   }
+  groups.forEach(function (group) {
+    group.hits.sort(function (a, b) { return b[1] - a[1]; });
+    group.score = (group.hits[0] ? group.hits[0][1] : 0) + (group.hits[1] ? group.hits[1][1] / 2 : 0);
+  });
   var ordered = Array.from(groups.entries()).sort(function (a, b) {
     return (b[1].pin || 0) - (a[1].pin || 0) || b[1].score - a[1].score;
   }).slice(0, MAX_GROUPS);
   return {
     items: ordered.map(function (entry) {
-      var page = entry[0], items = entry[1].items.sort(function (a, b) { return b.score - a.score; });
-      if (!items.some(function (x) { return x.location === page; })) items.push(item(page, 0, query));
+      var page = byLocation[entry[0]];
+      var items = entry[1].hits.map(function (hit) { return item(hit[0], hit[1], query, prefix); });
+      if (!entry[1].hits.some(function (hit) { return hit[0] === page; })) items.push(item(page, 0, query, prefix));
       return items;
     })
   };

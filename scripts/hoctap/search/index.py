@@ -1,9 +1,12 @@
-"""The per-language search index, written in MiniSearch's serialised form (`MiniSearch.loadJSON`).
+"""The per-language search index: compact on the wire, MiniSearch's own form once loaded.
 
 Sections come from Material's search plugin (its parser splits each page at headings);
 we index them with the terms of `text.py`, add the registry's symbols to each document's
 page, and write `search/hoctap-<lang>.js`: a script, because `fetch` of JSON fails under
-file:// while `importScripts` works there.
+file:// while `importScripts` works there. The worker expands the postings into MiniSearch's
+serialised form (`MiniSearch.loadJS`): each term's documents per field, as gaps between
+document numbers, a count above 1 following its document as a negative number
+(`[3, 5, -2, 1]` = documents 3, 8 twice, 9).
 """
 
 from __future__ import annotations
@@ -14,11 +17,11 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .text import aliases, terms, words
+from .text import aliases, fold, terms, words
 
 FIELDS = ("title", "text", "symbol")
-EXCERPT = 320
-"""Characters of a section's text kept for the result's excerpt (Material shows about three lines)."""
+EXCERPT = 160
+"""Characters of a section's text kept for the result's excerpt: what Material shows of it on a phone."""
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -51,45 +54,48 @@ def build_index(entries: list[dict], symbols: dict[str, tuple[str, str]], lang: 
     section without an anchor carries the symbol's spellings, and `symbols` of the result
     maps each spelling to the pages it names, for the worker to put first. Sections of
     `documents` (URLs of the registry's document pages) are marked, for the worker to rank
-    a document's own page above pages that summarise many documents.
+    a document's own page above pages that summarise many documents. Titles keep the exact
+    spelling of their words; texts only the folded one, which halves the index.
     """
-    postings: dict[str, dict[int, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
-    ids, stored, lengths = {}, {}, {}
+    postings: dict[str, list[dict[int, int]]] = defaultdict(lambda: [{} for _ in FIELDS])
+    docs, lengths = [], []
     spellings: dict[str, list[str]] = defaultdict(list)
-    for short_id, entry in enumerate(entries, start=1):
+    for number, entry in enumerate(entries):
         location = entry["location"]
         title, body = plain(entry.get("title", "")), plain(entry.get("text", ""))
         named = symbols.get(location) if "#" not in location else None
         symbol = " ".join(sorted(aliases(*named))) if named else ""
         for spelling in symbol.split():
             spellings[spelling].append(location)
-        ids[short_id] = location
-        stored[short_id] = {"t": title, "x": excerpt(body)}
-        if location.split("#")[0] in documents:
-            stored[short_id]["d"] = 1
-        lengths[short_id] = []
-        for field_id, value in enumerate((title, body, symbol)):
-            lengths[short_id].append(len(set(words(value))))
-            for term, count in Counter(terms(value)).items():
-                postings[term][field_id][short_id] = count
-    count = len(entries)
-    average = [sum(l[i] for l in lengths.values()) / count if count else 0 for i in range(len(FIELDS))]
+        docs.append([location, title, excerpt(body)] + ([1] if location.split("#")[0] in documents else []))
+        fields = (terms(title), [fold(w) for w in words(body)], symbol.split())
+        lengths.append([len(set(words(value))) for value in (title, body, symbol)])
+        for field_id, field_terms in enumerate(fields):
+            for term, count in Counter(field_terms).items():
+                postings[term][field_id][number] = count
     return {
         "lang": lang,
         "symbols": dict(spellings),
-        "index": {
-            "documentCount": count,
-            "nextId": count + 1,
-            "documentIds": ids,
-            "fieldIds": {name: i for i, name in enumerate(FIELDS)},
-            "fieldLength": lengths,
-            "averageFieldLength": average,
-            "storedFields": stored,
-            "dirtCount": 0,
-            "index": [[term, fields] for term, fields in sorted(postings.items())],
-            "serializationVersion": 2,
-        },
+        "fields": list(FIELDS),
+        "docs": docs,
+        "lengths": lengths,
+        "terms": {term: _encode(per_field) for term, per_field in sorted(postings.items())},
     }
+
+
+def _encode(per_field: list[dict[int, int]]) -> list[list[int]]:
+    out = []
+    for found in per_field:
+        packed, last = [], 0
+        for number in sorted(found):
+            packed.append(number - last)
+            last = number
+            if found[number] > 1:
+                packed.append(-found[number])
+        out.append(packed)
+    while out and not out[-1]:
+        out.pop()
+    return out
 
 
 def write_language_index(config, registry, files) -> Path | None:
