@@ -32,6 +32,8 @@ import threading
 import unicodedata
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT.parent.parent / "shared" / "source"
 CHROMIUM = "/usr/bin/chromium"
@@ -101,13 +103,15 @@ def project(target: Path, docs: Path | None, ours: bool) -> Path:
     target.mkdir(parents=True)
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copytree(docs or ROOT / "docs", target / "docs")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     if not ours:
-        config = config.replace("\n  - hoctap\n", "\n  - hoctap:\n      search: false\n")
-    if docs is not None:  # the corpus has its own pages: no fixed nav, no link checks against ours
-        config = config.split("\n# Raise MkDocs' link checks")[0] + "\n"
+        config["plugins"] = [{"hoctap": {"search": False}} if p == "hoctap" else p for p in config["plugins"]]
+    if docs is not None:  # the corpus: its own pages, one language, no nav or link checks of ours
+        for key in ("nav", "not_in_nav", "validation"):
+            config.pop(key, None)
+        config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "i18n" in p)]
         shutil.copytree(ROOT / "docs" / "includes", target / "docs" / "includes")
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = target / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=target, env=env,

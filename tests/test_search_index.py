@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hoctap.search.index import EXCERPT, build_index, excerpt, plain, take_entries, write_index
+from hoctap.search.index import EXCERPT, build_index, excerpt, plain, shard_name, shard_of, take_entries, write_index
 
 ENTRIES = [
     {"location": "van-ban/18-ctr-tu.html", "title": "Chương trình số 18-CTr/TU",
@@ -55,12 +55,19 @@ def test_excerpt_cuts_at_a_word():
     assert plain("<p>a&nbsp;<b>b</b></p>") == "a b"
 
 
-def test_written_as_a_script_for_file_urls(tmp_path):
+def test_written_as_scripts_for_file_urls_one_per_two_first_letters(tmp_path):
     path = write_index(tmp_path, built())
     assert path == tmp_path / "search" / "hoctap-vi.js"
-    text = path.read_text(encoding="utf-8")
-    assert text.startswith("self.hoctapIndex=") and text.endswith(";\n")
-    assert json.loads(text.removeprefix("self.hoctapIndex=").rstrip(";\n"))["lang"] == "vi"
+    head = path.read_text(encoding="utf-8")
+    assert head.startswith("self.hoctapIndex=JSON.parse('") and head.endswith("');\n")
+    assert '"lang":"vi"' in head and '"terms"' not in head
+    shard = (tmp_path / "search" / "hoctap-vi-ho.js").read_text(encoding="utf-8")
+    assert shard.startswith('self.hoctapShards["ho"]=JSON.parse(\'')
+    assert '"hoa":' in shard and '"hoach":' in shard  # hòa, hoạch: both under "ho"
+    assert shard_of("=đôi1") == shard_of("doi") == "do"
+    assert shard_name("ø1") == "xf8-31"  # a letter folding keeps, spelled out for the file name
+    written = sorted(p.name for p in (tmp_path / "search").glob("hoctap-vi-*.js"))
+    assert written == sorted(f"hoctap-vi-{shard_name(k)}.js" for k in {shard_of(t) for t in built()["terms"]})
 
 
 def test_material_index_is_left_empty():

@@ -21,7 +21,8 @@ var OPTIONS = {
   processTerm: function (term) { return term; }
 };
 
-var engine = null, symbols = {}, docs = [], byLocation = {}, loading = null, folded = new Map();
+var engine = null, symbols = {}, docs = [], byLocation = {}, shards = {}, loading = null, answered = Promise.resolve();
+var folded = new Map(), exacts = new Map();  /* words seen, folded and exact */
 
 function words(text) {
   return text.normalize("NFC").match(/[\p{L}\p{N}\p{M}]+/gu) || [];
@@ -42,13 +43,18 @@ function fold(word) {
 
 /* The word as written with its tone moved to the end, so `hoà` and `hòa` are one term. */
 function exact(word) {
-  var base = "", tone = "";
-  for (var ch of lower(word).normalize("NFD")) {
-    if (TONES[ch]) tone = TONES[ch];
-    else base += ch;
+  var known = exacts.get(word);
+  if (known === undefined) {
+    var base = "", tone = "";
+    for (var ch of lower(word).normalize("NFD")) {
+      if (TONES[ch]) tone = TONES[ch];
+      else base += ch;
+    }
+    known = base.normalize("NFC") + tone;
+    known = known !== fold(word) ? "=" + known : null;
+    exacts.set(word, known);
   }
-  var key = base.normalize("NFC") + tone;
-  return key !== fold(word) ? "=" + key : null;
+  return known;
 }
 
 function escape(text) {
@@ -57,49 +63,75 @@ function escape(text) {
   });
 }
 
-/* Our compact postings (scripts/hoctap/search/index.py) as MiniSearch's serialised form. */
-function expand(data) {
-  var n = data.docs.length, ids = {}, lengths = {}, sums = data.fields.map(function () { return 0; }), index = [];
+/* MiniSearch over our index: its serialised form without postings; each term's postings are
+   then set as MiniSearch.loadJS itself sets them (MiniSearch 7.2.0, vendored), straight from
+   our compact lists (scripts/hoctap/search/index.py), shard by shard as queries need them. */
+function open(data) {
+  var n = data.docs.length, ids = {}, lengths = {}, sums = data.fields.map(function () { return 0; }), fieldIds = {};
   for (var i = 0; i < n; i++) {
     ids[i] = i;
     lengths[i] = data.lengths[i];
     for (var f = 0; f < sums.length; f++) sums[f] += data.lengths[i][f];
   }
-  for (var term in data.terms) {
-    var perField = {}, lists = data.terms[term];
-    for (f = 0; f < lists.length; f++) {
-      if (!lists[f].length) continue;
-      var found = {}, id = 0;
-      for (var value of lists[f]) {
-        if (value < 0) found[id] = -value;
-        else found[id += value] = 1;
-      }
-      perField[f] = found;
-    }
-    index.push([term, perField]);
-  }
-  var fieldIds = {};
   data.fields.forEach(function (name, f) { fieldIds[name] = f; });
-  return {
+  return MiniSearch.loadJS({
     documentCount: n, nextId: n, documentIds: ids, fieldIds: fieldIds, fieldLength: lengths,
     averageFieldLength: sums.map(function (sum) { return sum / (n || 1); }), storedFields: {},
-    dirtCount: 0, index: index, serializationVersion: 2
-  };
+    dirtCount: 0, index: [], serializationVersion: 2
+  }, { fields: data.fields });
+}
+
+function add(terms) {
+  for (var term in terms) {
+    var perField = new Map(), lists = terms[term];
+    for (var f = 0; f < lists.length; f++) {
+      if (!lists[f].length) continue;
+      var found = new Map(), id = 0;
+      for (var value of lists[f]) {
+        if (value < 0) found.set(id, -value);
+        else found.set(id += value, 1);
+      }
+      perField.set(f, found);
+    }
+    engine._index.set(term, perField);
+  }
+}
+
+function script(name) {
+  return new URL("../../search/hoctap-" + LANG + name + ".js", SRC).href;
 }
 
 /* importScripts is synchronous in a worker and returns a promise under the shim. */
 function load() {
-  loading = loading || Promise.resolve(importScripts(
-    new URL("vendor/minisearch.min.js", SRC).href,
-    new URL("../../search/hoctap-" + LANG + ".js", SRC).href
-  )).then(function () {
-    var data = self.hoctapIndex;
-    engine = MiniSearch.loadJS(expand(data), { fields: data.fields });
-    symbols = data.symbols;
-    docs = data.docs;
-    docs.forEach(function (doc, i) { byLocation[doc[0]] = i; });
-  });
+  loading = loading || Promise.resolve(importScripts(new URL("vendor/minisearch.min.js", SRC).href, script("")))
+    .then(function () {
+      var data = self.hoctapIndex;
+      engine = open(data);
+      symbols = data.symbols;
+      docs = data.docs;
+      docs.forEach(function (doc, i) { byLocation[doc[0]] = i; });
+      data.shards.forEach(function (key) { shards[key] = false; });
+      self.hoctapShards = {};
+    });
   return loading;
+}
+
+/* The term shards a query reads (index.py's shard_of): two first folded letters of each term. */
+function read(terms) {
+  var keys = terms.map(function (term) { return fold(term.replace(/^=/, "")).slice(0, 2); })
+    .filter(function (key, i, all) { return shards[key] === false && all.indexOf(key) === i; });
+  if (!keys.length) return Promise.resolve();
+  return Promise.resolve(importScripts.apply(self, keys.map(function (key) {
+    return script("-" + (/^[a-z0-9]+$/.test(key) ? key : "x" + Array.from(key).map(function (ch) {
+      return ch.codePointAt(0).toString(16);
+    }).join("-")));
+  }))).then(function () {
+    keys.forEach(function (key) {
+      add(self.hoctapShards[key]);
+      delete self.hoctapShards[key];
+      shards[key] = true;
+    });
+  });
 }
 
 /* Pages whose symbol the query spells: whole (`18 ctr tu`), begun (`18-CTr/T`) or inside a longer query. */
@@ -152,13 +184,13 @@ function item(number, score, query, prefix) {
 }
 
 /* How much of the query a section's own words say exactly as typed, and as one phrase. */
-function closeness(doc, query, exacts) {
+function closeness(doc, query, typed) {
   var list = words(doc[1] + " " + doc[2]), factor = 1;
   if (query.length > 1 && (" " + list.map(fold).join(" ") + " ").includes(" " + query.join(" ") + " "))
     factor *= PHRASE_BOOST;
-  if (exacts.length) {
+  if (typed.length) {
     var written = new Set(list.map(exact));
-    factor *= 1 + exacts.filter(function (e) { return written.has(e); }).length / exacts.length;
+    factor *= 1 + typed.filter(function (e) { return written.has(e); }).length / typed.length;
   }
   return factor;
 }
@@ -166,7 +198,7 @@ function closeness(doc, query, exacts) {
 function search(value) {
   var list = words(value);
   if (!list.length) return { items: [] };
-  var query = list.map(fold), exacts = list.map(exact).filter(Boolean);
+  var query = list.map(fold), typed = list.map(exact).filter(Boolean);
   var prefix = !/\s$/.test(value) && query[query.length - 1].length > 1;
   var queries = list.map(function (word, i) {
     var e = exact(word);
@@ -180,7 +212,7 @@ function search(value) {
   var pins = pinned(value), groups = new Map();
   hits.forEach(function (hit, rank) {
     var doc = docs[hit.id], page = doc[0].split("#")[0];
-    var score = hit.score * (doc[3] ? DOCUMENT_BOOST : 1) * (rank < RERANKED ? closeness(doc, query, exacts) : 1);
+    var score = hit.score * (doc[3] ? DOCUMENT_BOOST : 1) * (rank < RERANKED ? closeness(doc, query, typed) : 1);
     if (!groups.has(page)) groups.set(page, { hits: [] });
     groups.get(page).hits.push([hit.id, score]);
   });
@@ -217,13 +249,20 @@ addEventListener("message", function (ev) {
     if (SRC.startsWith("file:")) load();
     postMessage({ type: 1 });
   } else if (message.type === 2) {
-    var value = message.data;
-    if (!words(value).length) return postMessage({ type: 3, data: { items: [] } });
-    load().then(function () {
-      postMessage({ type: 3, data: search(value) });
+    var value = message.data, list = words(value);
+    /* Answer in the order asked, each once its shards are read. */
+    answered = answered.then(function () {
+      if (!list.length) return { items: [] };
+      return load().then(function () {
+        return read(list.map(fold).concat(list.map(exact).filter(Boolean)));
+      }).then(function () {
+        return search(value);
+      });
     }).catch(function (error) {
       console.warn("hoctap search:", error);
-      postMessage({ type: 3, data: { items: [] } });
+      return { items: [] };
+    }).then(function (result) {
+      postMessage({ type: 3, data: result });
     });
   }
 });

@@ -1,11 +1,12 @@
-"""The per-language search index: compact on the wire, MiniSearch's own form once loaded.
+"""The per-language search index: compact on the wire, a MiniSearch index once loaded.
 
 Sections come from Material's search plugin (its parser splits each page at headings);
 we index them with the terms of `text.py`, add the registry's symbols to each document's
 page, and write `search/hoctap-<lang>.js`: a script, because `fetch` of JSON fails under
-file:// while `importScripts` works there. The worker expands the postings into MiniSearch's
-serialised form (`MiniSearch.loadJS`): each term's documents per field, as gaps between
-document numbers, a count above 1 following its document as a negative number
+file:// while `importScripts` works there, and one more script per two first letters of
+the terms (`hoctap-vi-th.js`), so a query reads only the postings of its own words. The
+worker opens them as one MiniSearch index; each term's documents per field are written as
+gaps between document numbers, a count above 1 following its document as a negative number
 (`[3, 5, -2, 1]` = documents 3, 8 twice, 9).
 """
 
@@ -115,13 +116,35 @@ def write_language_index(config, registry, files) -> Path | None:
     return write_index(config.site_dir, build_index(entries, symbols, lang, documents))
 
 
-def index_path(site_dir: str | Path, lang: str) -> Path:
-    return Path(site_dir) / "search" / f"hoctap-{lang}.js"
+def shard_of(term: str) -> str:
+    """The file a term's postings go to: its first two folded letters, so a query reads a few files."""
+    return fold(term.removeprefix("="))[:2]
+
+
+def shard_name(key: str) -> str:
+    return key if re.fullmatch(r"[a-z0-9]+", key) else "x" + "-".join(f"{ord(ch):x}" for ch in key)
+
+
+def index_path(site_dir: str | Path, lang: str, shard: str | None = None) -> Path:
+    name = f"hoctap-{lang}" + (f"-{shard_name(shard)}" if shard is not None else "")
+    return Path(site_dir) / "search" / f"{name}.js"
 
 
 def write_index(site_dir: str | Path, data: dict) -> Path:
+    """Write the index as scripts: the sections and symbols, then each term shard on its own."""
+    shards: dict[str, dict] = defaultdict(dict)
+    for term, lists in data["terms"].items():
+        shards[shard_of(term)][term] = lists
+    head = {key: value for key, value in data.items() if key != "terms"} | {"shards": sorted(shards)}
     path = index_path(site_dir, data["lang"])
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(f"self.hoctapIndex={text};\n", encoding="utf-8")
+    _write_script(path, "self.hoctapIndex=", head)
+    for key, terms in shards.items():
+        _write_script(index_path(site_dir, data["lang"], key), f"self.hoctapShards[{json.dumps(key)}]=", terms)
     return path
+
+
+def _write_script(path: Path, assign: str, data) -> None:
+    # JSON.parse of a string is parsed faster than the same object written as JavaScript.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("\\", "\\\\").replace("'", "\\'")
+    path.write_text(f"{assign}JSON.parse('{text}');\n", encoding="utf-8")
