@@ -3,7 +3,6 @@ and a query typed with diacritics ranks the page written that way first, whateve
 
 from __future__ import annotations
 
-import json
 import shutil
 import unicodedata
 from pathlib import Path
@@ -72,16 +71,29 @@ def test_query_without_diacritics_finds_every_spelling(lab):
     assert ranked(lab, "xyzzy") == []
 
 
+def in_worker(page, function: str, arg):
+    """Run `function` (JavaScript, one argument) inside a worker started from hoctap-search.js."""
+    return page.evaluate(f"""async arg => {{
+        const w = new Worker(URL.createObjectURL(new Blob([
+          await (await fetch("assets/javascripts/hoctap-search.js")).text(),
+          "\\nonmessage = e => postMessage(({function})(e.data));"])));
+        return new Promise(done => {{ w.onmessage = e => done(e.data); w.postMessage(arg); }});
+    }}""", arg)
+
+
 def test_worker_terms_are_the_python_terms(lab):
     """Every word of the site's pages, and the tricky ones, give the same terms on both sides."""
     text = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").rglob("*.md")))
     text += " Ðảng ÐẢNG ð hoà thuý uỷ khoá " + unicodedata.normalize("NFD", "nghị quyết đổi mới")
-    script = ("t => words(t).flatMap(w => [fold(w), exact(w)].filter(Boolean))")
-    worker_terms = lab.evaluate(f"""async t => {{
-        const w = new Worker(URL.createObjectURL(new Blob([
-          await (await fetch("assets/javascripts/hoctap-search.js")).text(),
-          "\\nonmessage = e => postMessage(({script})(e.data));"])));
-        return new Promise(done => {{ w.onmessage = e => done(e.data); w.postMessage(t); }});
-    }}""", text)
+    worker_terms = in_worker(lab, "t => words(t).flatMap(w => [fold(w), exact(w)].filter(Boolean))", text)
     assert worker_terms == terms(text)
     assert len(worker_terms) > 1000
+
+
+def test_excerpt_marks_words_and_escapes_the_rest(lab):
+    result = lab.evaluate("q => ask(q)", "hoa no")
+    first = result["items"][0][0]
+    assert first["text"] == "<p>Vườn <mark data-md-highlight>hoa</mark> <mark data-md-highlight>nở</mark></p>"
+    assert first["terms"] == {"hoa": True, "nở": True}
+    escaped = in_worker(lab, "t => mark(t, ['amp'], false).html", "a <b> & amp")
+    assert escaped == "a &lt;b&gt; &amp; <mark data-md-highlight>amp</mark>"

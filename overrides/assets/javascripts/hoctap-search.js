@@ -151,15 +151,16 @@ function pinned(query) {
 /* Marks the query's words in a text; returns the HTML and the words as the page writes them. */
 function mark(text, query, prefix) {
   var seen = {}, last = query.length - 1;
-  var html = escape(text).replace(/[\p{L}\p{N}\p{M}]+/gu, function (word) {
-    var f = fold(word);
-    var hit = query.some(function (q, i) {
-      return f === q || (prefix && i === last && f.startsWith(q));
+  var html = text.split(/([\p{L}\p{N}\p{M}]+)/u).map(function (part, i) {
+    if (i % 2 === 0) return escape(part);  /* between words */
+    var f = fold(part);
+    var hit = query.some(function (q, k) {
+      return f === q || (prefix && k === last && f.startsWith(q));
     });
-    if (!hit) return word;
-    seen[word.toLowerCase()] = true;
-    return "<mark data-md-highlight>" + word + "</mark>";
-  });
+    if (!hit) return part;
+    seen[part.toLowerCase()] = true;
+    return "<mark data-md-highlight>" + part + "</mark>";
+  }).join("");
   return { html: html, seen: seen };
 }
 
