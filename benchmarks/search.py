@@ -32,8 +32,6 @@ import threading
 import unicodedata
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT.parent.parent / "shared" / "source"
 CHROMIUM = "/usr/bin/chromium"
@@ -98,20 +96,39 @@ def corpus(target: Path, pages: int, seed: int = 1) -> None:
 
 # -- building both variants ------------------------------------------------------------------
 
+def search_off(config: str) -> str:
+    """mkdocs.yml with `hoctap: search: false`, whether the plugin is listed bare or with options."""
+    if re.search(r"^  - hoctap:$", config, re.M):
+        return re.sub(r"^  - hoctap:$", "  - hoctap:\n      search: false", config, count=1, flags=re.M)
+    return re.sub(r"^  - hoctap$", "  - hoctap:\n      search: false", config, count=1, flags=re.M)
+
+
+def drop(config: str, header: str) -> str:
+    """mkdocs.yml without the block that starts with the line `header` (and its deeper lines)."""
+    out, skipping = [], None
+    for line in config.split("\n"):
+        indent = len(line) - len(line.lstrip())
+        if skipping is not None and (not line.strip() or indent > skipping):
+            continue
+        skipping = indent if line.rstrip() == header.rstrip() or line.startswith(header) else None
+        if skipping is None:
+            out.append(line)
+    return "\n".join(out)
+
+
 def project(target: Path, docs: Path | None, ours: bool) -> Path:
     """A copy of the project's site sources, with our search on or off, and `docs` if given."""
     target.mkdir(parents=True)
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copytree(docs or ROOT / "docs", target / "docs")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not ours:
-        config["plugins"] = [{"hoctap": {"search": False}} if p == "hoctap" else p for p in config["plugins"]]
+        config = search_off(config)
     if docs is not None:  # the corpus: its own pages, one language, no nav or link checks of ours
-        for key in ("nav", "not_in_nav", "validation"):
-            config.pop(key, None)
-        config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "i18n" in p)]
+        for header in ("  - i18n:", "nav:", "not_in_nav:", "validation:"):
+            config = drop(config, header)
         shutil.copytree(ROOT / "docs" / "includes", target / "docs" / "includes")
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     site = target / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=target, env=env,
