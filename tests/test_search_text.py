@@ -8,7 +8,7 @@ import pytest
 
 from hoctap.search.text import aliases, compact, exact, fold, terms, words
 
-# (typed, folded, exact form): the worker (hoctap-search.js) must give the same; see tests/browser/test_search.py.
+# (typed, folded, exact form): the worker (hoctap-search-engine.js) must give the same; see tests/browser/test_search_worker.py.
 CASES = [
     ("nghị", "nghi", "=nghi5"),
     ("quyết", "quyet", "=quyêt1"),

@@ -186,7 +186,7 @@ def test_matched_words_are_highlighted(vi_page):
 def test_index_is_loaded_only_when_search_opens(vi_page, en_page, site):
     """A page view downloads no index; opening search loads only the page's language."""
     for (page, _), lang in ((vi_page, "vi"), (en_page, "en")):
-        assert not [url for url in page.loaded if "search/hoctap-" in url or "minisearch" in url], page.loaded
+        assert not [url for url in page.loaded if "search/hoctap-" in url or "minisearch" in url or "engine" in url], page.loaded
         assert [url for url in page.requests if url.endswith(f"search/hoctap-{lang}.js")]
         other = "en" if lang == "vi" else "vi"
         assert not [url for url in page.requests if url.endswith(f"search/hoctap-{other}.js")]

@@ -13,8 +13,9 @@ from conftest import serve
 from hoctap.search import build_index, terms, write_index
 
 ROOT = Path(__file__).resolve().parents[2]
-WORKER = ROOT / "overrides" / "assets" / "javascripts" / "hoctap-search.js"
-VENDOR = ROOT / "overrides" / "assets" / "javascripts" / "vendor" / "minisearch.min.js"
+SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
+WORKER, ENGINE = SCRIPTS / "hoctap-search.js", SCRIPTS / "hoctap-search-engine.js"
+VENDOR = SCRIPTS / "vendor" / "minisearch.min.js"
 
 ENTRIES = [
     {"location": "hoa.html", "title": "Hoa", "text": "<p>Vườn hoa nở</p>"},
@@ -42,6 +43,7 @@ def lab(browser, tmp_path_factory):
     root = tmp_path_factory.mktemp("worker") / "site"
     (root / "assets" / "javascripts" / "vendor").mkdir(parents=True)
     shutil.copy(WORKER, root / "assets" / "javascripts")
+    shutil.copy(ENGINE, root / "assets" / "javascripts")
     shutil.copy(VENDOR, root / "assets" / "javascripts" / "vendor")
     write_index(root, build_index(ENTRIES, {}, "vi"))
     (root / "index.html").write_text(PAGE, encoding="utf-8")
@@ -72,10 +74,10 @@ def test_query_without_diacritics_finds_every_spelling(lab):
 
 
 def in_worker(page, function: str, arg):
-    """Run `function` (JavaScript, one argument) inside a worker started from hoctap-search.js."""
+    """Run `function` (JavaScript, one argument) inside a worker started from hoctap-search-engine.js."""
     return page.evaluate(f"""async arg => {{
         const w = new Worker(URL.createObjectURL(new Blob([
-          await (await fetch("assets/javascripts/hoctap-search.js")).text(),
+          await (await fetch("assets/javascripts/hoctap-search-engine.js")).text(),
           "\\nonmessage = e => postMessage(({function})(e.data));"])));
         return new Promise(done => {{ w.onmessage = e => done(e.data); w.postMessage(arg); }});
     }}""", arg)

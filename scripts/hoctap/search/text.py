@@ -1,7 +1,7 @@
 """How Vietnamese text and document symbols become search terms.
 
-The worker (`hoctap-search.js`) applies the same rules to what a member types; the
-table in tests/test_search_text.py holds both to them.
+The worker's engine (`hoctap-search-engine.js`) applies the same rules to what a member types;
+tests/browser/test_search_worker.py checks that both give the same terms for every word of docs/.
 
 - `fold`: no diacritics, `đ`/`Đ`/`Ð` → `d`, lower case — `Nghị Quyết` → `nghi quyet`.
 - `exact`: the word as written, with its tone moved to the end (`hòa` and `hoà` → `=hoa2`),
