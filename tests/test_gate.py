@@ -12,12 +12,13 @@ import pytest
 from hoctap.publish.gate import decide, prune_nav, stem_of
 from hoctap.registry import Registry
 
-DRAFT_SENTENCE = "Câu thử nghiệm dự thảo ZQX-7431 không bao giờ được đăng."
-INTERNAL_SENTENCE = "Câu thử nghiệm nội bộ ZQX-9265 chỉ dành cho cơ quan."
-INTERNAL_TITLE = "Trích yếu nội bộ ZQX-5108"
-# The ASCII tokens survive any escaping (the search index writes `\u1ea1` for `ạ`), so they are what is searched.
-DRAFT_TOKEN, INTERNAL_TOKEN, TITLE_TOKEN = "ZQX-7431", "ZQX-9265", "ZQX-5108"
-SECRETS = (DRAFT_TOKEN, INTERNAL_TOKEN, TITLE_TOKEN, "ZQX-")
+DRAFT_SENTENCE = "Câu thử nghiệm dự thảo Zqxduthao không bao giờ được đăng."
+INTERNAL_SENTENCE = "Câu thử nghiệm nội bộ Zqxnoibo chỉ dành cho cơ quan."
+INTERNAL_TITLE = "Trích yếu nội bộ Zqxtrichyeu"
+# One ASCII word each: it survives any escaping (the search index writes `\u1ea1` for `ạ`) and the
+# search index's folding (lower case, split at hyphens), so it is what is searched, case-insensitively.
+DRAFT_TOKEN, INTERNAL_TOKEN, TITLE_TOKEN = "zqxduthao", "zqxnoibo", "zqxtrichyeu"
+SECRETS = (DRAFT_TOKEN, INTERNAL_TOKEN, TITLE_TOKEN, "zqx")
 
 INTERNAL_PAGE = f"""---
 so_ky_hieu: 99/CV-LĐLĐ
@@ -114,7 +115,7 @@ def every_text(root: Path) -> dict[str, str]:
 
 
 def leaks(texts: dict[str, str]) -> list[str]:
-    return [f"{name}: {secret}" for name, text in texts.items() for secret in SECRETS if secret in text]
+    return [f"{name}: {secret}" for name, text in texts.items() for secret in SECRETS if secret in text.lower()]
 
 
 def test_planted_draft_and_internal_page_are_absent_everywhere(planted, tmp_path, run_hoctap):
@@ -126,7 +127,7 @@ def test_planted_draft_and_internal_page_are_absent_everywhere(planted, tmp_path
     assert any(DRAFT_SENTENCE in t for t in preview_texts.values())
     assert any(INTERNAL_SENTENCE in t for t in preview_texts.values())
     for token in (DRAFT_TOKEN, INTERNAL_TOKEN, TITLE_TOKEN):
-        assert any(token in t for name, t in preview_texts.items() if name.startswith("search/")), token
+        assert any(token in t.lower() for name, t in preview_texts.items() if name.startswith("search/")), token
 
     target = tmp_path / "srv"
     published = run_hoctap("publish", "--to", str(target), "--profile", "public",

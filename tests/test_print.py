@@ -16,4 +16,4 @@ def test_every_document_page_has_a_print_button(site, prefix):
     for document in Registry.load(DOCS).documents:
         html = (site / f"{prefix}{document.page.stem}.html").read_text(encoding="utf-8")
         assert 'data-ht-print="page"' in html, document.ma
-        assert "assets/stylesheets/hoctap.css" in html and "assets/javascripts/hoctap.js" in html
+        assert "assets/stylesheets/hoctap.css" in html and "assets/javascripts/print.js" in html

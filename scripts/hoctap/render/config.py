@@ -22,3 +22,5 @@ class HoctapConfig(Config):
     # only the catalogue page is (a list of thousands of links on every page is no navigation,
     # and it made each page's HTML grow with the number of documents).
     nav_documents_max = c.Type(int, default=60)
+    # Our Vietnamese search (scripts/hoctap/search) in place of Material's index; off = Material's own search.
+    search = c.Type(bool, default=True)

@@ -1,7 +1,7 @@
 """The quiz page (Ôn tập): every question rendered at build time into the page itself.
 
 Nothing is fetched: the questions, answers and explanations are in the HTML, so the quiz works
-offline and under file://. `overrides/assets/javascripts/hoctap.js` only checks answers and keeps
+offline and under file://. `overrides/assets/javascripts/on-tap.js` only checks answers and keeps
 the score in localStorage, on the member's device.
 """
 

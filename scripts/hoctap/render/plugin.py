@@ -18,6 +18,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..checks import check_site, links
+from .. import search
 from ..findings import Finding, format_text
 from ..publish.gate import Gate
 from ..registry import DEFAULT_LANG, Registry
@@ -152,6 +153,25 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             return
         env.filters["ngay"] = format_date
         return env
+
+    # Index this language's pages ourselves, before Material's search plugin writes its own (left empty)
+    @event_priority(10)
+    def _on_post_build_index(self, *, config: MkDocsConfig):
+        if not self.config.enabled or not self.config.search:
+            return
+        search.write_language_index(config, self.registry, self.files)
+
+    # Under file:// Material reads its (now empty) index from search/search_index.js: write it,
+    # as Material's offline plugin did (dropped: it also fetched a worker shim from unpkg)
+    @event_priority(-100)
+    def _on_post_build_file_index(self, *, config: MkDocsConfig):
+        if not self.config.enabled or not self.config.search:
+            return
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            index.with_suffix(".js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
+
+    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index)
 
     # -- helpers ---------------------------------------------------------------
 

@@ -1,0 +1,232 @@
+/* The search engine of hoctap-search.js, loaded by it when search is first used: Vietnamese
+ * terms, symbols, ranking and excerpts over MiniSearch. Terms follow
+ * scripts/hoctap/search/text.py: keep the two in step.
+ */
+"use strict";
+
+var TONES = { "\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5" };
+var MAX_GROUPS = 50, RERANKED = 100;
+var DOCUMENT_BOOST = 4, PHRASE_BOOST = 2;
+var OPTIONS = {
+  boost: { title: 3, symbol: 5 },
+  tokenize: function (text) { return [text]; },
+  processTerm: function (term) { return term; }
+};
+
+var engine = null, symbols = {}, docs = [], byLocation = {}, shards = {};
+var folded = new Map(), exacts = new Map();  /* words seen, folded and exact */
+
+function words(text) {
+  return text.normalize("NFC").match(/[\p{L}\p{N}\p{M}]+/gu) || [];
+}
+
+function lower(word) {
+  return word.replace(/[Ðð]/g, "đ").toLowerCase();
+}
+
+function fold(word) {
+  var known = folded.get(word);
+  if (known === undefined) {
+    known = lower(word).normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
+    folded.set(word, known);
+  }
+  return known;
+}
+
+/* The word as written with its tone moved to the end, so `hoà` and `hòa` are one term. */
+function exact(word) {
+  var known = exacts.get(word);
+  if (known === undefined) {
+    var base = "", tone = "";
+    for (var ch of lower(word).normalize("NFD")) {
+      if (TONES[ch]) tone = TONES[ch];
+      else base += ch;
+    }
+    known = base.normalize("NFC") + tone;
+    known = known !== fold(word) ? "=" + known : null;
+    exacts.set(word, known);
+  }
+  return known;
+}
+
+function escape(text) {
+  return text.replace(/[&<>"]/g, function (ch) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[ch];
+  });
+}
+
+/* MiniSearch over our index: its serialised form without postings; each term's postings are
+   then set as MiniSearch.loadJS itself sets them (MiniSearch 7.2.0, vendored), straight from
+   our compact lists (scripts/hoctap/search/index.py), shard by shard as queries need them. */
+function open(data) {
+  var n = data.docs.length, ids = {}, lengths = {}, sums = data.fields.map(function () { return 0; }), fieldIds = {};
+  for (var i = 0; i < n; i++) {
+    ids[i] = i;
+    lengths[i] = data.lengths[i];
+    for (var f = 0; f < sums.length; f++) sums[f] += data.lengths[i][f];
+  }
+  data.fields.forEach(function (name, f) { fieldIds[name] = f; });
+  return MiniSearch.loadJS({
+    documentCount: n, nextId: n, documentIds: ids, fieldIds: fieldIds, fieldLength: lengths,
+    averageFieldLength: sums.map(function (sum) { return sum / (n || 1); }), storedFields: {},
+    dirtCount: 0, index: [], serializationVersion: 2
+  }, { fields: data.fields });
+}
+
+function add(terms) {
+  for (var term in terms) {
+    var perField = new Map(), lists = terms[term];
+    for (var f = 0; f < lists.length; f++) {
+      if (!lists[f].length) continue;
+      var found = new Map(), id = 0;
+      for (var value of lists[f]) {
+        if (value < 0) found.set(id, -value);
+        else found.set(id += value, 1);
+      }
+      perField.set(f, found);
+    }
+    engine._index.set(term, perField);
+  }
+}
+
+/* The index's head, loaded with this file: sections, symbols, the names of the term shards. */
+function start(data) {
+  engine = open(data);
+  symbols = data.symbols;
+  docs = data.docs;
+  docs.forEach(function (doc, i) { byLocation[doc[0]] = i; });
+  data.shards.forEach(function (key) { shards[key] = false; });
+  self.hoctapShards = {};
+}
+
+/* The term shards a query reads (index.py's shard_of): two first folded letters of each term. */
+function read(terms) {
+  var keys = terms.map(function (term) { return fold(term.replace(/^=/, "")).slice(0, 2); })
+    .filter(function (key, i, all) { return shards[key] === false && all.indexOf(key) === i; });
+  if (!keys.length) return Promise.resolve();
+  return Promise.resolve(importScripts.apply(self, keys.map(function (key) {
+    return script("-" + (/^[a-z0-9]+$/.test(key) ? key : "x" + Array.from(key).map(function (ch) {
+      return ch.codePointAt(0).toString(16);
+    }).join("-")));
+  }))).then(function () {
+    keys.forEach(function (key) {
+      add(self.hoctapShards[key]);
+      delete self.hoctapShards[key];
+      shards[key] = true;
+    });
+  });
+}
+
+/* Pages whose symbol the query spells: whole (`18 ctr tu`), begun (`18-CTr/T`) or inside a longer query. */
+function pinned(query) {
+  var key = words(query).map(fold).join(""), found = {};
+  var begun = key.length >= 3 && /\d/.test(key) && /[a-z]/.test(key);
+  for (var spelling in symbols) {
+    var weight = spelling === key ? 3
+      : begun && spelling.startsWith(key) ? 2
+      : spelling.length >= 6 && key.includes(spelling) ? 1 : 0;
+    if (weight)
+      for (var page of symbols[spelling]) found[page] = Math.max(found[page] || 0, weight);
+  }
+  return found;
+}
+
+/* Marks the query's words in a text; returns the HTML and the words as the page writes them. */
+function mark(text, query, prefix) {
+  var seen = {}, last = query.length - 1;
+  var html = text.split(/([\p{L}\p{N}\p{M}]+)/u).map(function (part, i) {
+    if (i % 2 === 0) return escape(part);  /* between words */
+    var f = fold(part);
+    var hit = query.some(function (q, k) {
+      return f === q || (prefix && k === last && f.startsWith(q));
+    });
+    if (!hit) return part;
+    seen[part.toLowerCase()] = true;
+    return "<mark data-md-highlight>" + part + "</mark>";
+  }).join("");
+  return { html: html, seen: seen };
+}
+
+/* The part of a text around its first match, so the excerpt shows why it was found. */
+function around(text, query) {
+  var at = -1, list = words(text), offset = 0;
+  for (var word of list) {
+    offset = text.indexOf(word, offset);
+    if (query.includes(fold(word))) { at = offset; break; }
+    offset += word.length;
+  }
+  if (at < 100) return text;
+  return "… " + text.slice(text.indexOf(" ", at - 50) + 1);
+}
+
+function item(number, score, query, prefix) {
+  var doc = docs[number], title = mark(doc[1], query, prefix), text = mark(around(doc[2], query), query, prefix);
+  return {
+    location: doc[0], title: title.html, text: text.html ? "<p>" + text.html + "</p>" : "",
+    score: score, terms: Object.assign({}, title.seen, text.seen)
+  };
+}
+
+/* How much of the query a section's own words say exactly as typed, and as one phrase. */
+function closeness(doc, query, typed) {
+  var list = words(doc[1] + " " + doc[2]), factor = 1;
+  if (query.length > 1 && (" " + list.map(fold).join(" ") + " ").includes(" " + query.join(" ") + " "))
+    factor *= PHRASE_BOOST;
+  if (typed.length) {
+    var written = new Set(list.map(exact));
+    factor *= 1 + typed.filter(function (e) { return written.has(e); }).length / typed.length;
+  }
+  return factor;
+}
+
+/* The results of a query, once the shards of its words are read. */
+function answer(value) {
+  var list = words(value);
+  return read(list.map(fold).concat(list.map(exact).filter(Boolean))).then(function () {
+    return search(value);
+  });
+}
+
+function search(value) {
+  var list = words(value);
+  if (!list.length) return { items: [] };
+  var query = list.map(fold), typed = list.map(exact).filter(Boolean);
+  var prefix = !/\s$/.test(value) && query[query.length - 1].length > 1;
+  var queries = list.map(function (word, i) {
+    var e = exact(word);
+    return { combineWith: "OR", queries: e ? [query[i], e] : [query[i]], prefix: prefix && i === list.length - 1 };
+  });
+  /* Every word must match: Vietnamese syllables are so common that any-word results are noise. */
+  var hits = engine.search({ combineWith: "AND", queries: queries }, OPTIONS);
+
+  /* Group sections under their page, as Material shows them. A page ranks by its best section
+     and half its next one; a document's own page, and sections that say the query as typed, count more. */
+  var pins = pinned(value), groups = new Map();
+  hits.forEach(function (hit, rank) {
+    var doc = docs[hit.id], page = doc[0].split("#")[0];
+    var score = hit.score * (doc[3] ? DOCUMENT_BOOST : 1) * (rank < RERANKED ? closeness(doc, query, typed) : 1);
+    if (!groups.has(page)) groups.set(page, { hits: [] });
+    groups.get(page).hits.push([hit.id, score]);
+  });
+  for (var pin in pins) {
+    if (!(pin in byLocation)) continue;
+    if (!groups.has(pin)) groups.set(pin, { hits: [] });
+    groups.get(pin).pin = pins[pin];
+  }
+  groups.forEach(function (group) {
+    group.hits.sort(function (a, b) { return b[1] - a[1]; });
+    group.score = (group.hits[0] ? group.hits[0][1] : 0) + (group.hits[1] ? group.hits[1][1] / 2 : 0);
+  });
+  var ordered = Array.from(groups.entries()).sort(function (a, b) {
+    return (b[1].pin || 0) - (a[1].pin || 0) || b[1].score - a[1].score;
+  }).slice(0, MAX_GROUPS);
+  return {
+    items: ordered.map(function (entry) {
+      var page = byLocation[entry[0]];
+      var items = entry[1].hits.map(function (hit) { return item(hit[0], hit[1], query, prefix); });
+      if (!entry[1].hits.some(function (hit) { return hit[0] === page; })) items.push(item(page, 0, query, prefix));
+      return items;
+    })
+  };
+}
+

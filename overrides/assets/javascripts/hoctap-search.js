@@ -1,0 +1,54 @@
+/* Vietnamese search inside Material's search UI.
+ *
+ * Material starts this file as its search worker on every page (partials/hoctap-search.html
+ * points `__config.search` here) and talks to it with its own protocol: SETUP (0) → READY (1),
+ * QUERY (2) → RESULT (3). It stays this small: the engine (hoctap-search-engine.js, over
+ * MiniSearch) and our index of the page's language (built by scripts/hoctap/search) are
+ * loaded only when the reader opens search.
+ */
+"use strict";
+
+/* Under file:// the iframe-worker shim runs this file in an iframe: the URL is then the script's. */
+var SRC = self.document ? document.currentScript.src : self.location.href;
+var HASH = /#([a-z-]+)(?:,(\w+))?/i.exec(SRC) || [];
+var LANG = HASH[1] || "vi";
+var loading = null, answered = Promise.resolve();
+
+function script(name) {
+  return new URL("../../search/hoctap-" + LANG + name + ".js", SRC).href;
+}
+
+/* importScripts is synchronous in a worker and returns a promise under the shim. */
+function load() {
+  loading = loading || Promise.resolve(importScripts(
+    new URL("vendor/minisearch.min.js", SRC).href, new URL("hoctap-search-engine.js", SRC).href, script("")
+  )).then(function () {
+    start(self.hoctapIndex);
+  });
+  return loading;
+}
+
+/* Over HTTP Material sends SETUP as the page loads, under file:// only once search opens:
+   load then only under file://, and over HTTP when the page says search was opened. */
+if (HASH[2] && self.BroadcastChannel)
+  new BroadcastChannel("hoctap-search-" + HASH[2]).onmessage = load;
+
+addEventListener("message", function (ev) {
+  var message = ev.data;
+  if (message.type === 0) {
+    if (SRC.startsWith("file:")) load();
+    postMessage({ type: 1 });
+  } else if (message.type === 2) {
+    var value = message.data;
+    /* Answer in the order asked. */
+    answered = answered.then(function () {
+      if (!/[\p{L}\p{N}]/u.test(value)) return { items: [] };
+      return load().then(function () { return answer(value); });
+    }).catch(function (error) {
+      console.warn("hoctap search:", error);
+      return { items: [] };
+    }).then(function (result) {
+      postMessage({ type: 3, data: result });
+    });
+  }
+});

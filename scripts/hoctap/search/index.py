@@ -1,0 +1,150 @@
+"""The per-language search index: compact on the wire, a MiniSearch index once loaded.
+
+Sections come from Material's search plugin (its parser splits each page at headings);
+we index them with the terms of `text.py`, add the registry's symbols to each document's
+page, and write `search/hoctap-<lang>.js`: a script, because `fetch` of JSON fails under
+file:// while `importScripts` works there, and one more script per two first letters of
+the terms (`hoctap-vi-th.js`), so a query reads only the postings of its own words. The
+worker opens them as one MiniSearch index; each term's documents per field are written as
+gaps between document numbers, a count above 1 following its document as a negative number
+(`[3, 5, -2, 1]` = documents 3, 8 twice, 9).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from .text import aliases, fold, terms, words
+
+FIELDS = ("title", "text", "symbol")
+EXCERPT = 160
+"""Characters of a section's text kept for the result's excerpt: what Material shows of it on a phone."""
+_TAG = re.compile(r"<[^>]+>")
+
+
+def take_entries(plugins) -> list[dict]:
+    """Material's sections of this build, leaving its own index empty so no page downloads it."""
+    search = plugins.get("material/search") or plugins.get("search")
+    if search is None or not search.config.enabled:
+        return []
+    entries = list(search.search_index.entries)
+    search.search_index.entries.clear()
+    return entries
+
+
+def plain(markup: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit] + " …"
+
+
+def build_index(entries: list[dict], symbols: dict[str, tuple[str, str]], lang: str,
+                documents: set[str] = frozenset()) -> dict:
+    """The index of one language.
+
+    `symbols` maps a page's URL to its document's (`so_ky_hieu`, `loai`); that page's
+    section without an anchor carries the symbol's spellings, and `symbols` of the result
+    maps each spelling to the pages it names, for the worker to put first. Sections of
+    `documents` (URLs of the registry's document pages) are marked, for the worker to rank
+    a document's own page above pages that summarise many documents. Titles keep the exact
+    spelling of their words; texts only the folded one, which halves the index.
+    """
+    postings: dict[str, list[dict[int, int]]] = defaultdict(lambda: [{} for _ in FIELDS])
+    docs, lengths = [], []
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for number, entry in enumerate(entries):
+        location = entry["location"]
+        title, body = plain(entry.get("title", "")), plain(entry.get("text", ""))
+        named = symbols.get(location) if "#" not in location else None
+        symbol = " ".join(sorted(aliases(*named))) if named else ""
+        for spelling in symbol.split():
+            spellings[spelling].append(location)
+        docs.append([location, title, excerpt(body)] + ([1] if location.split("#")[0] in documents else []))
+        fields = (terms(title), [fold(w) for w in words(body)], symbol.split())
+        lengths.append([len(set(words(value))) for value in (title, body, symbol)])
+        for field_id, field_terms in enumerate(fields):
+            for term, count in Counter(field_terms).items():
+                postings[term][field_id][number] = count
+    return {
+        "lang": lang,
+        "symbols": dict(spellings),
+        "fields": list(FIELDS),
+        "docs": docs,
+        "lengths": lengths,
+        "terms": {term: _encode(per_field) for term, per_field in sorted(postings.items())},
+    }
+
+
+def _encode(per_field: list[dict[int, int]]) -> list[list[int]]:
+    out = []
+    for found in per_field:
+        packed, last = [], 0
+        for number in sorted(found):
+            packed.append(number - last)
+            last = number
+            if found[number] > 1:
+                packed.append(-found[number])
+        out.append(packed)
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+def write_language_index(config, registry, files) -> Path | None:
+    """Write this build's language index; mkdocs-static-i18n runs one build per language."""
+    entries = take_entries(config.plugins)
+    if not entries:
+        return None
+    symbols, documents = {}, set()
+    for document in registry.documents if registry else []:
+        file = files.get_file_from_path(document.page.path.as_posix()) if files else None
+        if file is None:
+            continue
+        documents.add(file.url)
+        if document.so_ky_hieu:
+            symbols[file.url] = (document.so_ky_hieu, document.loai)
+    lang = str(config.theme.get("language") or "vi")
+    return write_index(config.site_dir, build_index(entries, symbols, lang, documents))
+
+
+def shard_of(term: str) -> str:
+    """The file a term's postings go to: its first two folded letters, so a query reads a few files."""
+    return fold(term.removeprefix("="))[:2]
+
+
+def shard_name(key: str) -> str:
+    return key if re.fullmatch(r"[a-z0-9]+", key) else "x" + "-".join(f"{ord(ch):x}" for ch in key)
+
+
+def index_path(site_dir: str | Path, lang: str, shard: str | None = None) -> Path:
+    name = f"hoctap-{lang}" + (f"-{shard_name(shard)}" if shard is not None else "")
+    return Path(site_dir) / "search" / f"{name}.js"
+
+
+def write_index(site_dir: str | Path, data: dict) -> Path:
+    """Write the index as scripts: the sections and symbols, then each term shard on its own."""
+    shards: dict[str, dict] = defaultdict(dict)
+    for term, lists in data["terms"].items():
+        shards[shard_of(term)][term] = lists
+    head = {key: value for key, value in data.items() if key != "terms"} | {"shards": sorted(shards)}
+    path = index_path(site_dir, data["lang"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write_script(path, "self.hoctapIndex=", head)
+    for key, terms in shards.items():
+        _write_script(index_path(site_dir, data["lang"], key), f"self.hoctapShards[{json.dumps(key)}]=", terms)
+    return path
+
+
+def _write_script(path: Path, assign: str, data) -> None:
+    # JSON.parse of a string is parsed faster than the same object written as JavaScript.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("\\", "\\\\").replace("'", "\\'")
+    path.write_text(f"{assign}JSON.parse('{text}');\n", encoding="utf-8")
