@@ -29,6 +29,8 @@ from pathlib import Path
 
 import yaml
 
+from hoctap.project import read_mkdocs_yml
+
 ROOT = Path(__file__).resolve().parent.parent
 from hoctap.render.config import HoctapConfig  # noqa: E402
 
@@ -109,7 +111,11 @@ def plain_material(work: Path, count: int, i18n: bool) -> Path:
     """The same pages for plain Material (with prune), listed in the nav by hand."""
     project(work, count)
     shutil.rmtree(work / "overrides")
-    config = yaml.safe_load((work / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_mkdocs_yml(work / "mkdocs.yml")  # our `!!python/name` and `!ENV` values read as None
+    for extension in config["markdown_extensions"]:
+        if isinstance(extension, dict) and "toc" in extension:
+            extension["toc"].pop("slugify", None)  # plain Material keeps Python-Markdown's own
+    config.pop("site_url", None)
     config["theme"].pop("custom_dir")
     for key in ("favicon", "logo"):
         config["theme"].pop(key, None)
@@ -149,7 +155,7 @@ def build(work: Path, ours: bool) -> dict:
 
     CPU time (user + system of the build's processes) is the figure to compare on a machine
     shared with other work; wall time is what an editor waits."""
-    command = ([sys.executable, "-m", "hoctap.cli", "build", "--site-dir", "site"] if ours
+    command = ([sys.executable, "-m", "hoctap.cli", "build", "--no-pdf", "--site-dir", "site"] if ours
                else [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"])
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     run = subprocess.run([sys.executable, "-c", MEASURE, *command], cwd=work, env=env, capture_output=True, text=True)
