@@ -77,16 +77,25 @@ class Registry:
     def _based_on(self) -> dict[str, list[Document]]:
         return _referrers(self.documents, "can_cu")
 
-    def catalogue(self) -> list[Document]:
-        """Documents in reading order: those the plan lists for study first, in its order, then by date."""
+    @cached_property
+    def study_order(self) -> dict[str, int]:
+        """The documents the plan lists for study (its `noi_dung_hoc_tap`), each with its rank."""
         plan_order: list[str] = []
         for document in self.documents:
             plan_order.extend(str(s) for s in document.page.meta.get("noi_dung_hoc_tap") or [])
-        rank = {ma: i for i, ma in enumerate(plan_order)}
-        return sorted(
+        return {ma: i for i, ma in enumerate(plan_order)}
+
+    def catalogue(self) -> list[Document]:
+        """Documents in reading order: those the plan lists for study first, in its order, then by date."""
+        return list(self._catalogue)
+
+    @cached_property
+    def _catalogue(self) -> tuple[Document, ...]:
+        rank = self.study_order
+        return tuple(sorted(
             self.documents,
             key=lambda d: (d.ma not in rank, rank.get(d.ma, 0), d.ngay_ban_hanh is None, d.ngay_ban_hanh or 0, d.ma),
-        )
+        ))
 
     # -- relation checks --------------------------------------------------------
 

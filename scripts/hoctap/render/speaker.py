@@ -32,8 +32,7 @@ class Focus:
 
 def study_programmes(registry: Registry) -> list[Document]:
     """The programmes the plan lists for study (`noi_dung_hoc_tap`), in the plan's order."""
-    listed = {str(m) for d in registry.documents for m in d.page.meta.get("noi_dung_hoc_tap") or []}
-    return [d for d in registry.catalogue() if d.ma in listed and not d.noi_bo]
+    return [d for d in registry.catalogue() if d.ma in registry.study_order and not d.noi_bo]
 
 
 def load_focus(path: Path, docs_dir: Path, source_dir: Path, registry: Registry) -> Focus:
@@ -96,7 +95,7 @@ def sheets(registry: Registry, focus: Focus, page_src: str, lang: str) -> str:
 
 def link_to_sheet(document: Document, registry: Registry, page_src: str, speaker_page: str) -> str:
     """The line a programme's own page gets, pointing to its sheet."""
-    if document not in study_programmes(registry):
+    if document.ma not in registry.study_order or document.noi_bo:
         return ""
     href = relative_link(page_src, speaker_page) + "#" + sheet_id(document)
     return f"\n\n!!! tip ht-no-pdf \"Báo cáo viên\"\n\n    [Phiếu chuẩn bị bài nói cho chương trình này]({href}), in được trên một trang.\n"
