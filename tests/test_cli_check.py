@@ -102,7 +102,7 @@ def test_build_fails_listing_every_finding_with_its_place(project_copy):
     text = page.read_text(encoding="utf-8")
     text = text.replace("Chương trình số 18-CTr/TU của", "Chương trình số18-Ctr/TU của", 1)
     page.write_text(text + "\nHội nghị hoà giải của của đoàn viên.\n", encoding="utf-8")
-    result = build_site(project_copy, project_copy / "site")
+    result = hoctap("build", "--site-dir", str(project_copy / "site"), cwd=project_copy)
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "Traceback" not in output
@@ -114,7 +114,7 @@ def test_build_fails_when_a_card_links_to_a_page_left_out(project_copy):
     config = project_copy / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  includes/\n", "  includes/\n  van-ban/58-ct-tw.md\n"),
                       encoding="utf-8")
-    result = build_site(project_copy, project_copy / "site")
+    result = hoctap("build", "--site-dir", str(project_copy / "site"), cwd=project_copy)
     assert result.returncode != 0
     assert "van-ban/18-ctr-tu.md:7:1: L103" in result.stdout + result.stderr
 
