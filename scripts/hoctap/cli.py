@@ -7,31 +7,21 @@ MkDocs plugin, so `mkdocs build` and `hoctap build` report the same findings.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 from .checks import check_paths, check_site
 from .checks.fix import fix_files
 from .checks.source import Site
-from .findings import Finding, format_json, format_text
-from .project import docs_dir_of
+from .findings import Finding, format_json, format_text, shown_from
+from .project import docs_dir_of, run_mkdocs
 from .publish import commands as publishing
 from .registry import Registry
 
 
-def _mkdocs(*args: str) -> int:
-    """Run MkDocs as editors would, in this interpreter, and pass its exit status on.
-
-    The README says which versions are pinned and why; editors need not read MkDocs' banner on every build.
-    """
-    return subprocess.call([sys.executable, "-m", "mkdocs", *args], env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-
-
 def cmd_build(args: argparse.Namespace) -> int:
-    status = _mkdocs("build", "--strict", "--config-file", args.config_file, "--site-dir", args.site_dir)
+    status = run_mkdocs("build", "--strict", "--config-file", args.config_file, "--site-dir", args.site_dir)
     # The site links to the PDF, so the site that `hoctap build` writes contains it.
     return cmd_pdf(args) if status == 0 and args.pdf else status
 
@@ -43,12 +33,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    return _mkdocs("serve", "--config-file", args.config_file, "--dev-addr", args.dev_addr)
-
-
-def _docs_dir(config_file: str) -> Path:
-    """The site's docs folder, as mkdocs.yml names it; raises ValueError when the file is not YAML."""
-    return docs_dir_of(config_file)
+    return run_mkdocs("serve", "--config-file", args.config_file, "--dev-addr", args.dev_addr)
 
 
 def _lint(args: argparse.Namespace, docs_dir: Path) -> list[Finding]:
@@ -56,8 +41,7 @@ def _lint(args: argparse.Namespace, docs_dir: Path) -> list[Finding]:
     registry = Registry.load(docs_dir)
     if args.paths:
         return check_paths([Path(p) for p in args.paths], registry)
-    shown = lambda f: dataclasses.replace(f, path=os.path.relpath(docs_dir / f.path))
-    return [shown(f) for f in registry.findings + check_site(registry)]
+    return shown_from(registry.findings + check_site(registry), docs_dir)
 
 
 def _site_of(args: argparse.Namespace) -> Path:
@@ -65,7 +49,7 @@ def _site_of(args: argparse.Namespace) -> Path:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise ValueError(f"{missing[0]}: no such file or folder")
-    docs_dir = _docs_dir(args.config_file)
+    docs_dir = docs_dir_of(args.config_file)
     if not docs_dir.is_dir():
         raise ValueError(f"{os.path.relpath(docs_dir)}: no such folder (docs_dir in {args.config_file})")
     return docs_dir

@@ -7,7 +7,9 @@ Checks never print. They return findings, which the command line shows as
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+import os
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
 from typing import Iterable
 
 
@@ -34,6 +36,11 @@ class Finding:
     def format(self) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
         return f"{text} ({self.fix_hint})" if self.fix_hint else text
+
+
+def shown_from(findings: Iterable[Finding], docs_dir: Path) -> list[Finding]:
+    """Findings whose paths are relative to docs_dir, named as the editor sees them (`docs/…`)."""
+    return [replace(f, path=os.path.relpath(docs_dir / f.path)) for f in findings]
 
 
 def format_text(findings: Iterable[Finding]) -> str:

@@ -1,7 +1,11 @@
-"""The few mkdocs.yml keys our commands need before MkDocs runs (`docs_dir`, `site_author`…)."""
+"""The project as our commands see it: the few mkdocs.yml keys they need before MkDocs runs
+(`docs_dir`, `site_author`…), and MkDocs itself, run as editors would."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -24,3 +28,12 @@ def read_mkdocs_yml(config_file: str | Path) -> dict:
 
 def docs_dir_of(config_file: str | Path) -> Path:
     return Path(config_file).resolve().parent / str(read_mkdocs_yml(config_file).get("docs_dir") or "docs")
+
+
+def run_mkdocs(*args: str, env: dict[str, str] | None = None) -> int:
+    """Run MkDocs in this interpreter and pass its exit status on.
+
+    The README says which versions are pinned and why; editors need not read MkDocs' banner on every build.
+    """
+    return subprocess.call([sys.executable, "-m", "mkdocs", *args],
+                           env=dict(os.environ, **(env or {}), NO_MKDOCS_2_WARNING="1"))

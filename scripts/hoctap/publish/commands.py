@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..findings import format_text
-from ..project import docs_dir_of
+from ..project import docs_dir_of, run_mkdocs
 from ..registry import Registry
 from . import bundle as offline
 from . import releases as rel
@@ -164,10 +163,9 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 def _build_checked(args: argparse.Namespace, site: Path, *, release: str, site_url: str) -> None:
     """Build with the gate's options (strict: the plugin fails on findings), then verify the result."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HOCTAP_DRAFTS="true" if args.allow_draft else "false",
-               HOCTAP_PROFILE=args.profile, HOCTAP_RELEASE=release, HOCTAP_SITE_URL=site_url)
-    status = subprocess.call([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", args.config_file,
-                              "--site-dir", str(site)], env=env)
+    env = dict(HOCTAP_DRAFTS="true" if args.allow_draft else "false", HOCTAP_PROFILE=args.profile,
+               HOCTAP_RELEASE=release, HOCTAP_SITE_URL=site_url)
+    status = run_mkdocs("build", "--strict", "--config-file", args.config_file, "--site-dir", str(site), env=env)
     if status != 0:
         raise rel.PublishError("the build failed (its messages are above); nothing was published, "
                                "the current release is unchanged. Fix the problems listed and run the command again")

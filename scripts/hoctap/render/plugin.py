@@ -6,8 +6,6 @@ sees the same findings whichever command they use.
 
 from __future__ import annotations
 
-import dataclasses
-import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from ..checks import check_site, links
 from .. import search
-from ..findings import Finding, format_text
+from ..findings import Finding, format_text, shown_from
 from ..publish.gate import Gate
 from ..registry import DEFAULT_LANG, Registry
 from . import autolink, blocks
@@ -215,8 +213,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def _fail_on(self, findings: list[Finding], docs_dir: Path):
         """Fail the build with every finding listed, not only the first; paths as `hoctap check` shows them."""
         if findings:
-            shown = [dataclasses.replace(f, path=os.path.relpath(docs_dir / f.path)) for f in findings]
-            raise PluginError(f"{len(findings)} problem(s) in the content:\n" + format_text(shown))
+            raise PluginError(f"{len(findings)} problem(s) in the content:\n" + format_text(shown_from(findings, docs_dir)))
 
 
 def _lang(config: MkDocsConfig) -> str:
