@@ -39,9 +39,10 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.files: Files | None = None
         self.gate: Gate | None = None
 
-    # Load the registry once per build (mkdocs-static-i18n runs one build per language)
+    # Load and check the content once: mkdocs-static-i18n runs the next language's build with this
+    # same plugin and config, while `mkdocs serve` makes a new plugin for every rebuild
     def on_config(self, config: MkDocsConfig):
-        if not self.config.enabled:
+        if not self.config.enabled or self.registry is not None:
             return
         self.registry = Registry.load(Path(config.docs_dir))
         self.abbreviations = blocks.read_abbreviations(Path(config.config_file_path).parent / self.config.abbreviations)

@@ -11,6 +11,7 @@ tests/browser/test_search_worker.py checks that both give the same terms for eve
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -26,11 +27,13 @@ def words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFC", text))
 
 
+@functools.cache  # a site has a few thousand distinct words, written a million times
 def fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word.translate(_D).lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("đ", "d")
 
 
+@functools.cache
 def exact(word: str) -> str | None:
     """The exact-spelling term of a word with diacritics, or None when folding changes nothing."""
     decomposed = unicodedata.normalize("NFD", word.translate(_D).lower())
