@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
@@ -60,7 +60,7 @@ TAG = re.compile(r"<[^>]+>")
 def test_every_document_page_has_its_card(site):
     assert len(DOCUMENT_PAGES) >= 14
     for path in DOCUMENT_PAGES:
-        for lang_dir in ("", "en/"):
+        for lang_dir in ("", "en/") if (DOCS / path).with_suffix(".en.md").is_file() else ("",):
             html = (site / lang_dir / path).read_text(encoding="utf-8")
             assert 'class="ht-card' in html, f"{lang_dir}{path} has no document card"
             assert "<!--hoctap:the-van-ban-->" not in html
@@ -85,7 +85,7 @@ def test_unknown_facts_are_shown_as_unknown(site):
 
 
 def test_untranslated_pages_say_so(site):
-    assert "Not yet translated" in (site / "en/van-ban/15-ctr-tu.html").read_text(encoding="utf-8")
+    assert "Not yet translated" in (site / "en/doc-nhanh.html").read_text(encoding="utf-8")
     for translated in ("index.html", "ke-hoach.html", "hoi-nghi.html", "van-ban/index.html"):
         assert "Not yet translated" not in (site / "en" / translated).read_text(encoding="utf-8")
 
@@ -97,6 +97,46 @@ def test_language_switcher_links_to_existing_counterparts(site):
         for href in re.findall(r'<a href="([^"]+)" hreflang="(?:vi|en)"', html):
             target = (page.parent / href.split("#")[0]).resolve()
             assert target.is_file(), f"{page.relative_to(site)}: language link {href} leads nowhere"
+
+
+def test_english_site_links_to_vietnamese_documents_instead_of_copying_them(site):
+    untranslated = [p for p in DOCUMENT_PAGES if not (DOCS / p).with_suffix(".en.md").is_file()]
+    assert "van-ban/15-ctr-tu.html" in untranslated and "ke-hoach.html" not in untranslated
+    assert not [p for p in untranslated if (site / "en" / p).exists()]
+    catalogue = (site / "en/van-ban/index.html").read_text(encoding="utf-8")
+    for path in untranslated:
+        assert f'href="../../{path}" hreflang="vi"' in catalogue, path
+    plan_card = (site / "en/ke-hoach.html").read_text(encoding="utf-8").split('class="ht-card', 1)[1]
+    assert 'href="../van-ban/14-ctr-ldld.html"' in plan_card  # a card leads to the Vietnamese page too
+    menu = re.findall(r'<a href="([^"]+)" hreflang="en" class="md-select__link"',
+                      (site / "van-ban/15-ctr-tu.html").read_text(encoding="utf-8"))
+    assert menu == ["../en/index.html"]  # no English copy: the English home page
+    index = (site / "search/hoctap-en.js").read_text(encoding="utf-8")
+    assert '"van-ban/15-ctr-tu.html"' in index and "en/van-ban/15-ctr-tu" not in index
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "en/van-ban/15-ctr-tu" not in sitemap and "van-ban/15-ctr-tu.html" in sitemap
+
+
+def test_every_link_in_the_site_leads_to_a_page_and_anchor(site):
+    """Relative links of every page, raw HTML (map, quiz, cards, menus) included, which MkDocs does
+    not check: the file exists and so does the `#anchor` in it. 404.html is served at any URL, so
+    its links are absolute; it is tested with the web server."""
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for page in (p for p in site.rglob("*.html") if p.name != "404.html"):
+        for tag, attribute, url in refs_of(page.read_text(encoding="utf-8")):
+            parsed = urlparse(url)
+            if parsed.scheme or parsed.netloc or not parsed.path:
+                continue
+            target = (page.parent / unquote(parsed.path)).resolve()
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)}: <{tag} {attribute}={url}> leads nowhere")
+            elif parsed.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = set(re.findall(r'\sid="([^"]+)"', target.read_text(encoding="utf-8")))
+                if unquote(parsed.fragment) not in ids[target]:
+                    broken.append(f"{page.relative_to(site)}: <{tag} {attribute}={url}> has no such anchor")
+    assert broken == []
 
 
 def test_no_reference_to_another_origin(site):

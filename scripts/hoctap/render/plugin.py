@@ -20,7 +20,7 @@ from .. import search
 from ..findings import Finding, format_text, shown_from
 from ..publish.gate import Gate
 from ..registry import DEFAULT_LANG, Registry
-from . import autolink, blocks
+from . import autolink, blocks, languages
 from .config import HoctapConfig
 from .kit import Kit, find_source_dir
 from .labels import format_date, labels
@@ -38,6 +38,11 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.registry: Registry | None = None
         self.files: Files | None = None
         self.gate: Gate | None = None
+        self.untranslated: set[str] = set()
+        self.moved: dict[str, str] = {}
+        """This language build's left-out document pages: {URL they would have had: the Vietnamese original's}."""
+        self.original_sections: list[dict] = []
+        """The Vietnamese build's search sections, for the other languages' indexes."""
 
     # Load and check the content once: mkdocs-static-i18n runs the next language's build with this
     # same plugin and config, while `mkdocs serve` makes a new plugin for every rebuild
@@ -55,12 +60,16 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.registry = self.kit.registry = self.gate.configure(config, self.registry)
         self.kit.left_out = frozenset(item.stem for item in self.gate.left_out)
 
-    # Remove what the gate leaves out, before mkdocs-static-i18n (-100) builds each language from it
+    # Remove what the gate leaves out, and in another language the untranslated document pages,
+    # before mkdocs-static-i18n (-100) builds each language from the files
     @event_priority(-90)
     def _on_files_gate(self, files: Files, *, config: MkDocsConfig):
         if not self.config.enabled:
             return
-        return self.gate.files(files)
+        files = self.gate.files(files)
+        if _lang(config) != DEFAULT_LANG:
+            self.untranslated = languages.leave_out_untranslated(files, self.registry, _lang(config))
+        return files
 
     # Keep the language-resolved file list, after mkdocs-static-i18n has built it
     @event_priority(-110)
@@ -68,7 +77,11 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         self.files = files
-        self._fail_on(links.card_links(self.registry, files, _lang(config)) if self.config.checks else [],
+        if _lang(config) == DEFAULT_LANG:
+            languages.drop_missing_alternates(files, self.registry)
+        else:
+            self.moved = languages.point_to_originals(files, _lang(config), self.untranslated)
+        self._fail_on(links.card_links(self.registry, files, _lang(config), frozenset(self.moved.values())) if self.config.checks else [],
                       Path(config.docs_dir))
         return files
 
@@ -116,12 +129,15 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         markdown += self.kit.markdown(page, generated, document, getattr(page.file, "locale", lang))
         return markdown
 
-    # Mark where the document card goes: right under the page title
+    # Lead raw-HTML links to Vietnamese originals; mark where the document card goes: under the title
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
-        if not self.config.enabled or self._document_of(page) is None:
+        if not self.config.enabled:
             return
-        head, found, rest = html.partition("</h1>")
-        return head + found + CARD_SLOT + rest if found else CARD_SLOT + html
+        html = languages.relink(html, page.url, self.moved)
+        if self._document_of(page) is not None:
+            head, found, rest = html.partition("</h1>")
+            html = head + found + CARD_SLOT + rest if found else CARD_SLOT + html
+        return html
 
     # Give templates the document card and the page's language
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
@@ -130,6 +146,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         lang = _lang(config)
         context["content_lang"] = getattr(page.file, "locale", lang)
         context["hoctap_t"] = labels(lang)
+        # mkdocs-static-i18n sets the menu as an attribute of `extra`, which templates read first
+        languages.switch_to_homes(getattr(config.extra, "alternate", None) or [], page.file)
         document = self._document_of(page)
         if document is not None:
             context["van_ban"] = self._card(document, lang)
@@ -158,7 +176,12 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def _on_post_build_index(self, *, config: MkDocsConfig):
         if not self.config.enabled or not self.config.search:
             return
-        search.write_language_index(config, self.registry, self.files)
+        sections = search.take_entries(config.plugins)
+        if _lang(config) == DEFAULT_LANG:
+            self.original_sections = sections
+        else:
+            sections += languages.original_sections(self.original_sections, self.moved)
+        search.write_language_index(config, sections, self.registry, self.files)
 
     # Under file:// Material reads its (now empty) index from search/search_index.js: write it,
     # as Material's offline plugin did (dropped: it also fetched a worker shim from unpkg)

@@ -99,9 +99,8 @@ def _encode(per_field: list[dict[int, int]]) -> list[list[int]]:
     return out
 
 
-def write_language_index(config, registry, files) -> Path | None:
-    """Write this build's language index; mkdocs-static-i18n runs one build per language."""
-    entries = take_entries(config.plugins)
+def write_language_index(config, entries: list[dict], registry, files) -> Path | None:
+    """Write the index of this build's language (mkdocs-static-i18n runs one build per language) from its sections."""
     if not entries:
         return None
     symbols, documents = {}, set()

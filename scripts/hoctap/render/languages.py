@@ -1,0 +1,111 @@
+"""Which pages another language's build writes: its translations, and no copies of Vietnamese documents.
+
+mkdocs-static-i18n writes, for every page without an English translation, an English copy of
+the Vietnamese page. For the site's pages (Đọc nhanh, Ôn tập, …) that copy keeps the English
+menus and says "Not yet translated". For document pages it doubled the build and the site as
+the catalogue grew (half the time of a 1,000-document build) and added no English word, so an
+English build leaves them out: its links, cards, diagrams and search results lead to the
+Vietnamese page itself, marked `hreflang="vi"`, and that page's language switcher leads to the
+English home page instead of a copy.
+
+Left out means MkDocs' `excluded` level: links to the page still resolve (to the URL set here)
+and nothing is written for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+from ..registry import DEFAULT_LANG, Registry
+
+
+def leave_out_untranslated(files: Files, registry: Registry, lang: str) -> set[str]:
+    """Mark the document pages with no `<page>.<lang>.md` as excluded, before mkdocs-static-i18n sorts
+    the files; return their sources. Pages the editor excluded (`exclude_docs`) stay as they are."""
+    sources = {file.src_uri for file in files}
+    left_out = set()
+    for file in files.documentation_pages():
+        stem = file.src_uri.removesuffix(".md")
+        if registry.by_page(stem) is not None and f"{stem}.{lang}.md" not in sources:
+            file.inclusion = InclusionLevel.EXCLUDED
+            left_out.add(file.src_uri)
+    return left_out
+
+
+def point_to_originals(files: Files, lang: str, left_out: set[str]) -> dict[str, str]:
+    """Give every left-out page the URL of its Vietnamese original; return {URL it would have had: original's URL}."""
+    moved = {}
+    for file in files:
+        if file.src_uri in left_out:
+            original = file.url.removeprefix(f"{lang}/")
+            moved[file.url] = original
+            file.url, file.dest_uri = original, file.dest_uri.removeprefix(f"{lang}/")
+    _QUIET.sources = left_out
+    return moved
+
+
+def drop_missing_alternates(files: Files, registry: Registry) -> None:
+    """A Vietnamese document page's language switcher: only to real translations (else the other language's home)."""
+    for file in files.documentation_pages():
+        alternates = getattr(file, "alternates", None)
+        if alternates and registry.by_page(file.src_uri.split(".")[0]) is not None:
+            for lang in [lang for lang, alternate in alternates.items() if alternate.locale != lang]:
+                del alternates[lang]
+
+
+def switch_to_homes(options: list[dict], file: File) -> None:
+    """Material's language menu (`extra.alternate`, set per page by mkdocs-static-i18n): a language
+    with no translation of this page leads to its home page, by a link that works under file://."""
+    translated = getattr(file, "alternates", {})
+    for option in options:
+        if option["lang"] not in translated:
+            option["link"] = "index.html" if option["lang"] == DEFAULT_LANG else f"{option['lang']}/index.html"
+
+
+_LINK = re.compile(r'<a\s[^>]*?href="([^":?#"]+\.html)(#[^"]*)?"[^>]*>')
+
+
+def relink(html: str, page_url: str, moved: dict[str, str]) -> str:
+    """Point raw-HTML links (map, quiz) at the originals, and mark links to an original `hreflang="vi"`
+    unless already marked with a language (the map's SVG links carry `lang`, and SVG has no `hreflang`)."""
+    if not moved:
+        return html
+    originals = set(moved.values())
+    base = posixpath.dirname(page_url)
+
+    def repoint(match: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(base, match.group(1)))
+        target = moved.get(target, target)
+        if target not in originals:
+            return match.group(0)
+        tag = match.group(0).replace(f'href="{match.group(1)}', f'href="{get_relative_url(target, page_url)}', 1)
+        return tag if "lang=" in tag else tag[:-1] + ' hreflang="vi">'
+
+    return _LINK.sub(repoint, html)
+
+
+def original_sections(entries: list[dict], moved: dict[str, str]) -> list[dict]:
+    """The Vietnamese build's search sections of the pages this build left out, for this language's index."""
+    originals = set(moved.values())
+    return [entry for entry in entries if entry["location"].split("#")[0] in originals]
+
+
+class _QuietLinksToOriginals(logging.Filter):
+    """MkDocs reports each link to an excluded page ("… excluded from the built site") at INFO:
+    for a page left out here that is by design, not news for the editor."""
+
+    sources: set[str] = set()
+    _LINK = re.compile(r"contains a link to '([^']+)' which is excluded from the built site")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        found = self._LINK.search(record.getMessage())
+        return not (found and found.group(1) in self.sources)
+
+
+_QUIET = _QuietLinksToOriginals()
+logging.getLogger("mkdocs.structure.pages").addFilter(_QUIET)
