@@ -34,7 +34,7 @@ from hoctap.project import read_mkdocs_yml
 ROOT = Path(__file__).resolve().parent.parent
 from hoctap.render.config import HoctapConfig  # noqa: E402
 
-NAV_DOCUMENTS_MAX = HoctapConfig.nav_documents_max.default
+NAV_DOCUMENTS_MAX = HoctapConfig.documents_listed_max.default
 BUDGET = tomllib.loads((ROOT / "benchmarks" / "budget.toml").read_text(encoding="utf-8"))["build"]
 
 LOAI = ["Chương trình", "Kế hoạch", "Nghị quyết", "Chỉ thị", "Hướng dẫn", "Công văn"]

@@ -1,5 +1,6 @@
-"""Beyond `nav_documents_max` documents the navigation lists the catalogue, not every document:
-otherwise each page's HTML grows with the number of documents (benchmarks/build_scaling.py)."""
+"""Beyond `documents_listed_max` documents the navigation lists the catalogue, not every document,
+and the map and timeline draw the catalogue's first documents: otherwise each page's HTML grows
+with the number of documents (benchmarks/build_scaling.py)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,12 @@ def test_many_documents_leave_the_navigation_to_the_catalogue(project_copy, buil
     assert not any("tong-hop-" in link for link in links(program))
     catalogue = (site / "van-ban" / "index.html").read_text(encoding="utf-8")
     assert catalogue.count('href="tong-hop-') >= NAV_DOCUMENTS_MAX
+    for page, note in (("ban-do.html", "văn bản khác có trong"), ("en/ban-do.html", "are in the")):
+        drawing = (site / page).read_text(encoding="utf-8")
+        boxes = drawing.count('class="ht-svg__node')
+        assert NAV_DOCUMENTS_MAX < boxes < 3 * NAV_DOCUMENTS_MAX, page  # map and timeline, a few relation targets
+        assert re.search(rf'{note} <a href="(van-ban/)?index\.html">', drawing), page
+        assert "15-ctr-tu.html" in drawing  # the plan's documents come first
 
 
 def test_few_documents_are_listed_in_the_navigation(site):

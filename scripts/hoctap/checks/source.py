@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import os
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -129,11 +131,17 @@ class Site:
         """Documents by the absolute path of their page (any language), to resolve a link's target."""
         docs_dir = self.registry.docs_dir.resolve()
         found = {}
+        translations: dict[Path, dict[str, list[str]]] = {}  # folder → stem → `stem.<lang>.md` names, read once
         for document in self.registry.documents:
             page = docs_dir / document.page.path
             found[page] = document
-            for variant in page.parent.glob(page.name.split(".")[0] + ".*.md"):
-                found[variant] = document
+            if page.parent not in translations:
+                translations[page.parent] = defaultdict(list)
+                for name in os.listdir(page.parent) if page.parent.is_dir() else []:
+                    if name.endswith(".md") and name.count(".") >= 2:
+                        translations[page.parent][name.split(".")[0]].append(name)
+            for name in translations[page.parent].get(page.name.split(".")[0], []):
+                found[page.parent / name] = document
         return found
 
     @cached_property

@@ -18,9 +18,10 @@ class HoctapConfig(Config):
     profile = c.Choice(("intranet", "public"), default="intranet")
     # Name of the release being built, planted in every page's <head>; empty outside `hoctap publish`.
     release = c.Type(str, default="")
-    # Up to this many documents are listed in the navigation under the catalogue; beyond it
-    # only the catalogue page is (a list of thousands of links on every page is no navigation,
-    # and it made each page's HTML grow with the number of documents).
-    nav_documents_max = c.Type(int, default=60)
+    # Up to this many documents are listed in the navigation under the catalogue and drawn on the
+    # map and timeline; beyond it the navigation lists only the catalogue page, and the drawings the
+    # first documents of the catalogue (a list of thousands of links on every page is no navigation,
+    # a drawing of thousands of boxes no map, and both made pages grow with the number of documents).
+    documents_listed_max = c.Type(int, default=60)
     # Our Vietnamese search (scripts/hoctap/search) in place of Material's index; off = Material's own search.
     search = c.Type(bool, default=True)

@@ -85,10 +85,9 @@ def _svg(height: int, title: str, content: str, arrows: bool = False) -> str:
     )
 
 
-def document_map(registry: Registry, page_src: str, t: dict) -> str:
-    """Two columns: on the left each document that implements or is based on others, on the right what it
-    points to (solid arrow: `thuc_hien`, dashed: `can_cu`); documents with no relation stand alone."""
-    documents = [d for d in registry.catalogue() if not d.noi_bo]
+def document_map(registry: Registry, documents: list[Document], page_src: str, t: dict) -> str:
+    """Two columns: on the left each of `documents` that implements or is based on others, on the right what
+    it points to (solid arrow: `thuc_hien`, dashed: `can_cu`); documents with no relation stand alone."""
     targets = {m for d in documents for m in d.thuc_hien + d.can_cu}
     left = [d for d in documents if d.thuc_hien or d.can_cu or d.ma not in targets]
     placed: dict[str, tuple[int, int]] = {}
@@ -122,9 +121,8 @@ def _node(d: Document, x: int, y: int, w: int, h: int, page_src: str, t: dict) -
     return _box(x, y, w, h, _url(page_src, d.page.path.as_posix()), name(d), d.trich_yeu or t["unknown"], label, _status(d))
 
 
-def timeline(registry: Registry, events: list[Event], page_src: str, t: dict, lang: str) -> str:
-    """Every document by date of issue, the events in their place, undated documents last."""
-    documents = [d for d in registry.catalogue() if not d.noi_bo]
+def timeline(documents: list[Document], events: list[Event], page_src: str, t: dict, lang: str) -> str:
+    """`documents` by date of issue, the events in their place, undated documents last."""
     dated = sorted((d for d in documents if d.ngay_ban_hanh), key=lambda d: (d.ngay_ban_hanh, d.ma))
     # (sort key, date in the label, date beside the dot, heading, text, link, extra class)
     items = [(d.ngay_ban_hanh, d.ngay_ban_hanh.strftime("%d/%m/%Y"), d.ngay_ban_hanh.strftime("%d/%m"), name(d),

@@ -17,11 +17,13 @@ from ..quiz import Quiz, load as load_quiz
 from ..registry import Registry
 from ..sources import ungrounded
 from . import diagram, on_tap, speaker
+from .blocks import relative_link
 from .labels import labels
 
 QUIZ_FILE = "includes/on-tap.yml"
 FOCUS_FILE = "includes/bao-cao-vien.yml"
 SPEAKER_PAGE = "bao-cao-vien.md"
+CATALOGUE_PAGE = "van-ban/index.md"
 
 TEXT = {
     "vi": {"map_title": "Bản đồ văn bản: văn bản nào thực hiện, căn cứ văn bản nào",
@@ -29,13 +31,17 @@ TEXT = {
            "no_date": "Chưa rõ ngày", "pdf": "Tải “Tài liệu học tập” (PDF, khổ A4) — mọi văn bản, có mục lục",
            "map_heading": "Bản đồ văn bản", "timeline_heading": "Dòng thời gian",
            "map_note": "Chạm vào một ô để mở trang của văn bản. Mũi tên liền: <b>thực hiện</b>; mũi tên đứt: <b>căn cứ</b>.",
-           "timeline_note": "Theo ngày ban hành. Mốc có viền đứt là thời gian dự kiến, chưa có ngày cụ thể."},
+           "timeline_note": "Theo ngày ban hành. Mốc có viền đứt là thời gian dự kiến, chưa có ngày cụ thể.",
+           "drawn_first": "Bản đồ và dòng thời gian chỉ vẽ {shown} văn bản đầu của danh mục (trước hết là các văn bản "
+                          "Kế hoạch yêu cầu học tập); {more} văn bản khác có trong [Danh mục văn bản]({link})."},
     "en": {"map_title": "Document map: which document implements or is based on which",
            "timeline_title": "Timeline of the documents and the study conference",
            "no_date": "Date unknown", "pdf": "Download the study material (PDF, A4) — every document, with contents",
            "map_heading": "Document map", "timeline_heading": "Timeline",
            "map_note": "Tap a box to open its page. Solid arrow: <b>implements</b>; dashed arrow: <b>based on</b>.",
-           "timeline_note": "By date of issue. A dashed mark is an expected time, not a fixed date."},
+           "timeline_note": "By date of issue. A dashed mark is an expected time, not a fixed date.",
+           "drawn_first": "The map and the timeline draw only the first {shown} documents of the catalogue (those the "
+                          "plan lists for study first); the other {more} are in the [catalogue]({link})."},
 }
 
 
@@ -49,6 +55,8 @@ class Kit:
     findings: list[Finding] = field(default_factory=list)
     # Page names (`van-ban/15-ctr-tu`) the publication gate leaves out of this build
     left_out: frozenset[str] = frozenset()
+    # Documents drawn on the map and timeline at most (the plugin's `documents_listed_max`)
+    listed_max: int = 60
 
     @classmethod
     def load(cls, registry: Registry, docs_dir: Path, source_dir: Path) -> "Kit":
@@ -64,10 +72,14 @@ class Kit:
         if generated == "on-tap":
             return on_tap.page(self.quiz, src, self.docs_dir, lang, self.left_out)
         if generated == "ban-do":
-            return (f"\n\n## {t['map_heading']} {{#ban-do}}\n\n{t['map_note']}\n\n"
-                    f'<figure class="ht-diagram">{diagram.document_map(self.registry, src, t)}</figure>\n\n'
+            documents = [d for d in self.registry.catalogue() if not d.noi_bo]
+            drawn = documents[:self.listed_max]
+            more = "" if len(drawn) == len(documents) else "\n\n" + t["drawn_first"].format(
+                shown=len(drawn), more=len(documents) - len(drawn), link=relative_link(src, CATALOGUE_PAGE))
+            return (f"{more}\n\n## {t['map_heading']} {{#ban-do}}\n\n{t['map_note']}\n\n"
+                    f'<figure class="ht-diagram">{diagram.document_map(self.registry, drawn, src, t)}</figure>\n\n'
                     f"## {t['timeline_heading']} {{#dong-thoi-gian}}\n\n{t['timeline_note']}\n\n"
-                    f'<figure class="ht-diagram">{diagram.timeline(self.registry, self.events, src, t, lang)}</figure>\n')
+                    f'<figure class="ht-diagram">{diagram.timeline(drawn, self.events, src, t, lang)}</figure>\n')
         if generated == "bao-cao-vien":
             return self.pdf_link(page.file.url, t) + speaker.sheets(self.registry, self.focus, src, lang)
         if document is not None:
