@@ -14,6 +14,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from ..checks import check_site, links
 from .. import search
@@ -29,6 +30,8 @@ log = get_plugin_logger(__name__)
 
 CARD_SLOT = "<!--hoctap:the-van-ban-->"
 """Placeholder that overrides/main.html replaces with the document card."""
+CATALOGUE_SLOT = "<!--hoctap:danh-muc-->"
+"""Placeholder that on_page_content replaces with the catalogue table."""
 
 
 class HoctapPlugin(BasePlugin[HoctapConfig]):
@@ -119,7 +122,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.gate.page(page.file.src_uri)
         generated = page.meta.get("hoctap")
         if generated == "danh-muc":
-            markdown += "\n\n" + blocks.catalogue(self.registry, page.file.src_uri, lang)
+            markdown += "\n\n" + CATALOGUE_SLOT + "\n"
         elif generated == "thuat-ngu":
             markdown += "\n\n" + blocks.glossary(self.abbreviations, lang)
         document = self._document_of(page)
@@ -134,6 +137,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return
+        if page.meta.get("hoctap") == "danh-muc":
+            html = html.replace(CATALOGUE_SLOT, blocks.catalogue(
+                self.registry, _lang(config), lambda document: self._href(document, page), self.abbreviations))
         html = languages.relink(html, page.url, self.moved)
         if self._document_of(page) is not None:
             head, found, rest = html.partition("</h1>")
@@ -202,6 +208,10 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         src = page.file.src_uri
         stem = src.split(".")[0]
         return self.registry.by_page(stem) if self.registry else None
+
+    def _href(self, document, page: Page) -> str | None:
+        file = self.files.get_file_from_path(document.page.path.as_posix()) if self.files else None
+        return get_relative_url(file.url, page.url) if file else None
 
     def _link(self, document) -> dict:
         file = self.files.get_file_from_path(document.page.path.as_posix()) if self.files else None
