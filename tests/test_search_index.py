@@ -1,10 +1,11 @@
-"""The per-language index: MiniSearch's serialised form, symbols on their pages, Material's index left empty."""
+"""The per-language index: pages split into sections, MiniSearch's serialised form, symbols on their pages."""
 
 from __future__ import annotations
 
 import json
 
-from hoctap.search.index import EXCERPT, build_index, excerpt, plain, shard_name, shard_of, take_entries, write_index
+from hoctap.search.index import EXCERPT, build_index, excerpt, plain, shard_name, shard_of, write_index
+from hoctap.search.sections import EmptyIndex, sections
 
 ENTRIES = [
     {"location": "van-ban/18-ctr-tu.html", "title": "Chương trình số 18-CTr/TU",
@@ -70,15 +71,29 @@ def test_written_as_scripts_for_file_urls_one_per_two_first_letters(tmp_path):
     assert written == sorted(f"hoctap-vi-{shard_name(k)}.js" for k in {shard_of(t) for t in built()["terms"]})
 
 
+PAGE = """<h1 id="chuong-trinh">Chương trình 18-<abbr title="Chương trình">CTr</abbr>/TU<a class="headerlink" href="#chuong-trinh">&para;</a></h1>
+<!--hoctap:the-van-ban--><p>Của <strong>Tỉnh ủy</strong> &amp; các <a href="58-ct-tw.html">cấp</a>.</p>
+<h2 id="trong-tam">Trọng tâm<a class="headerlink" href="#trong-tam">&para;</a></h2>
+<ul><li>tuyên truyền</li><li>giáo dục</li></ul><script>var x = "<h2 id='no'>";</script>
+<h3>Không có id</h3><p>vẫn thuộc mục trước</p>
+<svg><text>15-CTr/TU</text><text>Nghị quyết</text></svg>"""
+
+
+def test_a_page_is_split_at_its_headings_as_material_splits_it():
+    found = sections(PAGE, "van-ban/18-ctr-tu.html", "Tiêu đề")
+    assert [s["location"] for s in found] == ["van-ban/18-ctr-tu.html", "van-ban/18-ctr-tu.html#trong-tam"]
+    assert [plain(s["title"]) for s in found] == ["Chương trình 18-CTr/TU", "Trọng tâm"]  # no permalink, one symbol
+    assert plain(found[0]["text"]) == "Của Tỉnh ủy & các cấp."
+    assert plain(found[1]["text"]) == "tuyên truyền giáo dục Không có id vẫn thuộc mục trước 15-CTr/TU Nghị quyết"
+
+
+def test_text_before_the_first_heading_is_named_by_the_page_title():
+    found = sections("<p>Lời mở &lt;đầu&gt;</p><h2 id=\"a\">A</h2><p>b</p>", "x.html", "Trang & tên")
+    assert [(s["location"], plain(s["title"]), plain(s["text"])) for s in found] == [
+        ("x.html", "Trang & tên", "Lời mở <đầu>"), ("x.html#a", "A", "b")]
+
+
 def test_material_index_is_left_empty():
-    class Index:
-        entries = list(ENTRIES)
-
-    class Search:
-        config = type("C", (), {"enabled": True})()
-        search_index = Index()
-
-    plugins = {"material/search": Search()}
-    assert take_entries(plugins) == ENTRIES
-    assert Search.search_index.entries == []
-    assert take_entries({}) == []
+    index = EmptyIndex(lang=["en"], separator=" ", pipeline=[], fields={})
+    index.add_entry_from_context(object())
+    assert index.entries == [] and '"docs":[]' in index.generate_search_index(None)

@@ -44,13 +44,18 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.untranslated: set[str] = set()
         self.moved: dict[str, str] = {}
         """This language build's left-out document pages: {URL they would have had: the Vietnamese original's}."""
+        self.sections: list[dict] = []
+        """This language build's search sections (hoctap.search.sections)."""
         self.original_sections: list[dict] = []
         """The Vietnamese build's search sections, for the other languages' indexes."""
 
     # Load and check the content once: mkdocs-static-i18n runs the next language's build with this
     # same plugin and config, while `mkdocs serve` makes a new plugin for every rebuild
     def on_config(self, config: MkDocsConfig):
-        if not self.config.enabled or self.registry is not None:
+        if not self.config.enabled:
+            return
+        self._replace_material_index(config)
+        if self.registry is not None:
             return
         self.registry = Registry.load(Path(config.docs_dir))
         self.abbreviations = blocks.read_abbreviations(Path(config.config_file_path).parent / self.config.abbreviations)
@@ -63,6 +68,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.gate = self.gate or Gate(drafts=self.config.drafts, profile=self.config.profile, release=self.config.release)
         self.registry = self.kit.registry = self.gate.configure(config, self.registry)
         self.kit.left_out = frozenset(item.stem for item in self.gate.left_out)
+
+    def on_pre_build(self, *, config: MkDocsConfig):
+        self.sections = []
 
     # Remove what the gate leaves out, and in another language the untranslated document pages,
     # before mkdocs-static-i18n (-100) builds each language from the files
@@ -158,6 +166,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         document = self._document_of(page)
         if document is not None:
             context["van_ban"] = self._card(document, lang)
+        if self.config.search and not (page.meta.get("search") or {}).get("exclude"):
+            self.sections += search.sections(page.content, page.url, str(page.meta.get("title", page.title)))
         return context
 
     # Name the release in every page
@@ -183,11 +193,11 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def _on_post_build_index(self, *, config: MkDocsConfig):
         if not self.config.enabled or not self.config.search:
             return
-        sections = search.take_entries(config.plugins)
+        sections = self.sections
         if _lang(config) == DEFAULT_LANG:
             self.original_sections = sections
         else:
-            sections += languages.original_sections(self.original_sections, self.moved)
+            sections = sections + languages.original_sections(self.original_sections, self.moved)
         search.write_language_index(config, sections, self.registry, self.files)
 
     # Under file:// Material reads its (now empty) index from search/search_index.js: write it,
@@ -203,6 +213,12 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index)
 
     # -- helpers ---------------------------------------------------------------
+
+    def _replace_material_index(self, config: MkDocsConfig):
+        """Material's search box stays; its index (one HTML parse of every page) is left empty, ours replaces it."""
+        material = config.plugins.get("material/search") or config.plugins.get("search")
+        if self.config.search and material is not None and getattr(material, "search_index", None) is not None:
+            material.search_index = search.EmptyIndex(**material.config)
 
     def _document_of(self, page: Page):
         src = page.file.src_uri

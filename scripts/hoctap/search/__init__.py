@@ -1,14 +1,15 @@
 """Vietnamese search: the site's own per-language index, read by a MiniSearch worker inside Material's search UI.
 
-Material's search plugin still parses every page into sections; we take those sections
-per language build, index them with diacritic-folded terms and the registry's symbols,
-and leave Material's own index empty, so a page view downloads no index at all.
+Material's search plugin stays for its search box; we split every page into sections
+ourselves (`sections.py`), index them per language build with diacritic-folded terms and
+the registry's symbols, and leave Material's own index empty, so a page view downloads no index.
 The worker (`overrides/assets/javascripts/hoctap-search.js`, engine in `hoctap-search-engine.js`)
 loads ours when search is opened.
 """
 
-from .index import build_index, index_path, take_entries, write_index, write_language_index
+from .index import build_index, index_path, write_index, write_language_index
+from .sections import EmptyIndex, sections
 from .text import aliases, compact, exact, fold, terms, words
 
-__all__ = ["aliases", "build_index", "compact", "exact", "fold", "index_path", "take_entries", "terms", "words",
-           "write_index", "write_language_index"]
+__all__ = ["EmptyIndex", "aliases", "build_index", "compact", "exact", "fold", "index_path", "sections", "terms",
+           "words", "write_index", "write_language_index"]

@@ -1,7 +1,6 @@
 """The per-language search index: compact on the wire, a MiniSearch index once loaded.
 
-Sections come from Material's search plugin (its parser splits each page at headings);
-we index them with the terms of `text.py`, add the registry's symbols to each document's
+Sections come from `sections.py` (each page split at its headings); we index them with the terms of `text.py`, add the registry's symbols to each document's
 page, and write `search/hoctap-<lang>.js`: a script, because `fetch` of JSON fails under
 file:// while `importScripts` works there, and one more script per two first letters of
 the terms (`hoctap-vi-th.js`), so a query reads only the postings of its own words. The
@@ -24,16 +23,6 @@ FIELDS = ("title", "text", "symbol")
 EXCERPT = 160
 """Characters of a section's text kept for the result's excerpt: what Material shows of it on a phone."""
 _TAG = re.compile(r"<[^>]+>")
-
-
-def take_entries(plugins) -> list[dict]:
-    """Material's sections of this build, leaving its own index empty so no page downloads it."""
-    search = plugins.get("material/search") or plugins.get("search")
-    if search is None or not search.config.enabled:
-        return []
-    entries = list(search.search_index.entries)
-    search.search_index.entries.clear()
-    return entries
 
 
 def plain(markup: str) -> str:
