@@ -52,16 +52,14 @@ def build_index(entries: list[dict], symbols: dict[str, tuple[str, str]], lang: 
     spellings: dict[str, list[str]] = defaultdict(list)
     for number, entry in enumerate(entries):
         location = entry["location"]
-        title, body = plain(entry.get("title", "")), plain(entry.get("text", ""))
         named = symbols.get(location) if "#" not in location else None
-        symbol = " ".join(sorted(aliases(*named))) if named else ""
-        for spelling in symbol.split():
+        doc, counts, length = _section(entry, named)
+        for spelling in doc[3]:
             spellings[spelling].append(location)
-        docs.append([location, title, excerpt(body)] + ([1] if location.split("#")[0] in documents else []))
-        fields = (terms(title), [fold(w) for w in words(body)], symbol.split())
-        lengths.append([len(set(words(value))) for value in (title, body, symbol)])
-        for field_id, field_terms in enumerate(fields):
-            for term, count in Counter(field_terms).items():
+        docs.append(doc[:3] + ([1] if location.split("#")[0] in documents else []))
+        lengths.append(length)
+        for field_id, field_counts in enumerate(counts):
+            for term, count in field_counts.items():
                 postings[term][field_id][number] = count
     return {
         "lang": lang,
@@ -71,6 +69,20 @@ def build_index(entries: list[dict], symbols: dict[str, tuple[str, str]], lang: 
         "lengths": lengths,
         "terms": {term: _encode(per_field) for term, per_field in sorted(postings.items())},
     }
+
+
+def _section(entry: dict, named: tuple[str, str] | None) -> tuple[list, list[Counter], list[int]]:
+    """A section's row, term counts per field and lengths, kept on the section: the English index
+    lists the Vietnamese sections of untranslated documents again (hoctap.render.languages)."""
+    key = ("_hoctap_index", named)
+    if key not in entry:
+        title, body = plain(entry.get("title", "")), plain(entry.get("text", ""))
+        spellings = sorted(aliases(*named)) if named else []
+        body_words = words(body)
+        counts = [Counter(terms(title)), Counter(fold(w) for w in body_words), Counter(spellings)]
+        lengths = [len(set(words(title))), len(set(body_words)), len(spellings)]
+        entry[key] = ([entry["location"], title, excerpt(body), spellings], counts, lengths)
+    return entry[key]
 
 
 def _encode(per_field: list[dict[int, int]]) -> list[list[int]]:
