@@ -170,6 +170,13 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             self.sections += search.sections(page.content, page.url, str(page.meta.get("title", page.title)))
         return context
 
+    # Our labels in the theme's own pages (404.html) too
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        context["hoctap_t"] = labels(_lang(config))
+        return context
+
     # Name the release in every page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig):
         if not self.config.enabled:
