@@ -1,0 +1,58 @@
+"""`hoctap serve`: the preview re-checks the content after every edit, shows the same findings as
+`hoctap build`, and builds again once the mistake is fixed (each rebuild loads the content anew)."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+MISTAKE = "\nXem Chương trình số18-Ctr/TU.\n"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_preview_shows_findings_after_an_edit_and_recovers(project_copy):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "hoctap.cli", "serve", "--dev-addr", f"127.0.0.1:{free_port()}"],
+                              cwd=project_copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              start_new_session=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
+    seen: list[str] = []
+
+    def wait_for(text: str, timeout: float = 90) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                continue
+            seen.append(line)
+            if text in line:
+                return line
+        raise AssertionError(f"no {text!r} within {timeout} s:\n" + "".join(seen[-40:]))
+
+    page = project_copy / "docs" / "doc-nhanh.md"
+    original = page.read_text(encoding="utf-8")
+    try:
+        wait_for("Serving on")
+        page.write_text(original + MISTAKE, encoding="utf-8")
+        finding = wait_for("S102")
+        line = len((original + MISTAKE).splitlines())
+        assert f"docs/doc-nhanh.md:{line}:" in finding, finding
+        assert "Traceback" not in "".join(seen)
+        page.write_text(original, encoding="utf-8")
+        wait_for("Documentation built in")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
