@@ -5,11 +5,12 @@ Material 9.8.1 with `navigation.prune` — the same pages, in the same run.
     .venv/bin/python benchmarks/build_scaling.py [--sizes 100,1000,5000] [--report PATH]
 
 Three builds per size:
-- `ours`: our mkdocs.yml, overrides and hoctap plugin (`hoctap build`, strict), Vietnamese and
-  English (mkdocs-static-i18n writes an English page, with its untranslated notice, for each);
+- `ours`: our mkdocs.yml, overrides and hoctap plugin (`hoctap build --no-pdf`, strict), Vietnamese
+  and English (the synthetic documents have no translation, so the English build links to their
+  Vietnamese pages rather than copying them: hoctap.render.languages);
 - `material`: plain Material with the same pages and features, one language;
-- `material+i18n`: the same plus mkdocs-static-i18n with our two languages, so that the
-  cost of our plugin and overrides can be told from the cost of the second language.
+- `material+i18n`: the same plus mkdocs-static-i18n with our two languages (which copies every
+  untranslated page into English), for comparison with what a two-language Material site costs.
 Goals are in benchmarks/budget.toml ([build]).
 """
 
