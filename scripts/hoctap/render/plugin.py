@@ -25,6 +25,7 @@ from . import autolink, blocks, languages
 from .config import HoctapConfig
 from .kit import Kit, find_source_dir
 from .labels import format_date, labels
+from .template_cache import MemoryBytecodeCache
 
 log = get_plugin_logger(__name__)
 
@@ -41,6 +42,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.registry: Registry | None = None
         self.files: Files | None = None
         self.gate: Gate | None = None
+        self.compiled_templates = MemoryBytecodeCache()
         self.untranslated: set[str] = set()
         self.moved: dict[str, str] = {}
         """This language build's left-out document pages: {URL they would have had: the Vietnamese original's}."""
@@ -193,6 +195,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         env.filters["ngay"] = format_date
+        env.bytecode_cache = self.compiled_templates
         return env
 
     # Index this language's pages ourselves, before Material's search plugin writes its own (left empty)
