@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hoctap.search.index import EXCERPT, build_index, excerpt, plain, shard_name, shard_of, write_index
+from hoctap.search.index import EXCERPT, build_index, excerpt, group_shards, plain, shard_name, shard_of, write_index
 from hoctap.search.sections import EmptyIndex, sections
 
 ENTRIES = [
@@ -56,19 +56,28 @@ def test_excerpt_cuts_at_a_word():
     assert plain("<p>a&nbsp;<b>b</b></p>") == "a b"
 
 
-def test_written_as_scripts_for_file_urls_one_per_two_first_letters(tmp_path):
+def test_written_as_scripts_for_file_urls_by_two_first_letters(tmp_path):
     path = write_index(tmp_path, built())
     assert path == tmp_path / "search" / "hoctap-vi.js"
     head = path.read_text(encoding="utf-8")
     assert head.startswith("self.hoctapIndex=JSON.parse('") and head.endswith("');\n")
     assert '"lang":"vi"' in head and '"terms"' not in head
-    shard = (tmp_path / "search" / "hoctap-vi-ho.js").read_text(encoding="utf-8")
-    assert shard.startswith('self.hoctapShards["ho"]=JSON.parse(\'')
+    script_of = json.loads(head[len("self.hoctapIndex=JSON.parse('"):-len("');\n")])["shards"]
+    assert set(script_of) == {shard_of(t) for t in built()["terms"]}
+    shard = (tmp_path / "search" / f"hoctap-vi-{shard_name(script_of['ho'])}.js").read_text(encoding="utf-8")
+    assert shard.startswith(f'self.hoctapShards["{script_of["ho"]}"]=JSON.parse(\'')
     assert '"hoa":' in shard and '"hoach":' in shard  # hòa, hoạch: both under "ho"
     assert shard_of("=đôi1") == shard_of("doi") == "do"
     assert shard_name("ø1") == "xf8-31"  # a letter folding keeps, spelled out for the file name
     written = sorted(p.name for p in (tmp_path / "search").glob("hoctap-vi-*.js"))
-    assert written == sorted(f"hoctap-vi-{shard_name(k)}.js" for k in {shard_of(t) for t in built()["terms"]})
+    assert written == sorted(f"hoctap-vi-{shard_name(k)}.js" for k in set(script_of.values()))
+
+
+def test_small_shards_share_a_script_big_ones_stand_alone():
+    shards = {"an": {"an": [[1]]}, "ba": {"ba": [[2]]}, "ch": {f"ch{i}": [[i]] for i in range(900)}, "da": {"da": [[3]]}}
+    groups = group_shards(shards, at_least=1000)
+    assert groups == {"an": ["an", "ba", "ch"], "da": ["da"]}
+    assert group_shards(shards, at_least=1) == {key: [key] for key in shards}
 
 
 PAGE = """<h1 id="chuong-trinh">Chương trình 18-<abbr title="Chương trình">CTr</abbr>/TU<a class="headerlink" href="#chuong-trinh">&para;</a></h1>

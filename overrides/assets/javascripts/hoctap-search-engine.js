@@ -13,7 +13,7 @@ var OPTIONS = {
   processTerm: function (term) { return term; }
 };
 
-var engine = null, symbols = {}, docs = [], byLocation = {}, shards = {};
+var engine = null, symbols = {}, docs = [], byLocation = {}, scriptOf = {}, loaded = {};
 var folded = new Map(), exacts = new Map();  /* words seen, folded and exact */
 
 function words(text) {
@@ -95,14 +95,15 @@ function start(data) {
   symbols = data.symbols;
   docs = data.docs;
   docs.forEach(function (doc, i) { byLocation[doc[0]] = i; });
-  data.shards.forEach(function (key) { shards[key] = false; });
+  scriptOf = data.shards;
   self.hoctapShards = {};
 }
 
-/* The term shards a query reads (index.py's shard_of): two first folded letters of each term. */
+/* The postings scripts a query reads: its terms' shards (index.py's shard_of: two first folded
+   letters), each in the script the head names for it (shards with few terms share one). */
 function read(terms) {
-  var keys = terms.map(function (term) { return fold(term.replace(/^=/, "")).slice(0, 2); })
-    .filter(function (key, i, all) { return shards[key] === false && all.indexOf(key) === i; });
+  var keys = terms.map(function (term) { return scriptOf[fold(term.replace(/^=/, "")).slice(0, 2)]; })
+    .filter(function (key, i, all) { return key !== undefined && !loaded[key] && all.indexOf(key) === i; });
   if (!keys.length) return Promise.resolve();
   return Promise.resolve(importScripts.apply(self, keys.map(function (key) {
     return script("-" + (/^[a-z0-9]+$/.test(key) ? key : "x" + Array.from(key).map(function (ch) {
@@ -112,7 +113,7 @@ function read(terms) {
     keys.forEach(function (key) {
       add(self.hoctapShards[key]);
       delete self.hoctapShards[key];
-      shards[key] = true;
+      loaded[key] = true;
     });
   });
 }

@@ -1,10 +1,13 @@
 """The per-language search index: compact on the wire, a MiniSearch index once loaded.
 
-Sections come from `sections.py` (each page split at its headings); we index them with the terms of `text.py`, add the registry's symbols to each document's
-page, and write `search/hoctap-<lang>.js`: a script, because `fetch` of JSON fails under
-file:// while `importScripts` works there, and one more script per two first letters of
-the terms (`hoctap-vi-th.js`), so a query reads only the postings of its own words. The
-worker opens them as one MiniSearch index; each term's documents per field are written as
+Sections come from `sections.py` (each page split at its headings); we index them with the
+terms of `text.py`, add the registry's symbols to each document's page, and write
+`search/hoctap-<lang>.js`: a script, because `fetch` of JSON fails under file:// while
+`importScripts` works there. The postings go to more scripts, by the first two folded letters
+of the terms (`hoctap-vi-th.js`), so a query reads only the postings of its own words; letters
+with few terms share a script with the next ones (the head maps each two letters to its
+script), since hundreds of tiny files cost the build more than the bytes they save a reader.
+The worker opens them as one MiniSearch index; each term's documents per field are written as
 gaps between document numbers, a count above 1 following its document as a negative number
 (`[3, 5, -2, 1]` = documents 3, 8 twice, 9).
 """
@@ -21,6 +24,9 @@ from .text import aliases, fold, terms, words
 
 FIELDS = ("title", "text", "symbol")
 EXCERPT = 160
+SHARD_BYTES = 8_000
+"""A postings script holds at least this much (unless it is the last): a query word costs at most
+about 2 KiB gzip more than its own letters' shard, and a small site writes tens of files, not hundreds."""
 """Characters of a section's text kept for the result's excerpt: what Material shows of it on a phone."""
 _TAG = re.compile(r"<[^>]+>")
 
@@ -131,17 +137,34 @@ def index_path(site_dir: str | Path, lang: str, shard: str | None = None) -> Pat
 
 
 def write_index(site_dir: str | Path, data: dict) -> Path:
-    """Write the index as scripts: the sections and symbols, then each term shard on its own."""
+    """Write the index as scripts: the sections and symbols, then the term shards, grouped."""
     shards: dict[str, dict] = defaultdict(dict)
     for term, lists in data["terms"].items():
         shards[shard_of(term)][term] = lists
-    head = {key: value for key, value in data.items() if key != "terms"} | {"shards": sorted(shards)}
+    groups = group_shards(shards)
+    head = {key: value for key, value in data.items() if key != "terms"} | {
+        "shards": {shard: key for key, members in groups.items() for shard in members}}
     path = index_path(site_dir, data["lang"])
     path.parent.mkdir(parents=True, exist_ok=True)
     _write_script(path, "self.hoctapIndex=", head)
-    for key, terms in shards.items():
+    for key, members in groups.items():
+        terms = {term: lists for shard in members for term, lists in shards[shard].items()}
         _write_script(index_path(site_dir, data["lang"], key), f"self.hoctapShards[{json.dumps(key)}]=", terms)
     return path
+
+
+def group_shards(shards: dict[str, dict], at_least: int = SHARD_BYTES) -> dict[str, list[str]]:
+    """Consecutive shards (by their letters) in one script until it holds `at_least` bytes of
+    postings; each script is named by its first shard."""
+    groups: dict[str, list[str]] = {}
+    key, size = None, at_least
+    for shard in sorted(shards):
+        if size >= at_least:
+            key, size = shard, 0
+            groups[key] = []
+        groups[key].append(shard)
+        size += len(json.dumps(shards[shard], ensure_ascii=False, separators=(",", ":")))
+    return groups
 
 
 def _write_script(path: Path, assign: str, data) -> None:
