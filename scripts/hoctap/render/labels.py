@@ -25,8 +25,6 @@ LABELS = {
         "card": "Thông tin văn bản",
         "print": "In trang này",
         "search_dialog": "Tìm kiếm",
-        "untranslated_title": "Chưa dịch",
-        "untranslated": "Trang này chưa được dịch.",
         "awaiting_title": "Văn bản chính thức",
         "awaiting_heading": "Đang chờ văn bản chính thức",
         "awaiting": "Trang này chỉ tóm tắt những gì Kế hoạch ngày 31/3/2026 "
@@ -52,8 +50,6 @@ LABELS = {
         "card": "Document details",
         "print": "Print this page",
         "search_dialog": "Search",
-        "untranslated_title": "Not yet translated",
-        "untranslated": "This page has not been translated yet. The Vietnamese text is shown below.",
         "awaiting_title": "Official text",
         "awaiting_heading": "Awaiting the official text",
         "awaiting": "This page only summarises what the federation's plan of "

@@ -1,12 +1,12 @@
-"""Which pages another language's build writes: its translations, and no copies of Vietnamese documents.
+"""Which pages another language's build writes: its translations only.
 
 mkdocs-static-i18n writes, for every page without an English translation, an English copy of
-the Vietnamese page. For the site's pages (Đọc nhanh, Ôn tập, …) that copy keeps the English
-menus and says "Not yet translated". For document pages it doubled the build and the site as
-the catalogue grew (half the time of a 1,000-document build) and added no English word, so an
-English build leaves them out: its links, cards, diagrams and search results lead to the
-Vietnamese page itself, marked `hreflang="vi"`, and that page's language switcher leads to the
-English home page instead of a copy.
+the Vietnamese page: the same Vietnamese text under English menus. It added no English word,
+and for documents it doubled the build and the site as the catalogue grew (half the time of a
+1,000-document build). So an English build writes the pages that have an English text
+(`<page>.en.md`) and leaves the others out: its menus, links, cards, diagrams and search
+results lead to the Vietnamese page itself, marked `hreflang="vi"`, and that page's language
+switcher leads to the English home page instead of a copy.
 
 Left out means MkDocs' `excluded` level: links to the page still resolve (to the URL set here)
 and nothing is written for it.
@@ -21,17 +21,17 @@ import re
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from ..registry import DEFAULT_LANG, Registry
+from ..registry import DEFAULT_LANG
 
 
-def leave_out_untranslated(files: Files, registry: Registry, lang: str) -> set[str]:
-    """Mark the document pages with no `<page>.<lang>.md` as excluded, before mkdocs-static-i18n sorts
-    the files; return their sources. Pages the editor excluded (`exclude_docs`) stay as they are."""
+def leave_out_untranslated(files: Files, lang: str) -> set[str]:
+    """Mark the pages with no `<page>.<lang>.md` as excluded, before mkdocs-static-i18n sorts the
+    files; return their sources. Pages the editor excluded (`exclude_docs`) stay as they are."""
     sources = {file.src_uri for file in files}
     left_out = set()
     for file in files.documentation_pages():
         stem = file.src_uri.removesuffix(".md")
-        if registry.by_page(stem) is not None and f"{stem}.{lang}.md" not in sources:
+        if "." not in posixpath.basename(stem) and f"{stem}.{lang}.md" not in sources:
             file.inclusion = InclusionLevel.EXCLUDED
             left_out.add(file.src_uri)
     return left_out
@@ -49,13 +49,12 @@ def point_to_originals(files: Files, lang: str, left_out: set[str]) -> dict[str,
     return moved
 
 
-def drop_missing_alternates(files: Files, registry: Registry) -> None:
-    """A Vietnamese document page's language switcher: only to real translations (else the other language's home)."""
+def drop_missing_alternates(files: Files) -> None:
+    """A Vietnamese page's language switcher: only to real translations (else the other language's home)."""
     for file in files.documentation_pages():
-        alternates = getattr(file, "alternates", None)
-        if alternates and registry.by_page(file.src_uri.split(".")[0]) is not None:
-            for lang in [lang for lang, alternate in alternates.items() if alternate.locale != lang]:
-                del alternates[lang]
+        alternates = getattr(file, "alternates", None) or {}
+        for lang in [lang for lang, alternate in alternates.items() if alternate.locale != lang]:
+            del alternates[lang]
 
 
 def switch_to_homes(options: list[dict], file: File) -> None:
@@ -71,8 +70,9 @@ _LINK = re.compile(r'<a\s[^>]*?href="([^":?#"]+\.html)(#[^"]*)?"[^>]*>')
 
 
 def relink(html: str, page_url: str, moved: dict[str, str]) -> str:
-    """Point raw-HTML links (map, quiz) at the originals, and mark links to an original `hreflang="vi"`
-    unless already marked with a language (the map's SVG links carry `lang`, and SVG has no `hreflang`)."""
+    """Point raw-HTML links (map, quiz) at the originals, and mark links to an original (menus too)
+    `hreflang="vi"` unless already marked with a language (the map's SVG links carry `lang`, and
+    SVG has no `hreflang`; the language switcher has its own)."""
     if not moved:
         return html
     originals = set(moved.values())
@@ -96,16 +96,17 @@ def original_sections(entries: list[dict], moved: dict[str, str]) -> list[dict]:
 
 
 class _QuietLinksToOriginals(logging.Filter):
-    """MkDocs reports each link to an excluded page ("… excluded from the built site") at INFO:
-    for a page left out here that is by design, not news for the editor."""
+    """MkDocs reports each link and menu entry to an excluded page ("… excluded from the built
+    site") at INFO: for a page left out here that is by design, not news for the editor."""
 
     sources: set[str] = set()
-    _LINK = re.compile(r"contains a link to '([^']+)' which is excluded from the built site")
+    _TARGET = re.compile(r"(?:contains a link to|A reference to) '([^']+)' .*excluded from the built site")
 
     def filter(self, record: logging.LogRecord) -> bool:
-        found = self._LINK.search(record.getMessage())
+        found = self._TARGET.search(record.getMessage())
         return not (found and found.group(1) in self.sources)
 
 
 _QUIET = _QuietLinksToOriginals()
-logging.getLogger("mkdocs.structure.pages").addFilter(_QUIET)
+for _logger in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
+    logging.getLogger(_logger).addFilter(_QUIET)

@@ -74,7 +74,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def on_pre_build(self, *, config: MkDocsConfig):
         self.sections = []
 
-    # Remove what the gate leaves out, and in another language the untranslated document pages,
+    # Remove what the gate leaves out, and in another language the untranslated pages,
     # before mkdocs-static-i18n (-100) builds each language from the files
     @event_priority(-90)
     def _on_files_gate(self, files: Files, *, config: MkDocsConfig):
@@ -82,7 +82,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             return
         files = self.gate.files(files)
         if _lang(config) != DEFAULT_LANG:
-            self.untranslated = languages.leave_out_untranslated(files, self.registry, _lang(config))
+            self.untranslated = languages.leave_out_untranslated(files, _lang(config))
         return files
 
     # Keep the language-resolved file list, after mkdocs-static-i18n has built it
@@ -92,7 +92,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             return
         self.files = files
         if _lang(config) == DEFAULT_LANG:
-            languages.drop_missing_alternates(files, self.registry)
+            languages.drop_missing_alternates(files)
         else:
             self.moved = languages.point_to_originals(files, _lang(config), self.untranslated)
         self._fail_on(links.card_links(self.registry, files, _lang(config), frozenset(self.moved.values())) if self.config.checks else [],
@@ -140,17 +140,16 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             markdown += blocks.awaiting_official_text(lang)
         # Link the editor's prose only: the kit's generated blocks are raw HTML with their own links
         markdown = autolink.link_symbols(markdown, page.file.src_uri, self.registry, document)
-        markdown += self.kit.markdown(page, generated, document, getattr(page.file, "locale", lang))
+        markdown += self.kit.markdown(page, generated, document, lang)
         return markdown
 
-    # Lead raw-HTML links to Vietnamese originals; mark where the document card goes: under the title
+    # Put in the catalogue; mark where the document card goes: under the title
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return
         if page.meta.get("hoctap") == "danh-muc":
             html = html.replace(CATALOGUE_SLOT, blocks.catalogue(
                 self.registry, _lang(config), lambda document: self._href(document, page), self.abbreviations))
-        html = languages.relink(html, page.url, self.moved)
         if self._document_of(page) is not None:
             head, found, rest = html.partition("</h1>")
             html = head + found + CARD_SLOT + rest if found else CARD_SLOT + html
@@ -161,7 +160,6 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         lang = _lang(config)
-        context["content_lang"] = getattr(page.file, "locale", lang)
         context["hoctap_t"] = labels(lang)
         # mkdocs-static-i18n sets the menu as an attribute of `extra`, which templates read first
         languages.switch_to_homes(getattr(config.extra, "alternate", None) or [], page.file)
@@ -179,11 +177,11 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         context["hoctap_t"] = labels(_lang(config))
         return context
 
-    # Name the release in every page
+    # Lead links (content, menus, cards) to Vietnamese originals; name the release in every page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig):
         if not self.config.enabled:
             return
-        return self.gate.stamp(output)
+        return self.gate.stamp(languages.relink(output, page.url, self.moved))
 
     # One 404 page at the root, in the site's language: each language build would overwrite it
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig):
