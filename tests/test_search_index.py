@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hoctap.search.index import EXCERPT, build_index, excerpt, group_shards, plain, shard_name, shard_of, write_index
+from hoctap.search.index import EXCERPT, build_index, excerpt, group_shards, plain, record, shard_name, shard_of, write_index
 from hoctap.search.sections import EmptyIndex, sections
 
 ENTRIES = [
@@ -17,7 +17,7 @@ SYMBOLS = {"van-ban/18-ctr-tu.html": ("18-CTr/TU", "Chương trình")}
 
 
 def built():
-    return build_index(ENTRIES, SYMBOLS, "vi", {"van-ban/18-ctr-tu.html"})
+    return build_index([record(e, SYMBOLS.get(e["location"].split("#")[0])) for e in ENTRIES], "vi", {"van-ban/18-ctr-tu.html"})
 
 
 def test_postings_are_gaps_with_counts():

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import serve
-from hoctap.search import build_index, terms, write_index
+from hoctap.search import build_index, record, terms, write_index
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
@@ -45,7 +45,7 @@ def lab(browser, tmp_path_factory):
     shutil.copy(WORKER, root / "assets" / "javascripts")
     shutil.copy(ENGINE, root / "assets" / "javascripts")
     shutil.copy(VENDOR, root / "assets" / "javascripts" / "vendor")
-    write_index(root, build_index(ENTRIES, {}, "vi"))
+    write_index(root, build_index([record(entry) for entry in ENTRIES], "vi"))
     (root / "index.html").write_text(PAGE, encoding="utf-8")
     server, url = serve(root)
     page = browser.new_page()

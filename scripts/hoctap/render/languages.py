@@ -89,10 +89,10 @@ def relink(html: str, page_url: str, moved: dict[str, str]) -> str:
     return _LINK.sub(repoint, html)
 
 
-def original_sections(entries: list[dict], moved: dict[str, str]) -> list[dict]:
-    """The Vietnamese build's search sections of the pages this build left out, for this language's index."""
+def original_sections(records: list, moved: dict[str, str]) -> list:
+    """The Vietnamese build's search records of the pages this build left out, for this language's index."""
     originals = set(moved.values())
-    return [entry for entry in entries if entry["location"].split("#")[0] in originals]
+    return [found for found in records if found.location.split("#")[0] in originals]
 
 
 class _QuietLinksToOriginals(logging.Filter):

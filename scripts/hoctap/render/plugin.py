@@ -46,10 +46,10 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.untranslated: set[str] = set()
         self.moved: dict[str, str] = {}
         """This language build's left-out document pages: {URL they would have had: the Vietnamese original's}."""
-        self.sections: list[dict] = []
-        """This language build's search sections (hoctap.search.sections)."""
-        self.original_sections: list[dict] = []
-        """The Vietnamese build's search sections, for the other languages' indexes."""
+        self.sections: list[search.Record] = []
+        """This language build's search sections, as the index keeps them."""
+        self.original_sections: list[search.Record] = []
+        """The Vietnamese build's, for the other languages' indexes."""
 
     # Load and check the content once: mkdocs-static-i18n runs the next language's build with this
     # same plugin and config, while `mkdocs serve` makes a new plugin for every rebuild
@@ -167,7 +167,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if document is not None:
             context["van_ban"] = self._card(document, lang)
         if self.config.search and not (page.meta.get("search") or {}).get("exclude"):
-            self.sections += search.sections(page.content, page.url, str(page.meta.get("title", page.title)))
+            named = (document.so_ky_hieu, document.loai) if document is not None and document.so_ky_hieu else None
+            self.sections += [search.record(section, named) for section in
+                              search.sections(page.content, page.url, str(page.meta.get("title", page.title)))]
         return context
 
     # Our labels in the theme's own pages (404.html) too

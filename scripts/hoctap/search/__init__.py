@@ -7,9 +7,9 @@ The worker (`overrides/assets/javascripts/hoctap-search.js`, engine in `hoctap-s
 loads ours when search is opened.
 """
 
-from .index import build_index, index_path, write_index, write_language_index
+from .index import Record, build_index, index_path, record, write_index, write_language_index
 from .sections import EmptyIndex, sections
 from .text import aliases, compact, exact, fold, terms, words
 
-__all__ = ["EmptyIndex", "aliases", "build_index", "compact", "exact", "fold", "index_path", "sections", "terms",
-           "words", "write_index", "write_language_index"]
+__all__ = ["EmptyIndex", "Record", "aliases", "build_index", "compact", "exact", "fold", "index_path", "record",
+           "sections", "terms", "words", "write_index", "write_language_index"]

@@ -18,7 +18,9 @@ import html
 import json
 import re
 from collections import Counter, defaultdict
+from itertools import chain
 from pathlib import Path
+from typing import NamedTuple
 
 from .text import aliases, fold, terms, words
 
@@ -42,30 +44,53 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
     return text[: cut if cut > limit // 2 else limit] + " …"
 
 
-def build_index(entries: list[dict], symbols: dict[str, tuple[str, str]], lang: str,
-                documents: set[str] = frozenset()) -> dict:
+class Record(NamedTuple):
+    """What the index keeps of a section, computed as its page is built: the page's text need not
+    stay in memory until the end of the build, and the English index reuses the records of the
+    Vietnamese pages it lists (hoctap.render.languages)."""
+
+    location: str
+    title: str
+    excerpt: str
+    spellings: tuple[str, ...]
+    """The symbol's spellings (`text.aliases`), on the section without an anchor of a document's page."""
+    counts: tuple[tuple[str | int, ...], ...]
+    """Per field, each term followed by its count (flat: a tuple per pair took 15 MiB at 1,000
+    documents). Titles keep the exact spelling of their words, texts only the folded one, which
+    halves the index."""
+    lengths: tuple[int, int, int]
+
+
+def record(section: dict, named: tuple[str, str] | None = None) -> Record:
+    """The record of a section (`sections.sections`); `named` is the (`so_ky_hieu`, `loai`) of the
+    document whose page it is."""
+    title, body = plain(section.get("title", "")), plain(section.get("text", ""))
+    spellings = tuple(sorted(aliases(*named))) if named and "#" not in section["location"] else ()
+    body_words = words(body)
+    counts = tuple(tuple(chain.from_iterable(Counter(field).items()))
+                   for field in (terms(title), [fold(w) for w in body_words], spellings))
+    return Record(section["location"], title, excerpt(body), spellings, counts,
+                  (len(set(words(title))), len(set(body_words)), len(spellings)))
+
+
+def build_index(records: list[Record], lang: str, documents: set[str] = frozenset()) -> dict:
     """The index of one language.
 
-    `symbols` maps a page's URL to its document's (`so_ky_hieu`, `loai`); that page's
-    section without an anchor carries the symbol's spellings, and `symbols` of the result
-    maps each spelling to the pages it names, for the worker to put first. Sections of
-    `documents` (URLs of the registry's document pages) are marked, for the worker to rank
-    a document's own page above pages that summarise many documents. Titles keep the exact
-    spelling of their words; texts only the folded one, which halves the index.
+    Its `symbols` maps each spelling of a symbol to the pages it names, for the worker to put
+    first. Sections of `documents` (URLs of the registry's document pages) are marked, for the
+    worker to rank a document's own page above pages that summarise many documents.
     """
     postings: dict[str, list[dict[int, int]]] = defaultdict(lambda: [{} for _ in FIELDS])
     docs, lengths = [], []
     spellings: dict[str, list[str]] = defaultdict(list)
-    for number, entry in enumerate(entries):
-        location = entry["location"]
-        named = symbols.get(location) if "#" not in location else None
-        doc, counts, length = _section(entry, named)
-        for spelling in doc[3]:
-            spellings[spelling].append(location)
-        docs.append(doc[:3] + ([1] if location.split("#")[0] in documents else []))
-        lengths.append(length)
-        for field_id, field_counts in enumerate(counts):
-            for term, count in field_counts.items():
+    for number, found in enumerate(records):
+        for spelling in found.spellings:
+            spellings[spelling].append(found.location)
+        docs.append([found.location, found.title, found.excerpt] + ([1] if found.location.split("#")[0] in documents else []))
+        lengths.append(list(found.lengths))
+        for field_id, field_counts in enumerate(found.counts):
+            pairs = iter(field_counts)
+            for term, count in zip(pairs, pairs):
                 postings[term][field_id][number] = count
     return {
         "lang": lang,
@@ -75,20 +100,6 @@ def build_index(entries: list[dict], symbols: dict[str, tuple[str, str]], lang: 
         "lengths": lengths,
         "terms": {term: _encode(per_field) for term, per_field in sorted(postings.items())},
     }
-
-
-def _section(entry: dict, named: tuple[str, str] | None) -> tuple[list, list[Counter], list[int]]:
-    """A section's row, term counts per field and lengths, kept on the section: the English index
-    lists the Vietnamese sections of untranslated documents again (hoctap.render.languages)."""
-    key = ("_hoctap_index", named)
-    if key not in entry:
-        title, body = plain(entry.get("title", "")), plain(entry.get("text", ""))
-        spellings = sorted(aliases(*named)) if named else []
-        body_words = words(body)
-        counts = [Counter(terms(title)), Counter(fold(w) for w in body_words), Counter(spellings)]
-        lengths = [len(set(words(title))), len(set(body_words)), len(spellings)]
-        entry[key] = ([entry["location"], title, excerpt(body), spellings], counts, lengths)
-    return entry[key]
 
 
 def _encode(per_field: list[dict[int, int]]) -> list[list[int]]:
@@ -106,20 +117,17 @@ def _encode(per_field: list[dict[int, int]]) -> list[list[int]]:
     return out
 
 
-def write_language_index(config, entries: list[dict], registry, files) -> Path | None:
-    """Write the index of this build's language (mkdocs-static-i18n runs one build per language) from its sections."""
-    if not entries:
+def write_language_index(config, records: list[Record], registry, files) -> Path | None:
+    """Write the index of this build's language (mkdocs-static-i18n runs one build per language)."""
+    if not records:
         return None
-    symbols, documents = {}, set()
+    documents = set()
     for document in registry.documents if registry else []:
         file = files.get_file_from_path(document.page.path.as_posix()) if files else None
-        if file is None:
-            continue
-        documents.add(file.url)
-        if document.so_ky_hieu:
-            symbols[file.url] = (document.so_ky_hieu, document.loai)
+        if file is not None:
+            documents.add(file.url)
     lang = str(config.theme.get("language") or "vi")
-    return write_index(config.site_dir, build_index(entries, symbols, lang, documents))
+    return write_index(config.site_dir, build_index(records, lang, documents))
 
 
 def shard_of(term: str) -> str:
