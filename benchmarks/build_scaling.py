@@ -2,7 +2,7 @@
 pages added to our site, built by us (every validation, both languages) and by plain
 Material 9.8.1 with `navigation.prune` — the same pages, in the same run.
 
-    .venv/bin/python benchmarks/build_scaling.py [--sizes 100,1000,5000] [--report PATH]
+    .venv/bin/python benchmarks/build_scaling.py [--sizes 100,1000,5000] [--repeat 3] [--report PATH]
 
 Three builds per size:
 - `ours`: our mkdocs.yml, overrides and hoctap plugin (`hoctap build --no-pdf`, strict), Vietnamese
@@ -179,6 +179,8 @@ def machine() -> dict:
 def main() -> int:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--sizes", default="100,1000,5000", help="numbers of synthetic document pages")
+    args.add_argument("--repeat", type=int, default=3,
+                      help="builds of each kind, alternating; the one with the least CPU time counts")
     args.add_argument("--report", type=Path, default=ROOT / "benchmarks" / "results" / "build_scaling.json")
     opts = args.parse_args()
     rows = []
@@ -186,9 +188,15 @@ def main() -> int:
         row = {"documents": count}
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
-            row["material"] = build(plain_material(tmp / "material", count, i18n=False), ours=False)
-            row["material+i18n"] = build(plain_material(tmp / "material-i18n", count, i18n=True), ours=False)
-            row["ours"] = build(project(tmp / "ours", count), ours=True)
+            sites = {"material": (plain_material(tmp / "material", count, i18n=False), False),
+                     "material+i18n": (plain_material(tmp / "material-i18n", count, i18n=True), False),
+                     "ours": (project(tmp / "ours", count), True)}
+            # Alternate the kinds, so that load from other work on a shared machine falls on all of them
+            for _ in range(opts.repeat):
+                for kind, (work, ours) in sites.items():
+                    result = build(work, ours)
+                    if kind not in row or result["cpu_seconds"] < row[kind]["cpu_seconds"]:
+                        row[kind] = result
         row["ratio"] = round(row["ours"]["cpu_seconds"] / row["material"]["cpu_seconds"], 2)
         row["ratio_same_languages"] = round(row["ours"]["cpu_seconds"] / row["material+i18n"]["cpu_seconds"], 2)
         rows.append(row)
@@ -198,7 +206,7 @@ def main() -> int:
               + f"  ours {row['ours']['html_pages']} pages {row['ours']['kb_per_page']} KB/page"
               f"  ratio {row['ratio']} (same languages {row['ratio_same_languages']})", flush=True)
     report = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
-              "goal": BUDGET, "rows": rows}
+              "repeat": opts.repeat, "goal": BUDGET, "rows": rows}
     opts.report.parent.mkdir(parents=True, exist_ok=True)
     opts.report.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"report: {opts.report}")
