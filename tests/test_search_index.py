@@ -102,6 +102,15 @@ def test_text_before_the_first_heading_is_named_by_the_page_title():
         ("x.html", "Trang & tên", "Lời mở <đầu>"), ("x.html#a", "A", "b")]
 
 
+def test_a_page_without_h1_has_its_own_section_all_the_same():
+    """The worker lists a page's sections under the page's own: a page titled in its front matter
+    starts at an h2, and Material's sections give it one, titled by the page, as here."""
+    found = sections('<h2 id="a">A</h2><p>b</p><h1 id="c">C</h1><h1 id="d">D</h1>', "x.html", "Trang")
+    assert [(s["location"], plain(s["title"]), plain(s["text"])) for s in found] == [
+        ("x.html", "Trang", ""), ("x.html#a", "A", "b"), ("x.html#c", "C", ""), ("x.html#d", "D", "")]
+    assert [s["location"] for s in sections('<h1 id="t">T</h1><h1 id="u">U</h1>', "y.html", "Y")] == ["y.html", "y.html#u"]
+
+
 def test_material_index_is_left_empty():
     index = EmptyIndex(lang=["en"], separator=" ", pipeline=[], fields={})
     index.add_entry_from_context(object())

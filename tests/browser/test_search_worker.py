@@ -22,6 +22,7 @@ ENTRIES = [
     {"location": "hoa2.html", "title": "Hòa", "text": "<p>Hòa bình, hòa giải</p>"},
     {"location": "hoa5.html", "title": "Họa", "text": "<p>Họa sĩ vẽ tranh</p>"},
     {"location": "dang.html", "title": "Đảng", "text": "<p>Nghị quyết của Đảng</p>"},
+    {"location": "mot-muc.html#muc", "title": "Mục", "text": "<p>Chỉ một mục, không có mục của trang</p>"},
 ]
 PAGE = """<!doctype html><meta charset="utf-8"><script>
   var worker = new Worker("assets/javascripts/hoctap-search.js#vi"), answers = [];
@@ -66,6 +67,10 @@ def ranked(page, query: str) -> list[str]:
 ])
 def test_query_with_diacritics_ranks_exact_spelling_first(lab, query, first):
     assert ranked(lab, query)[0] == first
+
+
+def test_a_section_without_its_page_section_is_found_all_the_same(lab):
+    assert ranked(lab, "chi mot muc") == ["mot-muc.html"]
 
 
 def test_query_without_diacritics_finds_every_spelling(lab):

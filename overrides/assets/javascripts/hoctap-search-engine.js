@@ -225,7 +225,9 @@ function search(value) {
     items: ordered.map(function (entry) {
       var page = byLocation[entry[0]];
       var items = entry[1].hits.map(function (hit) { return item(hit[0], hit[1], query, prefix); });
-      if (!entry[1].hits.some(function (hit) { return hit[0] === page; })) items.push(item(page, 0, query, prefix));
+      /* The page's own section heads its group; an index from elsewhere may lack it. */
+      if (page !== undefined && !entry[1].hits.some(function (hit) { return hit[0] === page; }))
+        items.push(item(page, 0, query, prefix));
       return items;
     })
   };

@@ -34,13 +34,15 @@ def sections(page_html: str, url: str, title: str) -> list[dict]:
     page_html = _LEFT_OUT.sub(" ", page_html)
     found: list[dict] = []
     start, heading, location = 0, html.escape(title, quote=False), url
-    for match in _HEADING.finditer(page_html):
+    for number, match in enumerate(_HEADING.finditer(page_html)):
         text = page_html[start:match.start()]
-        if found or text.strip():
+        level, anchor, name = match.groups()
+        # The page's own section (the worker groups results under it): its opening h1, else what
+        # comes before the first heading, under the page's title, even if that is nothing
+        if number or level != "1" or text.strip():
             found.append({"location": location, "title": _text(heading), "text": _text(text)})
-        level, anchor, heading = match.groups()
-        location = url if not found and level == "1" else f"{url}#{anchor}"
-        start = match.end()
+            location = f"{url}#{anchor}"
+        heading, start = name, match.end()
     found.append({"location": location, "title": _text(heading), "text": _text(page_html[start:])})
     return found
 
