@@ -84,7 +84,7 @@ def relink(html: str, page_url: str, moved: dict[str, str]) -> str:
         if target not in originals:
             return match.group(0)
         tag = match.group(0).replace(f'href="{match.group(1)}', f'href="{get_relative_url(target, page_url)}', 1)
-        return tag if "lang=" in tag else tag[:-1] + ' hreflang="vi">'
+        return tag if "lang=" in tag else tag[:-1] + f' hreflang="{DEFAULT_LANG}">'
 
     return _LINK.sub(repoint, html)
 
