@@ -1,5 +1,6 @@
 """`hoctap serve`: the preview re-checks the content after every edit, shows the same findings as
-`hoctap build`, and builds again once the mistake is fixed (each rebuild loads the content anew)."""
+`hoctap build`, builds again once the mistake is fixed (each rebuild loads the content anew), and
+stops when it is told to stop."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 MISTAKE = "\nXem Chương trình số18-Ctr/TU.\n"
 
@@ -19,6 +21,19 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def session_members(session: int) -> list[str]:
+    """Processes still running in a session (Linux /proc: the fields after the name are state, ppid, pgrp, session)."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session and fields[0] != "Z":
+            members.append(stat.parent.name)
+    return members
 
 
 def test_preview_shows_findings_after_an_edit_and_recovers(project_copy):
@@ -54,5 +69,9 @@ def test_preview_shows_findings_after_an_edit_and_recovers(project_copy):
         page.write_text(original, encoding="utf-8")
         wait_for("Documentation built in")
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
+        server.terminate()  # the editor's Ctrl-C or a service manager's stop: to `hoctap` itself
         server.wait(timeout=30)
+        leftover = session_members(server.pid)
+        if leftover:
+            os.killpg(server.pid, signal.SIGKILL)
+        assert leftover == [], "the preview server outlived `hoctap serve`"

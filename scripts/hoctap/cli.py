@@ -33,7 +33,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    return run_mkdocs("serve", "--config-file", args.config_file, "--dev-addr", args.dev_addr)
+    return run_mkdocs("serve", "--config-file", args.config_file, "--dev-addr", args.dev_addr, replace=True)
 
 
 def _lint(args: argparse.Namespace, docs_dir: Path) -> list[Finding]:

@@ -30,10 +30,14 @@ def docs_dir_of(config_file: str | Path) -> Path:
     return Path(config_file).resolve().parent / str(read_mkdocs_yml(config_file).get("docs_dir") or "docs")
 
 
-def run_mkdocs(*args: str, env: dict[str, str] | None = None) -> int:
-    """Run MkDocs in this interpreter and pass its exit status on.
+def run_mkdocs(*args: str, env: dict[str, str] | None = None, replace: bool = False) -> int:
+    """Run MkDocs in this interpreter and pass its exit status on; with `replace`, become MkDocs
+    (the preview server: stopping `hoctap serve` then stops the server, no child is left behind).
 
     The README says which versions are pinned and why; editors need not read MkDocs' banner on every build.
     """
-    return subprocess.call([sys.executable, "-m", "mkdocs", *args],
-                           env=dict(os.environ, **(env or {}), NO_MKDOCS_2_WARNING="1"))
+    command = [sys.executable, "-m", "mkdocs", *args]
+    environment = dict(os.environ, **(env or {}), NO_MKDOCS_2_WARNING="1")
+    if replace:
+        os.execve(sys.executable, command, environment)
+    return subprocess.call(command, env=environment)
