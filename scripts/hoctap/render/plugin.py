@@ -44,8 +44,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.gate: Gate | None = None
         self.compiled_templates = MemoryBytecodeCache()
         self.untranslated: set[str] = set()
+        """Sources of the pages this language build leaves out, having no translation (render.languages)."""
         self.moved: dict[str, str] = {}
-        """This language build's left-out document pages: {URL they would have had: the Vietnamese original's}."""
+        """Those pages' URLs: {URL they would have had: the Vietnamese original's}."""
         self.sections: list[search.Record] = []
         """This language build's search sections, as the index keeps them."""
         self.original_sections: list[search.Record] = []
