@@ -96,8 +96,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             languages.drop_missing_alternates(files)
         else:
             self.moved = languages.point_to_originals(files, _lang(config), self.untranslated)
-        self._fail_on(links.card_links(self.registry, files, _lang(config), frozenset(self.moved.values())) if self.config.checks else [],
-                      Path(config.docs_dir))
+        if self.config.checks:
+            originals = frozenset(self.moved.values())
+            self._fail_on(links.card_links(self.registry, files, _lang(config), originals), Path(config.docs_dir))
         return files
 
     on_files = CombinedEvent(_on_files_gate, _on_files_keep)
@@ -156,7 +157,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             html = head + found + CARD_SLOT + rest if found else CARD_SLOT + html
         return html
 
-    # Give templates the document card and the page's language
+    # Give templates the document card and our labels, fix the language menu, keep the page's search records
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
         if not self.config.enabled:
             return
