@@ -18,10 +18,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests" / "browser"), str(ROOT / "tests")]
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (tests/browser/conftest.py: the browser tests' Chromium)
-from test_page_weight import VISIT, best_visit  # noqa: E402
-from vnu import build_plain_material  # noqa: E402
+sys.path.insert(0, str(ROOT))  # the tests are a package (`tests.browser…`); their helpers are measured here
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the browser tests' Chromium)
+from tests.browser.test_page_weight import VISIT, best_visit  # noqa: E402
+from tests.vnu import build_plain_material  # noqa: E402
 
 
 def figures(visit) -> dict:
