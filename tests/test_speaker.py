@@ -9,6 +9,7 @@ import pytest
 
 from hoctap.registry import Registry
 from hoctap.render import speaker
+from hoctap.render.config import HoctapConfig
 from hoctap.render.kit import FOCUS_FILE, Kit, find_source_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,6 +76,6 @@ def test_timeline_event_must_be_grounded(project_copy, sources):
     page.write_text(page.read_text(encoding="utf-8").replace("ghi: Dự kiến trung tuần tháng 4/2026",
                                                              "ghi: Ngày 15/4/2026"), encoding="utf-8")
     registry = Registry.load(project_copy / "docs")
-    kit = Kit.load(registry, project_copy / "docs", sources)
+    kit = Kit.load(registry, project_copy / "docs", sources, HoctapConfig.documents_listed_max.default)
     [finding] = kit.findings
     assert finding.path == "hoi-nghi.md" and finding.code == "K003" and "'Ngày 15/4/2026' is not in the cited lines" in finding.message

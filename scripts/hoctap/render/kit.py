@@ -51,19 +51,19 @@ class Kit:
     docs_dir: Path
     quiz: Quiz
     focus: speaker.Focus
+    # Documents drawn on the map and timeline at most (the plugin's `documents_listed_max`)
+    listed_max: int
     events: list[diagram.Event] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     # Page names (`van-ban/15-ctr-tu`) the publication gate leaves out of this build
     left_out: frozenset[str] = frozenset()
-    # Documents drawn on the map and timeline at most (the plugin's `documents_listed_max`)
-    listed_max: int = 60
 
     @classmethod
-    def load(cls, registry: Registry, docs_dir: Path, source_dir: Path) -> "Kit":
+    def load(cls, registry: Registry, docs_dir: Path, source_dir: Path, listed_max: int) -> "Kit":
         quiz = load_quiz(docs_dir / QUIZ_FILE, docs_dir, source_dir)
         focus = speaker.load_focus(docs_dir / FOCUS_FILE, docs_dir, source_dir, registry)
         events, event_findings = _events(registry, source_dir)
-        return cls(registry, docs_dir, quiz, focus, events, quiz.findings + focus.findings + event_findings)
+        return cls(registry, docs_dir, quiz, focus, listed_max, events, quiz.findings + focus.findings + event_findings)
 
     def markdown(self, page, generated: str | None, document: Document | None, lang: str) -> str:
         """What the kit adds to a page's Markdown: its generated block, or a programme's link to its sheet."""

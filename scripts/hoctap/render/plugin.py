@@ -63,8 +63,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.registry = Registry.load(Path(config.docs_dir))
         self.abbreviations = blocks.read_abbreviations(Path(config.config_file_path).parent / self.config.abbreviations)
         source_dir = find_source_dir(Path(config.config_file_path).parent, self.config.source_dir)
-        self.kit = Kit.load(self.registry, Path(config.docs_dir), source_dir)
-        self.kit.listed_max = self.config.documents_listed_max
+        self.kit = Kit.load(self.registry, Path(config.docs_dir), source_dir, self.config.documents_listed_max)
         checks = check_site(self.registry) if self.config.checks else []
         self._fail_on(self.registry.findings + self.kit.findings + checks, Path(config.docs_dir))
         # From here on, render only what the publication gate lets through (one gate for every language)
