@@ -3,6 +3,7 @@ nothing refers to another origin, and a broken page fails the build with a clear
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -114,8 +115,12 @@ def test_english_site_links_to_vietnamese_documents_instead_of_copying_them(site
     menu = re.findall(r'<a href="([^"]+)" hreflang="en" class="md-select__link"',
                       (site / "van-ban/15-ctr-tu.html").read_text(encoding="utf-8"))
     assert menu == ["../en/index.html"]  # no English copy: the English home page
+    # The English index holds the English pages and names the Vietnamese one, read with it for the others
     index = (site / "search/hoctap-en.js").read_text(encoding="utf-8")
-    assert '"van-ban/15-ctr-tu.html"' in index and "en/van-ban/15-ctr-tu" not in index
+    originals = json.loads(re.search(r'"originals":(\{[^}]*\})', index).group(1))
+    assert originals["lang"] == "vi" and "ke-hoach.html" in originals["translated"]
+    assert "van-ban/15-ctr-tu.html" not in originals["translated"]
+    assert '"van-ban/15-ctr-tu.html"' not in index and '"en/ke-hoach.html"' in index
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "en/van-ban/15-ctr-tu" not in sitemap and "van-ban/15-ctr-tu.html" in sitemap
 

@@ -60,17 +60,26 @@ def test_written_as_scripts_for_file_urls_by_two_first_letters(tmp_path):
     path = write_index(tmp_path, built())
     assert path == tmp_path / "search" / "hoctap-vi.js"
     head = path.read_text(encoding="utf-8")
-    assert head.startswith("self.hoctapIndex=JSON.parse('") and head.endswith("');\n")
-    assert '"lang":"vi"' in head and '"terms"' not in head
-    script_of = json.loads(head[len("self.hoctapIndex=JSON.parse('"):-len("');\n")])["shards"]
+    assert head.startswith("self.hoctapIndex[\"vi\"]=JSON.parse('") and head.endswith("');\n")
+    assert '"lang":"vi"' in head and '"terms"' not in head and '"originals"' not in head
+    script_of = json.loads(head[len("self.hoctapIndex[\"vi\"]=JSON.parse('"):-len("');\n")])["shards"]
     assert set(script_of) == {shard_of(t) for t in built()["terms"]}
     shard = (tmp_path / "search" / f"hoctap-vi-{shard_name(script_of['ho'])}.js").read_text(encoding="utf-8")
-    assert shard.startswith(f'self.hoctapShards["{script_of["ho"]}"]=JSON.parse(\'')
+    assert shard.startswith(f'self.hoctapShards["vi/{script_of["ho"]}"]=JSON.parse(\'')
     assert '"hoa":' in shard and '"hoach":' in shard  # hòa, hoạch: both under "ho"
     assert shard_of("=đôi1") == shard_of("doi") == "do"
     assert shard_name("ø1") == "xf8-31"  # a letter folding keeps, spelled out for the file name
     written = sorted(p.name for p in (tmp_path / "search").glob("hoctap-vi-*.js"))
     assert written == sorted(f"hoctap-vi-{shard_name(k)}.js" for k in set(script_of.values()))
+
+
+def test_another_language_names_the_vietnamese_index_it_is_read_with(tmp_path):
+    english = [record({"location": "en/ke-hoach.html", "title": "Plan", "text": "<p>The plan</p>"})]
+    originals = {"lang": "vi", "translated": ["ke-hoach.html"]}
+    path = write_index(tmp_path, build_index(english, "en", originals=originals))
+    head = json.loads(path.read_text(encoding="utf-8")[len("self.hoctapIndex[\"en\"]=JSON.parse('"):-len("');\n")])
+    assert head["originals"] == originals and [doc[0] for doc in head["docs"]] == ["en/ke-hoach.html"]
+    assert path.name == "hoctap-en.js" and not (tmp_path / "search" / "hoctap-vi.js").exists()
 
 
 def test_small_shards_share_a_script_big_ones_stand_alone():

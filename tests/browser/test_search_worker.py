@@ -39,20 +39,47 @@ PAGE = """<!doctype html><meta charset="utf-8"><script>
 </script>"""
 
 
+ENGLISH = [
+    {"location": "en/dang.html", "title": "The Party", "text": "<p>Resolutions of the Party: Đảng, hòa</p>"},
+    {"location": "en/plan.html", "title": "Plan", "text": "<p>The plan of the federation</p>"},
+]
+"""An English index: `en/dang.html` translates `dang.html`, the other Vietnamese pages are not translated."""
+
+
 @pytest.fixture(scope="module")
-def lab(browser, tmp_path_factory):
+def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("worker") / "site"
     (root / "assets" / "javascripts" / "vendor").mkdir(parents=True)
     shutil.copy(WORKER, root / "assets" / "javascripts")
     shutil.copy(ENGINE, root / "assets" / "javascripts")
     shutil.copy(VENDOR, root / "assets" / "javascripts" / "vendor")
     write_index(root, build_index([record(entry) for entry in ENTRIES], "vi"))
+    write_index(root, build_index([record(entry) for entry in ENGLISH], "en",
+                                  originals={"lang": "vi", "translated": ["dang.html"]}))
     (root / "index.html").write_text(PAGE, encoding="utf-8")
+    (root / "en.html").write_text(PAGE.replace("#vi", "#en"), encoding="utf-8")
     server, url = serve(root)
-    page = browser.new_page()
-    page.goto(url + "index.html")
-    yield page
+    yield url
     server.shutdown()
+
+
+def worker_page(browser, url):
+    page = browser.new_page()
+    page.goto(url)
+    return page
+
+
+@pytest.fixture(scope="module")
+def lab(browser, served):
+    page = worker_page(browser, served + "index.html")
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def english_lab(browser, served):
+    page = worker_page(browser, served + "en.html")
+    yield page
     page.close()
 
 
@@ -104,3 +131,12 @@ def test_excerpt_marks_words_and_escapes_the_rest(lab):
     assert first["terms"] == {"hoa": True, "nở": True}
     escaped = in_worker(lab, "t => mark(t, ['amp'], false).html", "a <b> & amp")
     assert escaped == "a &lt;b&gt; &amp; <mark data-md-highlight>amp</mark>"
+
+
+def test_english_search_reads_its_own_index_and_the_untranslated_vietnamese_pages(english_lab):
+    """The English index holds its own pages; the Vietnamese one, read beside it, gives the pages
+    not translated, and not those the English index replaces (`dang.html`)."""
+    assert ranked(english_lab, "dang") == ["en/dang.html"]
+    assert set(ranked(english_lab, "hoa")) == {"en/dang.html", "hoa.html", "hoa2.html", "hoa5.html"}
+    assert ranked(english_lab, "federation") == ["en/plan.html"]
+    assert ranked(english_lab, "ve tranh") == ["hoa5.html"]

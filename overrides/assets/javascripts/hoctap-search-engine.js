@@ -13,7 +13,7 @@ var OPTIONS = {
   processTerm: function (term) { return term; }
 };
 
-var engine = null, symbols = {}, docs = [], byLocation = {}, scriptOf = {}, loaded = {};
+var engine = null, symbols = {}, docs = [], byLocation = {}, parts = [];
 var folded = new Map(), exacts = new Map();  /* words seen, folded and exact */
 
 function words(text) {
@@ -73,12 +73,13 @@ function open(data) {
   }, { fields: data.fields });
 }
 
-function add(terms) {
+/* A shard's postings, its documents numbered from `offset` (where its index's documents start). */
+function add(terms, offset) {
   for (var term in terms) {
-    var perField = new Map(), lists = terms[term];
+    var perField = engine._index.get(term) || new Map(), lists = terms[term];
     for (var f = 0; f < lists.length; f++) {
       if (!lists[f].length) continue;
-      var found = new Map(), id = 0;
+      var found = perField.get(f) || new Map(), id = offset;
       for (var value of lists[f]) {
         if (value < 0) found.set(id, -value);
         else found.set(id += value, 1);
@@ -89,31 +90,55 @@ function add(terms) {
   }
 }
 
-/* The index's head, loaded with this file: sections, symbols, the names of the term shards. */
-function start(data) {
+/* The heads of the indexes, the page's language first: sections, symbols, the names of the
+   term shards. The sections follow one another; those of a Vietnamese page that the first index
+   translates are kept as holes (null), so that the postings' numbers stay as written. */
+function start(heads) {
+  var translated = new Set(heads[0].originals ? heads[0].originals.translated : []);
+  var data = { fields: heads[0].fields, docs: [], lengths: [] };
+  parts = heads.map(function (head, h) {
+    var offset = data.docs.length;
+    head.docs.forEach(function (doc, i) {
+      data.docs.push(h && translated.has(doc[0].split("#")[0]) ? null : doc);
+      data.lengths.push(head.lengths[i]);
+    });
+    for (var spelling in head.symbols) {
+      var pages = head.symbols[spelling].filter(function (page) { return !(h && translated.has(page)); });
+      if (pages.length) symbols[spelling] = (symbols[spelling] || []).concat(pages);
+    }
+    return { lang: head.lang, offset: offset, scriptOf: head.shards, loaded: {} };
+  });
   engine = open(data);
-  symbols = data.symbols;
   docs = data.docs;
-  docs.forEach(function (doc, i) { byLocation[doc[0]] = i; });
-  scriptOf = data.shards;
-  self.hoctapShards = {};
+  docs.forEach(function (doc, i) { if (doc) byLocation[doc[0]] = i; });
+}
+
+function shardFile(key) {
+  return /^[a-z0-9]+$/.test(key) ? key : "x" + Array.from(key).map(function (ch) {
+    return ch.codePointAt(0).toString(16);
+  }).join("-");
 }
 
 /* The postings scripts a query reads: its terms' shards (index.py's shard_of: two first folded
-   letters), each in the script the head names for it (shards with few terms share one). */
+   letters), each in the script its index's head names for it (shards with few terms share one). */
 function read(terms) {
-  var keys = terms.map(function (term) { return scriptOf[fold(term.replace(/^=/, "")).slice(0, 2)]; })
-    .filter(function (key, i, all) { return key !== undefined && !loaded[key] && all.indexOf(key) === i; });
-  if (!keys.length) return Promise.resolve();
-  return Promise.resolve(importScripts.apply(self, keys.map(function (key) {
-    return script("-" + (/^[a-z0-9]+$/.test(key) ? key : "x" + Array.from(key).map(function (ch) {
-      return ch.codePointAt(0).toString(16);
-    }).join("-")));
+  var wanted = [];
+  parts.forEach(function (part) {
+    terms.forEach(function (term) {
+      var key = part.scriptOf[fold(term.replace(/^=/, "")).slice(0, 2)];
+      if (key !== undefined && !part.loaded[key] && !wanted.some(function (w) { return w.part === part && w.key === key; }))
+        wanted.push({ part: part, key: key });
+    });
+  });
+  if (!wanted.length) return Promise.resolve();
+  return Promise.resolve(importScripts.apply(self, wanted.map(function (w) {
+    return script(w.part.lang, "-" + shardFile(w.key));
   }))).then(function () {
-    keys.forEach(function (key) {
-      add(self.hoctapShards[key]);
-      delete self.hoctapShards[key];
-      loaded[key] = true;
+    wanted.forEach(function (w) {
+      var name = w.part.lang + "/" + w.key;
+      add(self.hoctapShards[name], w.part.offset);
+      delete self.hoctapShards[name];
+      w.part.loaded[w.key] = true;
     });
   });
 }
@@ -204,7 +229,9 @@ function search(value) {
      and half its next one; a document's own page, and sections that say the query as typed, count more. */
   var pins = pinned(value), groups = new Map();
   hits.forEach(function (hit, rank) {
-    var doc = docs[hit.id], page = doc[0].split("#")[0];
+    var doc = docs[hit.id];
+    if (!doc) return;  /* a Vietnamese page this language has translated */
+    var page = doc[0].split("#")[0];
     var score = hit.score * (doc[3] ? DOCUMENT_BOOST : 1) * (rank < RERANKED ? closeness(doc, query, typed) : 1);
     if (!groups.has(page)) groups.set(page, { hits: [] });
     groups.get(page).hits.push([hit.id, score]);

@@ -14,16 +14,27 @@ var HASH = /#([a-z-]+)(?:,(\w+))?/i.exec(SRC) || [];
 var LANG = HASH[1] || "vi";
 var loading = null, answered = Promise.resolve();
 
-function script(name) {
-  return new URL("../../search/hoctap-" + LANG + name + ".js", SRC).href;
+/* The index scripts (scripts/hoctap/search/index.py) set these, by language and by shard. */
+self.hoctapIndex = {};
+self.hoctapShards = {};
+
+function script(lang, name) {
+  return new URL("../../search/hoctap-" + lang + name + ".js", SRC).href;
 }
 
-/* importScripts is synchronous in a worker and returns a promise under the shim. */
+/* importScripts is synchronous in a worker and returns a promise under the shim. An English
+   index names the Vietnamese one as its `originals`, for the pages not translated: read both. */
 function load() {
   loading = loading || Promise.resolve(importScripts(
-    new URL("vendor/minisearch.min.js", SRC).href, new URL("hoctap-search-engine.js", SRC).href, script("")
+    new URL("vendor/minisearch.min.js", SRC).href, new URL("hoctap-search-engine.js", SRC).href, script(LANG, "")
   )).then(function () {
-    start(self.hoctapIndex);
+    var own = self.hoctapIndex[LANG], originals = own.originals;
+    if (!originals) return [own];
+    return Promise.resolve(importScripts(script(originals.lang, ""))).then(function () {
+      return [own, self.hoctapIndex[originals.lang]];
+    });
+  }).then(function (heads) {
+    start(heads);  /* not `.then(start)`: under the shim the engine is not loaded yet when this runs */
   });
   return loading;
 }

@@ -89,10 +89,11 @@ def relink(html: str, page_url: str, moved: dict[str, str]) -> str:
     return _LINK.sub(repoint, html)
 
 
-def original_sections(records: list, moved: dict[str, str]) -> list:
-    """The Vietnamese build's search records of the pages this build left out, for this language's index."""
-    originals = set(moved.values())
-    return [found for found in records if found.location.split("#")[0] in originals]
+def translated_originals(files: Files, lang: str) -> list[str]:
+    """The URLs of the Vietnamese pages this build has translated: its search leaves those out of
+    the Vietnamese index it reads beside its own (hoctap.search.index)."""
+    prefix = f"{lang}/"
+    return sorted(file.url.removeprefix(prefix) for file in files.documentation_pages() if file.url.startswith(prefix))
 
 
 class _QuietLinksToOriginals(logging.Filter):

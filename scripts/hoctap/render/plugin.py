@@ -49,8 +49,6 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """Those pages' URLs: {URL they would have had: the Vietnamese original's}."""
         self.sections: list[search.Record] = []
         """This language build's search sections, as the index keeps them."""
-        self.original_sections: list[search.Record] = []
-        """The Vietnamese build's, for the other languages' indexes."""
 
     # Load and check the content once: mkdocs-static-i18n runs the next language's build with this
     # same plugin and config, while `mkdocs serve` makes a new plugin for every rebuild
@@ -204,12 +202,10 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def _on_post_build_index(self, *, config: MkDocsConfig):
         if not self.config.enabled or not self.config.search:
             return
-        sections = self.sections
-        if _lang(config) == DEFAULT_LANG:
-            self.original_sections = sections
-        else:
-            sections = sections + languages.original_sections(self.original_sections, self.moved)
-        search.write_language_index(config, sections, self.registry, self.files)
+        lang = _lang(config)
+        originals = None if lang == DEFAULT_LANG else {
+            "lang": DEFAULT_LANG, "translated": languages.translated_originals(self.files, lang)}
+        search.write_language_index(config, self.sections, self.registry, self.files, originals)
 
     # Under file:// Material reads its (now empty) index from search/search_index.js: write it,
     # as Material's offline plugin did (dropped: it also fetched a worker shim from unpkg)

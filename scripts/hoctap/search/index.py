@@ -10,6 +10,11 @@ script), since hundreds of tiny files cost the build more than the bytes they sa
 The worker opens them as one MiniSearch index; each term's documents per field are written as
 gaps between document numbers, a count above 1 following its document as a negative number
 (`[3, 5, -2, 1]` = documents 3, 8 twice, 9).
+
+Another language's index holds its own pages only and names the Vietnamese index as its
+`originals`: the worker reads both, leaving out the Vietnamese pages that are translated, so
+the pages the English build links to in Vietnamese (hoctap.render.languages) are found
+without being indexed twice.
 """
 
 from __future__ import annotations
@@ -46,8 +51,7 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
 
 class Record(NamedTuple):
     """What the index keeps of a section, computed as its page is built: the page's text need not
-    stay in memory until the end of the build, and the English index reuses the records of the
-    Vietnamese pages it lists (hoctap.render.languages)."""
+    stay in memory until the end of the build."""
 
     location: str
     title: str
@@ -73,12 +77,14 @@ def record(section: dict, named: tuple[str, str] | None = None) -> Record:
                   (len(set(words(title))), len(set(body_words)), len(spellings)))
 
 
-def build_index(records: list[Record], lang: str, documents: set[str] = frozenset()) -> dict:
+def build_index(records: list[Record], lang: str, documents: set[str] = frozenset(), originals: dict | None = None) -> dict:
     """The index of one language.
 
     Its `symbols` maps each spelling of a symbol to the pages it names, for the worker to put
     first. Sections of `documents` (URLs of the registry's document pages) are marked, for the
     worker to rank a document's own page above pages that summarise many documents.
+    `originals` ({"lang": "vi", "translated": [URLs]}) names the index the worker reads with this
+    one, and its pages that this one replaces.
     """
     postings: dict[str, list[dict[int, int]]] = defaultdict(lambda: [{} for _ in FIELDS])
     docs, lengths = [], []
@@ -94,6 +100,7 @@ def build_index(records: list[Record], lang: str, documents: set[str] = frozense
                 postings[term][field_id][number] = count
     return {
         "lang": lang,
+        **({"originals": originals} if originals else {}),
         "symbols": dict(spellings),
         "fields": list(FIELDS),
         "docs": docs,
@@ -117,9 +124,9 @@ def _encode(per_field: list[dict[int, int]]) -> list[list[int]]:
     return out
 
 
-def write_language_index(config, records: list[Record], registry, files) -> Path | None:
+def write_language_index(config, records: list[Record], registry, files, originals: dict | None = None) -> Path | None:
     """Write the index of this build's language (mkdocs-static-i18n runs one build per language)."""
-    if not records:
+    if not records and not originals:
         return None
     documents = set()
     for document in registry.documents if registry else []:
@@ -127,7 +134,7 @@ def write_language_index(config, records: list[Record], registry, files) -> Path
         if file is not None:
             documents.add(file.url)
     lang = str(config.theme.get("language") or "vi")
-    return write_index(config.site_dir, build_index(records, lang, documents))
+    return write_index(config.site_dir, build_index(records, lang, documents, originals))
 
 
 def shard_of(term: str) -> str:
@@ -154,10 +161,10 @@ def write_index(site_dir: str | Path, data: dict) -> Path:
         "shards": {shard: key for key, members in groups.items() for shard in members}}
     path = index_path(site_dir, data["lang"])
     path.parent.mkdir(parents=True, exist_ok=True)
-    _write_script(path, "self.hoctapIndex=", head)
+    _write_script(path, f"self.hoctapIndex[{json.dumps(data['lang'])}]=", head)
     for key, members in groups.items():
         terms = {term: lists for shard in members for term, lists in shards[shard].items()}
-        _write_script(index_path(site_dir, data["lang"], key), f"self.hoctapShards[{json.dumps(key)}]=", terms)
+        _write_script(index_path(site_dir, data["lang"], key), f"self.hoctapShards[{json.dumps(data['lang'] + '/' + key)}]=", terms)
     return path
 
 
