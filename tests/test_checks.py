@@ -122,9 +122,9 @@ def test_fix_applies_only_safe_fixes(site):
 def test_card_links_to_a_page_missing_from_a_build(tmp_path):
     registry = Registry.load(DOCS)
     files = Files([File(d.page.path.as_posix(), str(DOCS), str(tmp_path), False) for d in registry.documents])
-    assert links.card_links(registry, files, "vi") == []
+    assert links.card_links(registry, files.get_file_from_path, "vi") == []
     files.get_file_from_path("van-ban/58-ct-tw.md").inclusion = InclusionLevel.EXCLUDED
-    [finding] = links.card_links(registry, files, "en")
+    [finding] = links.card_links(registry, files.get_file_from_path, "en")
     assert (finding.path, finding.code, finding.line) == ("van-ban/18-ctr-tu.md", "L103", 7)
     assert "`en` build" in finding.message
 

@@ -71,14 +71,15 @@ def symbol_links(source: Source, site: Site) -> Iterator[Finding]:
                                      f"link to {site.by_symbol[said].page.path.as_posix()}")
 
 
-def card_links(registry: Registry, files, lang: str, originals: frozenset[str] = frozenset()) -> list[Finding]:
+def card_links(registry: Registry, file_of, lang: str, originals: frozenset[str] = frozenset()) -> list[Finding]:
     """L103: a document card (both directions of a relation) linking to a page missing from this build.
 
-    `originals` are URLs of Vietnamese pages that this language build links to instead of copying them.
+    `file_of` finds a page's file in the build (`Files.get_file_from_path`); `originals` are URLs of
+    Vietnamese pages that this language build links to instead of copying them.
     """
     findings = []
     def built(document) -> bool:  # MkDocs keeps excluded files in the list, marked
-        file = files.get_file_from_path(document.page.path.as_posix())
+        file = file_of(document.page.path.as_posix())
         return file is not None and (not file.inclusion.is_excluded() or file.url in originals)
 
     for document in registry.documents:

@@ -6,6 +6,7 @@ sees the same findings whichever command they use.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,6 +42,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def __init__(self):
         self.registry: Registry | None = None
         self.files: Files | None = None
+        self.file_of = lambda path: None
+        """This build's file of a page, by its path in docs/ (mkdocs-static-i18n's `get_file_from_path`,
+        which tries each language's suffix, remembered for the build: cards and the catalogue ask thousands of times)."""
         self.gate: Gate | None = None
         self.compiled_templates = MemoryBytecodeCache()
         self.untranslated: set[str] = set()
@@ -89,13 +93,14 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         self.files = files
+        self.file_of = functools.cache(files.get_file_from_path)
         if _lang(config) == DEFAULT_LANG:
             languages.drop_missing_alternates(files)
         else:
             self.moved = languages.point_to_originals(files, _lang(config), self.untranslated)
         if self.config.checks:
             originals = frozenset(self.moved.values())
-            self._fail_on(links.card_links(self.registry, files, _lang(config), originals), Path(config.docs_dir))
+            self._fail_on(links.card_links(self.registry, self.file_of, _lang(config), originals), Path(config.docs_dir))
         return files
 
     on_files = CombinedEvent(_on_files_gate, _on_files_keep)
@@ -111,7 +116,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         listed = {id(page) for page in _pages_of(nav.items)}
         documents = self.registry.catalogue()
         for document in documents:
-            file = files.get_file_from_path(document.page.path.as_posix())
+            file = self.file_of(document.page.path.as_posix())
             if file is None or file.page is None or id(file.page) in listed:
                 continue
             file.page.parent = section
@@ -205,7 +210,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         lang = _lang(config)
         originals = None if lang == DEFAULT_LANG else {
             "lang": DEFAULT_LANG, "translated": languages.translated_originals(self.files, lang)}
-        search.write_language_index(config, self.sections, self.registry, self.files, originals)
+        search.write_language_index(config, self.sections, self.registry, self.file_of, originals)
 
     # Under file:// Material reads its (now empty) index from search/search_index.js: write it,
     # as Material's offline plugin did (dropped: it also fetched a worker shim from unpkg)
@@ -233,11 +238,11 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         return self.registry.by_page(stem) if self.registry else None
 
     def _href(self, document, page: Page) -> str | None:
-        file = self.files.get_file_from_path(document.page.path.as_posix()) if self.files else None
+        file = self.file_of(document.page.path.as_posix())
         return get_relative_url(file.url, page.url) if file else None
 
     def _link(self, document) -> dict:
-        file = self.files.get_file_from_path(document.page.path.as_posix()) if self.files else None
+        file = self.file_of(document.page.path.as_posix())
         return {
             "ma": document.so_ky_hieu or document.trich_yeu or document.ma,
             "title": document.trich_yeu,

@@ -124,13 +124,14 @@ def _encode(per_field: list[dict[int, int]]) -> list[list[int]]:
     return out
 
 
-def write_language_index(config, records: list[Record], registry, files, originals: dict | None = None) -> Path | None:
-    """Write the index of this build's language (mkdocs-static-i18n runs one build per language)."""
+def write_language_index(config, records: list[Record], registry, file_of, originals: dict | None = None) -> Path | None:
+    """Write the index of this build's language (mkdocs-static-i18n runs one build per language);
+    `file_of` finds a page's file in the build (`Files.get_file_from_path`)."""
     if not records and not originals:
         return None
     documents = set()
     for document in registry.documents if registry else []:
-        file = files.get_file_from_path(document.page.path.as_posix()) if files else None
+        file = file_of(document.page.path.as_posix())
         if file is not None:
             documents.add(file.url)
     lang = str(config.theme.get("language") or "vi")
