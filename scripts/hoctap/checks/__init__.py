@@ -55,7 +55,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..content import ContentError, Page, is_document, read_text, to_document
+from ..content import ContentError, Page, is_document, to_document
 from ..findings import Finding
 from ..registry import Registry
 from . import links, symbols, text
@@ -79,7 +79,7 @@ def check_source(source: Source, site: Site) -> list[Finding]:
 def check_file(file: Path, shown: str, site: Site, page: Page | None = None) -> list[Finding]:
     """Every check on one file (already parsed as `page` by the registry, if given); never an exception."""
     try:
-        source = Source.from_page(read_text(file, shown), page) if page else Source.read(file, shown)
+        source = Source.from_page(page.text, page) if page else Source.read(file, shown)
         source.file = file
     except ContentError as error:
         return [error.finding]
@@ -98,7 +98,7 @@ def check_site(registry: Registry) -> list[Finding]:
     file changes, so the second language costs nothing."""
     docs_dir = registry.docs_dir
     files = sorted(p for p in docs_dir.rglob("*.md") if p.is_file())
-    key = (str(docs_dir.resolve()), tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    key = (str(docs_dir.resolve()), tuple((str(p), st.st_mtime_ns, st.st_size) for p in files for st in [p.stat()]))
     if key not in _cache:
         site = Site.of(registry)
         pages = {page.path.as_posix(): page for page in registry.pages}
