@@ -42,6 +42,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def __init__(self):
         self.registry: Registry | None = None
         self.files: Files | None = None
+        self.texts: dict[str, str] = {}
+        """Every page's text by its path in docs/, as the registry read and the checks checked it."""
         self.file_of = lambda path: None
         """This build's file of a page, by its path in docs/ (mkdocs-static-i18n's `get_file_from_path`,
         which tries each language's suffix, remembered for the build: cards and the catalogue ask thousands of times)."""
@@ -63,6 +65,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if self.registry is not None:
             return
         self.registry = Registry.load(Path(config.docs_dir))
+        self.texts = {page.path.as_posix(): page.text for page in self.registry.pages}
         self.abbreviations = blocks.read_abbreviations(Path(config.config_file_path).parent / self.config.abbreviations)
         source_dir = find_source_dir(Path(config.config_file_path).parent, self.config.source_dir)
         self.kit = Kit.load(self.registry, Path(config.docs_dir), source_dir, self.config.documents_listed_max)
@@ -127,6 +130,14 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             page.previous_page = nav.pages[i - 1] if i else None
             page.next_page = nav.pages[i + 1] if i + 1 < len(nav.pages) else None
         return nav
+
+    # Render the text that was checked, as the registry read it: reading each page again cost a
+    # file open per page; line endings as MkDocs reads them (text mode)
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        text = self.texts.get(page.file.src_uri)
+        return text.replace("\r\n", "\n").replace("\r", "\n") if text is not None and "\r" in text else text
 
     # Write generated blocks into the Markdown before it is rendered
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
