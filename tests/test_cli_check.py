@@ -119,6 +119,17 @@ def test_build_fails_when_a_card_links_to_a_page_left_out(project_copy):
     assert "van-ban/18-ctr-tu.md:7:1: L103" in result.stdout + result.stderr
 
 
+def test_a_page_saved_with_windows_line_endings_builds_as_written(project_copy):
+    """The build renders the text the registry read (not a second read of the file): with CRLF
+    its front matter is still front matter, and the card and body are those of the page."""
+    page = project_copy / "docs" / "van-ban" / "58-ct-tw.md"
+    page.write_bytes(page.read_bytes().replace(b"\n", b"\r\n"))
+    result = hoctap("build", "--no-pdf", "--site-dir", str(project_copy / "site"), cwd=project_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (project_copy / "site" / "van-ban" / "58-ct-tw.html").read_text(encoding="utf-8")
+    assert 'class="ht-card' in html and "so_ky_hieu:" not in html and "\r" not in html
+
+
 def test_symbols_link_to_their_pages_in_both_languages(site):
     for page in ("doc-nhanh.html", "en/ke-hoach.html", "van-ban/18-ctr-tu.html", "en/index.html"):
         html = (site / page).read_text(encoding="utf-8")
