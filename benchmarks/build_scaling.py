@@ -21,6 +21,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -192,19 +193,28 @@ def main() -> int:
                      "material+i18n": (plain_material(tmp / "material-i18n", count, i18n=True), False),
                      "ours": (project(tmp / "ours", count), True)}
             # Alternate the kinds, so that load from other work on a shared machine falls on all of them
+            paired = []
             for _ in range(opts.repeat):
+                round_cpu = {}
                 for kind, (work, ours) in sites.items():
                     result = build(work, ours)
+                    round_cpu[kind] = result["cpu_seconds"]
                     if kind not in row or result["cpu_seconds"] < row[kind]["cpu_seconds"]:
                         row[kind] = result
+                paired.append(round_cpu["ours"] / round_cpu["material"])
         row["ratio"] = round(row["ours"]["cpu_seconds"] / row["material"]["cpu_seconds"], 2)
         row["ratio_same_languages"] = round(row["ours"]["cpu_seconds"] / row["material+i18n"]["cpu_seconds"], 2)
+        # The same ratio within each round (builds a few seconds apart), then the median: steadier
+        # when the machine's speed drifts between rounds, as it does on a shared host
+        row["ratio_paired_median"] = round(statistics.median(paired), 2)
+        row["ratio_paired_range"] = [round(min(paired), 2), round(max(paired), 2)]
         rows.append(row)
         print(f"{count:>5} docs  CPU s (wall s, peak MiB):"
               + "".join(f"  {k} {row[k]['cpu_seconds']:.1f} ({row[k]['seconds']:.1f}, {row[k]['peak_mib']})"
                         for k in ("material", "material+i18n", "ours"))
               + f"  ours {row['ours']['html_pages']} pages {row['ours']['kb_per_page']} KB/page"
-              f"  ratio {row['ratio']} (same languages {row['ratio_same_languages']})", flush=True)
+              f"  ratio {row['ratio']} (same languages {row['ratio_same_languages']};"
+              f" paired median {row['ratio_paired_median']}, range {row['ratio_paired_range']})", flush=True)
     report = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
               "repeat": opts.repeat, "goal": BUDGET, "rows": rows}
     opts.report.parent.mkdir(parents=True, exist_ok=True)
