@@ -207,3 +207,26 @@ def test_english_page_linking_to_a_missing_page_fails_the_build(project_copy, tm
     result = build_site(project_copy, tmp_path / "out")
     assert result.returncode != 0
     assert "hoi-nghi.en.md" in result.stdout + result.stderr
+
+
+def test_every_page_without_its_official_text_says_so_in_its_body_and_contents(site):
+    """The hard rule's visible gap: a document page whose official text is not in the sources has
+    the section "Văn bản chính thức" with its warning, listed in the page's contents; the plan,
+    whose text is there (`toan_van`), has none. The English pages say it in English."""
+    documents = {d.page.path.with_suffix(".html").as_posix(): d for d in Registry.load(DOCS).documents}
+    pages = [(path, "vi") for path in DOCUMENT_PAGES]
+    pages += [(f"en/{path}", "en") for path in DOCUMENT_PAGES if (site / "en" / path).is_file()]
+    assert ("en/ke-hoach.html", "en") in pages
+    for path, lang in pages:
+        html = (site / path).read_text(encoding="utf-8")
+        has_text = bool(re.search(r"^toan_van:\s*\S", (DOCS / documents[path.removeprefix("en/")].page.path).read_text(encoding="utf-8"), re.M))
+        title, warning = ("Văn bản chính thức", "Đang chờ văn bản chính thức") if lang == "vi" else ("Official text", "Awaiting the official text")
+        heading = re.search(r'<h2 id="van-ban-chinh-thuc">(.*?)<a class="headerlink" href="#van-ban-chinh-thuc"', html)
+        in_contents = len(re.findall(r'<a href="#van-ban-chinh-thuc" class="md-nav__link">', html))
+        if has_text:
+            assert heading is None and in_contents == 0, path
+            continue
+        assert heading and heading.group(1) == title, path
+        after = html[heading.end():]
+        assert re.match(r'.*?</h2>\s*<div class="admonition warning">\s*<p class="admonition-title">' + warning + "</p>", after, re.S), path
+        assert in_contents == 2, path  # the contents, in the sidebar and in the drawer on phones

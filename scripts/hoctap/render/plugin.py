@@ -151,7 +151,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         elif generated == "thuat-ngu":
             markdown += "\n\n" + blocks.glossary(self.abbreviations, lang)
         document = self._document_of(page)
-        if document is not None and not page.meta.get("toan_van"):
+        # The document's `toan_van`, as the Vietnamese page gives it: a translation has no front matter of its own
+        if document is not None and not document.page.meta.get("toan_van"):
             markdown += blocks.awaiting_official_text(lang)
         # Link the editor's prose only: the kit's generated blocks are raw HTML with their own links
         markdown = autolink.link_symbols(markdown, page.file.src_uri, self.registry, document)
