@@ -55,8 +55,8 @@ class Page:
     meta: dict
     body: str
     body_line: int  # line number of the body's first line in the file
+    text: str  # the whole file, for the checks and the render: reading it again cost a file open per page
     key_lines: dict[str, int] = field(default_factory=dict)
-    text: str = ""  # the whole file, for the checks: reading it again cost a file open per page
 
     @property
     def lang(self) -> str:
@@ -135,7 +135,7 @@ def read_text(path: Path, rel: str) -> str:
 def parse_page(text: str, rel: Path) -> Page:
     match = _FRONT_MATTER.match(text)
     if not match:
-        return Page(rel, {}, text, 1, text=text)
+        return Page(rel, {}, text, 1, text)
     block = match.group(1) or ""
     try:
         meta = yaml.load(block, Loader=_Loader) or {}
@@ -152,7 +152,7 @@ def parse_page(text: str, rel: Path) -> Page:
         raise ContentError(Finding(rel.as_posix(), 2, 1, "E003", "front matter must be a mapping of keys to values"))
     key_lines = {m.group(1): block.count("\n", 0, m.start()) + 2 for m in _KEY_LINE.finditer(block)}
     body_line = text.count("\n", 0, match.end()) + 1
-    return Page(rel, meta, text[match.end():], body_line, key_lines, text)
+    return Page(rel, meta, text[match.end():], body_line, text, key_lines)
 
 
 def is_document(page: Page) -> bool:
