@@ -88,25 +88,16 @@ def check_file(file: Path, shown: str, site: Site, page: Page | None = None) -> 
     return check_source(source, site)
 
 
-_cache: dict[tuple, list[Finding]] = {}
-
-
 def check_site(registry: Registry) -> list[Finding]:
     """Every check on every page under docs/ (paths relative to it), besides the registry's own findings.
 
-    mkdocs-static-i18n runs one build per language in one process: the result is kept while no
-    file changes, so the second language costs nothing."""
+    The plugin runs it once per build round, for both languages (hoctap.render.plugin)."""
     docs_dir = registry.docs_dir
-    files = sorted(p for p in docs_dir.rglob("*.md") if p.is_file())
-    key = (str(docs_dir.resolve()), tuple((str(p), st.st_mtime_ns, st.st_size) for p in files for st in [p.stat()]))
-    if key not in _cache:
-        site = Site.of(registry)
-        pages = {page.path.as_posix(): page for page in registry.pages}
-        known = set(registry.findings)  # an unreadable page is already the registry's finding
-        _cache.clear()
-        _cache[key] = [f for p in files for rel in [p.relative_to(docs_dir).as_posix()]
-                       for f in check_file(p, rel, site, pages.get(rel)) if f not in known]
-    return list(_cache[key])
+    site = Site.of(registry)
+    pages = {page.path.as_posix(): page for page in registry.pages}
+    known = set(registry.findings)  # an unreadable page is already the registry's finding
+    return [f for p in sorted(docs_dir.rglob("*.md")) if p.is_file() for rel in [p.relative_to(docs_dir).as_posix()]
+            for f in check_file(p, rel, site, pages.get(rel)) if f not in known]
 
 
 def files_under(path: Path) -> list[Path]:
