@@ -31,10 +31,11 @@ from pathlib import Path
 
 import yaml
 
-from hoctap.project import read_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 from hoctap.render.config import HoctapConfig  # noqa: E402
+from tests.vnu import plain_material_config  # noqa: E402
 
 NAV_DOCUMENTS_MAX = HoctapConfig.documents_listed_max.default
 BUDGET = tomllib.loads((ROOT / "benchmarks" / "budget.toml").read_text(encoding="utf-8"))["build"]
@@ -113,19 +114,7 @@ def plain_material(work: Path, count: int, i18n: bool) -> Path:
     """The same pages for plain Material (with prune), listed in the nav by hand."""
     project(work, count)
     shutil.rmtree(work / "overrides")
-    config = read_mkdocs_yml(work / "mkdocs.yml")  # our `!!python/name` and `!ENV` values read as None
-    for extension in config["markdown_extensions"]:
-        if isinstance(extension, dict) and "toc" in extension:
-            extension["toc"].pop("slugify", None)  # plain Material keeps Python-Markdown's own
-    config.pop("site_url", None)
-    config["theme"].pop("custom_dir")
-    for key in ("favicon", "logo"):
-        config["theme"].pop(key, None)
-    for key in ("extra_css", "validation", "not_in_nav"):
-        config.pop(key, None)
-    config["extra"].pop("polyfills", None)
-    name = lambda plugin: plugin if isinstance(plugin, str) else next(iter(plugin))
-    config["plugins"] = [p for p in config["plugins"] if name(p) == "search" or (i18n and name(p) == "i18n")]
+    config = plain_material_config(work / "mkdocs.yml", ("search", "i18n") if i18n else ("search",))
     if not i18n:
         for page in (work / "docs").rglob("*.en.md"):
             page.unlink()

@@ -175,8 +175,11 @@ def test_catalogue_lists_every_document_in_plan_order(site):
 
 
 def test_abbreviations_become_tooltips(site):
-    html = (site / "hoi-nghi.html").read_text(encoding="utf-8")
-    assert '<abbr title="Công đoàn cơ sở">CĐCS</abbr>' in html
+    """In both languages; the abbreviations file's lines are not shown on any page."""
+    for path in ("hoi-nghi.html", "en/hoi-nghi.html"):
+        html = (site / path).read_text(encoding="utf-8")
+        assert '<abbr title="Công đoàn cơ sở">CĐCS</abbr>' in html, path
+        assert "*[CĐCS]" not in html, path
 
 
 # -- bad input fails the build, naming the file and line ---------------------------------------
@@ -199,6 +202,16 @@ def test_broken_document_page_fails_the_build(project_copy, tmp_path, old, new, 
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert expected.split("docs/")[-1] in output
+    assert "Traceback" not in output
+
+
+def test_abbreviation_line_the_glossary_cannot_read_fails_the_build(project_copy, tmp_path):
+    """Abbreviations reach pages through `abbr`'s glossary: a line it cannot read would define nothing, silently."""
+    _break(project_copy, "includes/abbreviations.md", "*[CĐCS]: Công đoàn cơ sở", "[CĐCS]: Công đoàn cơ sở")
+    result = build_site(project_copy, tmp_path / "out")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/includes/abbreviations.md:2:1: A001 line is not an abbreviation" in output
     assert "Traceback" not in output
 
 

@@ -68,23 +68,34 @@ def vnu_errors(*roots: Path) -> dict[Path, list[HtmlError]]:
     return found
 
 
+def plain_material_config(mkdocs_yml: Path, plugins: tuple[str, ...] = ("search",)) -> dict:
+    """Our mkdocs.yml for plain Material: the same features and Markdown extensions, without our
+    overrides, plugin and link validation; only `plugins` kept (by name, with their settings)."""
+    config = read_mkdocs_yml(mkdocs_yml)  # our `!!python/name` and `!ENV` values read as None
+    for extension in config["markdown_extensions"]:
+        if isinstance(extension, dict) and "toc" in extension:
+            extension["toc"].pop("slugify", None)  # plain Material keeps Python-Markdown's own
+    # The same tooltips on every page, by Material's own recipe (our plugin gives `abbr` a glossary)
+    config["markdown_extensions"].append(
+        {"pymdownx.snippets": {"base_path": ["docs/includes"], "auto_append": ["abbreviations.md"], "check_paths": True}})
+    config.pop("site_url", None)
+    config["theme"].pop("custom_dir", None)
+    for key in ("favicon", "logo"):
+        config["theme"].pop(key, None)
+    for key in ("extra_css", "validation", "not_in_nav"):
+        config.pop(key, None)
+    config["extra"].pop("polyfills", None)
+    name = lambda plugin: plugin if isinstance(plugin, str) else next(iter(plugin))
+    config["plugins"] = [p for p in config["plugins"] if name(p) in plugins]
+    return config
+
+
 def build_plain_material(target: Path) -> Path:
     """The same pages, features and Markdown extensions with plain Material: no overrides,
     no hoctap or i18n plugin. Returns the built site."""
     shutil.copytree(ROOT / "docs", target / "docs")
-    config = read_mkdocs_yml(ROOT / "mkdocs.yml")  # our `!!python/name` and `!ENV` values read as None
-    for extension in config["markdown_extensions"]:
-        if isinstance(extension, dict) and "toc" in extension:
-            extension["toc"].pop("slugify", None)  # plain Material keeps Python-Markdown's own
-    config["theme"].pop("custom_dir", None)
-    for key in ("favicon", "logo"):
-        config["theme"].pop(key, None)
-    config.pop("extra_css", None)
-    config.pop("validation", None)
-    config["extra"].pop("polyfills", None)
-    config["plugins"] = ["search"]
+    config = plain_material_config(ROOT / "mkdocs.yml")
     # The documents our plugin adds to the "Văn bản" section, listed by hand for Material.
-    config.pop("not_in_nav", None)
     documents = sorted(p.relative_to(target / "docs").as_posix() for p in (target / "docs" / "van-ban").glob("*.md")
                        if p.name != "index.md" and p.suffixes == [".md"])
     for entry in config["nav"]:

@@ -10,7 +10,7 @@ class HoctapConfig(Config):
     checks = c.Type(bool, default=True)
     # Where `nguon:` entries point: the federation's source documents.
     source_dir = c.Type(str, default="../shared/source")
-    # The abbreviations file appended to every page by pymdownx.snippets, also the glossary's data.
+    # The abbreviations (`*[LĐLĐ]: Liên đoàn Lao động` lines): tooltips on every page, and the glossary page.
     abbreviations = c.Type(str, default="docs/includes/abbreviations.md")
     # The publication gate (hoctap.publish.gate): editors' previews show drafts, a publish does not.
     drafts = c.Type(bool, default=True)
