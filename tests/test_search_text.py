@@ -40,6 +40,17 @@ def test_words_split_symbols_and_dates():
         "Chương", "trình", "số", "15", "CTr", "LĐLĐ", "ngày", "31", "12", "2025"]
 
 
+def test_words_are_the_runs_of_letters_and_digits_of_every_page():
+    """`words` splits at spaces first, for speed: it must give what one regular expression over
+    the NFC text gives (letters and digits, no `_`), on every page of the site and on odd pieces."""
+    import re
+    from tests.conftest import DOCS
+
+    odd = "a_b __init__ x²y ¾ (việc)—“làm” 15/CTr-LĐLĐ;\t" + unicodedata.normalize("NFD", "Học tập") + " ٣٤ ..."
+    for text in [odd] + [page.read_text(encoding="utf-8") for page in DOCS.rglob("*.md")]:
+        assert words(text) == re.findall(r"[^\W_]+", unicodedata.normalize("NFC", text))
+
+
 def test_terms_keep_folded_then_exact():
     assert terms("Thương lượng tập thể") == [
         "thuong", "=thương", "luong", "=lương5", "tap", "=tâp5", "the", "=thê3"]

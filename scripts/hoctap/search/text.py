@@ -23,8 +23,18 @@ _D = str.maketrans({"Ð": "đ", "ð": "đ", "Đ": "đ"})
 
 
 def words(text: str) -> list[str]:
-    """The words of a text: runs of letters and digits, after NFC."""
-    return _WORD.findall(unicodedata.normalize("NFC", text))
+    """The words of a text: runs of letters and digits, after NFC.
+
+    Split at spaces first: most pieces are one word already (`str.isalnum` of a piece says that
+    `[^\\W_]+` matches all of it), quicker than the regular expression over the whole text (a
+    quarter of a search record's time); the other pieces are split by it."""
+    found: list[str] = []
+    for piece in unicodedata.normalize("NFC", text).split():
+        if piece.isalnum():
+            found.append(piece)
+        else:
+            found += _WORD.findall(piece)
+    return found
 
 
 @functools.cache  # a site has a few thousand distinct words, written a million times
