@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -50,8 +50,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         which tries each language's suffix, remembered for the build: cards and the catalogue ask thousands of times)."""
         self.gate: Gate | None = None
         self.compiled_templates = MemoryBytecodeCache()
-        self.untranslated: set[str] = set()
-        """Sources of the pages this language build leaves out, having no translation (render.languages)."""
+        self.untranslated: list[File] = []
+        """The pages this language build leaves out, having no translation (render.languages)."""
         self.moved: dict[str, str] = {}
         """Those pages' URLs: {URL they would have had: the Vietnamese original's}."""
         self.sections: list[search.Record] = []
