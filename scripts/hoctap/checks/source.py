@@ -20,15 +20,17 @@ MASK = "\x00"
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _CODE = r"<!--.*?-->|(?P<tick>`+)(?:[^\n]|\n(?![ \t]*\n))+?(?P=tick)"  # HTML comments, inline code
-_NOT_CODE = re.compile(_CODE, re.S)
+# Each pattern opens with a lookahead on the characters its matches can start with: the engine
+# skips to those instead of trying every branch at every character (half the time of a mask)
+_NOT_CODE = re.compile(r"(?=[<`])(?:" + _CODE + ")", re.S)
 _NOT_PROSE = re.compile(
-    _CODE +
+    r"(?=[<`(\[ \t{h:])(?:" + _CODE +
     r"|(?<=\])\([^)\n]*\)"               # link and image destinations
     r"|^[ \t]*\[[^\]\n]+\]:[ \t]*\S+"    # reference definitions
     r"|</?[A-Za-z!][^>\n]*>"             # HTML tags and autolinks
     r"|\{[:#.][^}\n]*\}"                 # attribute lists
     r"|https?://\S+"                     # bare URLs
-    r"|(?<!\w):[a-z0-9_+-]+:(?!\w)",     # icon and emoji shortcodes
+    r"|(?<!\w):[a-z0-9_+-]+:(?!\w))",    # icon and emoji shortcodes
     re.M | re.S,
 )
 

@@ -24,7 +24,7 @@ doubles them on purpose ("người người, nhà nhà thi đua")."""
 _DOUBLED = re.compile(r"\b(\w++)(?:[ \t]+|[ \t]*\n[ \t]*)(\1)(?!\w)", re.I)
 # The lookahead first: the engine skips to the letters these words start with
 _GLUED = re.compile(r"(?=[sSnNtT])(?<!\w)(số|ngày|tháng|năm)(?=\d)", re.I)
-_SPACE_BEFORE = re.compile(r"(?<=[\w)\]”\"*])[ \t]+(?=[,;:!?]|\.(?![.\w]))")
+_SPACE_BEFORE = re.compile(r"(?=[ \t])(?<=[\w)\]”\"*])[ \t]+(?=[,;:!?]|\.(?![.\w]))")  # lookahead first, as below
 _DOUBLE_SPACE = re.compile(r"(?=  )(?<=\w) {2,}(?=\w)")  # the lookahead first: the engine jumps to spaces
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
