@@ -130,6 +130,24 @@ def test_a_page_saved_with_windows_line_endings_builds_as_written(project_copy):
     assert 'class="ht-card' in html and "so_ky_hieu:" not in html and "\r" not in html
 
 
+def test_the_front_matter_reaches_mkdocs_from_the_registry_and_the_body_as_written(project_copy):
+    """MkDocs gets the body and the registry's front matter (not a second YAML parse): the title,
+    `hoctap:` and `search:` keys still act, and a first line that reads like MultiMarkdown
+    metadata (`Note: …`) is still text."""
+    page = project_copy / "docs" / "doc-nhanh.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: Đọc nhanh\n---\n")
+    page.write_text(text.replace("title: Đọc nhanh\n---\n", "title: Tiêu đề từ front matter\n---\nNote: dòng đầu vẫn là nội dung.\n", 1),
+                    encoding="utf-8")
+    result = hoctap("build", "--no-pdf", "--site-dir", str(project_copy / "site"), cwd=project_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (project_copy / "site" / "doc-nhanh.html").read_text(encoding="utf-8")
+    assert "<title>Tiêu đề từ front matter" in html
+    assert "<p>Note: dòng đầu vẫn là nội dung.</p>" in html
+    catalogue = (project_copy / "site" / "van-ban" / "index.html").read_text(encoding="utf-8")
+    assert "<table>" in catalogue and "hoctap:danh-muc" not in catalogue  # `hoctap: danh-muc` still read
+
+
 def test_symbols_link_to_their_pages_in_both_languages(site):
     for page in ("doc-nhanh.html", "en/ke-hoach.html", "van-ban/18-ctr-tu.html", "en/index.html"):
         html = (site / page).read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..checks import check_site, links
-from .. import search
+from .. import content, search
 from ..findings import Finding, format_text, shown_from
 from ..publish.gate import Gate
 from ..registry import DEFAULT_LANG, Registry
@@ -43,8 +43,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def __init__(self):
         self.registry: Registry | None = None
         self.files: Files | None = None
-        self.texts: dict[str, str] = {}
-        """Every page's text by its path in docs/, as the registry read and the checks checked it."""
+        self.sources: dict[str, content.Page] = {}
+        """Every page by its path in docs/, as the registry read it and the checks checked it."""
         self.file_of = lambda path: None
         """This build's file of a page, by its path in docs/ (mkdocs-static-i18n's `get_file_from_path`,
         which tries each language's suffix, remembered for the build: cards and the catalogue ask thousands of times)."""
@@ -69,7 +69,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
 
     def _load(self, config: MkDocsConfig):
         self.registry = Registry.load(Path(config.docs_dir))
-        self.texts = {page.path.as_posix(): page.text for page in self.registry.pages}
+        self.sources = {page.path.as_posix(): page for page in self.registry.pages}
         abbreviations_file = Path(config.config_file_path).parent / self.config.abbreviations
         self.abbreviations, abbreviation_findings = blocks.read_abbreviations(
             abbreviations_file, os.path.relpath(abbreviations_file, config.docs_dir))
@@ -144,16 +144,30 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             page.next_page = nav.pages[i + 1] if i + 1 < len(nav.pages) else None
         return nav
 
-    # Render the text that was checked, as the registry read it: reading each page again cost a
-    # file open per page; line endings as MkDocs reads them (text mode)
+    # Render the text that was checked, as the registry read it (reading each page again cost a
+    # file open per page), line endings as MkDocs reads them (text mode); the body only, its front
+    # matter being the registry's already: MkDocs parsing the YAML again cost 0.1 ms a page. The
+    # blank line first keeps MkDocs from reading a first line such as `Note: …` as metadata
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig):
         if not self.config.enabled:
             return
-        text = self.texts.get(page.file.src_uri)
-        return text.replace("\r\n", "\n").replace("\r", "\n") if text is not None and "\r" in text else text
+        source = self.sources.get(page.file.src_uri)
+        if source is None:
+            return None
+        text = "\n" + source.body if source.meta else source.text
+        return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+    # The front matter, as the registry read it, before any plugin looks at the page
+    @event_priority(100)
+    def _on_page_markdown_meta(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if not self.config.enabled:
+            return
+        source = self.sources.get(page.file.src_uri)
+        if source is not None and source.meta:
+            page.meta = dict(source.meta)
 
     # Write generated blocks into the Markdown before it is rendered
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
+    def _on_page_markdown_blocks(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return
         lang = _lang(config)
@@ -171,6 +185,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         markdown = autolink.link_symbols(markdown, page.file.src_uri, self.registry, document)
         markdown += self.kit.markdown(page, generated, document, lang)
         return markdown
+
+    on_page_markdown = CombinedEvent(_on_page_markdown_meta, _on_page_markdown_blocks)
 
     # Put in the catalogue; mark where the document card goes: under the title
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
