@@ -157,33 +157,39 @@ def write_index(site_dir: str | Path, data: dict) -> Path:
     shards: dict[str, dict] = defaultdict(dict)
     for term, lists in data["terms"].items():
         shards[shard_of(term)][term] = lists
-    groups = group_shards(shards)
+    # Each shard's postings as JSON once: their sizes group them, their texts make the scripts
+    postings = {shard: _json(terms)[1:-1] for shard, terms in shards.items()}
+    groups = group_shards({shard: len(text) + 2 for shard, text in postings.items()})
     head = {key: value for key, value in data.items() if key != "terms"} | {
         "shards": {shard: key for key, members in groups.items() for shard in members}}
     path = index_path(site_dir, data["lang"])
     path.parent.mkdir(parents=True, exist_ok=True)
-    _write_script(path, f"self.hoctapIndex[{json.dumps(data['lang'])}]=", head)
+    _write_script(path, f"self.hoctapIndex[{json.dumps(data['lang'])}]=", _json(head))
     for key, members in groups.items():
-        terms = {term: lists for shard in members for term, lists in shards[shard].items()}
-        _write_script(index_path(site_dir, data["lang"], key), f"self.hoctapShards[{json.dumps(data['lang'] + '/' + key)}]=", terms)
+        _write_script(index_path(site_dir, data["lang"], key), f"self.hoctapShards[{json.dumps(data['lang'] + '/' + key)}]=",
+                      "{" + ",".join(postings[shard] for shard in members) + "}")
     return path
 
 
-def group_shards(shards: dict[str, dict], at_least: int = SHARD_BYTES) -> dict[str, list[str]]:
+def group_shards(sizes: dict[str, int], at_least: int = SHARD_BYTES) -> dict[str, list[str]]:
     """Consecutive shards (by their letters) in one script until it holds `at_least` bytes of
-    postings; each script is named by its first shard."""
+    postings (`sizes`: each shard's, as JSON); each script is named by its first shard."""
     groups: dict[str, list[str]] = {}
     key, size = None, at_least
-    for shard in sorted(shards):
+    for shard in sorted(sizes):
         if size >= at_least:
             key, size = shard, 0
             groups[key] = []
         groups[key].append(shard)
-        size += len(json.dumps(shards[shard], ensure_ascii=False, separators=(",", ":")))
+        size += sizes[shard]
     return groups
 
 
-def _write_script(path: Path, assign: str, data) -> None:
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _write_script(path: Path, assign: str, text: str) -> None:
     # JSON.parse of a string is parsed faster than the same object written as JavaScript.
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("\\", "\\\\").replace("'", "\\'")
+    text = text.replace("\\", "\\\\").replace("'", "\\'")
     path.write_text(f"{assign}JSON.parse('{text}');\n", encoding="utf-8")
