@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from types import SimpleNamespace
 
 LABELS = {
     "vi": {
@@ -63,6 +65,13 @@ _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
 
 def labels(lang: str) -> dict[str, str]:
     return LABELS.get(lang, LABELS["vi"])
+
+
+@functools.cache
+def template_labels(lang: str) -> SimpleNamespace:
+    """The labels for templates (`hoctap_t.print`): Jinja reads `x.name` as an attribute first, so
+    on a dict each label cost a raised AttributeError (the card rendered twice as slowly)."""
+    return SimpleNamespace(**labels(lang))
 
 
 def format_date(value: dt.date | None, lang: str = "vi") -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,7 +27,7 @@ from ..registry import DEFAULT_LANG, Registry
 from . import autolink, blocks, languages
 from .config import HoctapConfig
 from .kit import Kit, find_source_dir
-from .labels import format_date, labels
+from .labels import format_date, labels, template_labels
 from .template_cache import MemoryBytecodeCache
 
 log = get_plugin_logger(__name__)
@@ -205,7 +206,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         lang = _lang(config)
-        context["hoctap_t"] = labels(lang)
+        context["hoctap_t"] = template_labels(lang)
         # mkdocs-static-i18n sets the menu as an attribute of `extra`, which templates read first
         languages.switch_to_homes(getattr(config.extra, "alternate", None) or [], page.file)
         document = self._document_of(page)
@@ -221,7 +222,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
         if not self.config.enabled:
             return
-        context["hoctap_t"] = labels(_lang(config))
+        context["hoctap_t"] = template_labels(_lang(config))
         return context
 
     # Lead links (content, menus, cards) to Vietnamese originals; name the release in every page
@@ -282,37 +283,38 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         file = self.file_of(document.page.path.as_posix())
         return get_relative_url(file.url, page.url) if file else None
 
-    def _link(self, document) -> dict:
+    def _link(self, document) -> SimpleNamespace:
         file = self.file_of(document.page.path.as_posix())
-        return {
-            "ma": document.so_ky_hieu or document.trich_yeu or document.ma,
-            "title": document.trich_yeu,
-            "url": file.url if file else None,
-        }
+        return SimpleNamespace(
+            ma=document.so_ky_hieu or document.trich_yeu or document.ma,
+            title=document.trich_yeu,
+            url=file.url if file else None,
+        )
 
-    def _card(self, document, lang: str) -> dict:
+    def _card(self, document, lang: str) -> SimpleNamespace:
+        """The card's fields for overrides/partials/the-van-ban.html (attributes, as `template_labels`)."""
         t = labels(lang)
         registry = self.registry
         refs = lambda symbols: [self._link(registry.get(s)) for s in symbols if registry.get(s)]
         approved = ""
         if document.trang_thai == "da-duyet":
             approved = t["approved_by"].format(who=document.nguoi_duyet, when=format_date(document.ngay_duyet, lang))
-        return {
-            "t": t,
-            "so_ky_hieu": document.so_ky_hieu,
-            "loai": document.loai,
-            "ngay_ban_hanh": format_date(document.ngay_ban_hanh, lang),
-            "co_quan_ban_hanh": document.co_quan_ban_hanh,
-            "trich_yeu": document.trich_yeu,
-            "thuc_hien": refs(document.thuc_hien),
-            "can_cu": refs(document.can_cu),
-            "thuc_hien_boi": [self._link(d) for d in registry.implemented_by(document)],
-            "can_cu_boi": [self._link(d) for d in registry.based_on_by(document)],
-            "trang_thai": document.trang_thai,
-            "trang_thai_text": t.get(document.trang_thai, document.trang_thai),
-            "duyet": approved,
-            "nguon": document.nguon,
-        }
+        return SimpleNamespace(
+            t=template_labels(lang),
+            so_ky_hieu=document.so_ky_hieu,
+            loai=document.loai,
+            ngay_ban_hanh=format_date(document.ngay_ban_hanh, lang),
+            co_quan_ban_hanh=document.co_quan_ban_hanh,
+            trich_yeu=document.trich_yeu,
+            thuc_hien=refs(document.thuc_hien),
+            can_cu=refs(document.can_cu),
+            thuc_hien_boi=[self._link(d) for d in registry.implemented_by(document)],
+            can_cu_boi=[self._link(d) for d in registry.based_on_by(document)],
+            trang_thai=document.trang_thai,
+            trang_thai_text=t.get(document.trang_thai, document.trang_thai),
+            duyet=approved,
+            nguon=document.nguon,
+        )
 
     def _fail_on(self, findings: list[Finding], docs_dir: Path):
         """Fail the build with every finding listed, not only the first; paths as `hoctap check` shows them."""
