@@ -8,8 +8,8 @@ and for documents it doubled the build and the site as the catalogue grew (half 
 results lead to the Vietnamese page itself, marked `hreflang="vi"`, and that page's language
 switcher leads to the English home page instead of a copy.
 
-Left out means MkDocs' `excluded` level: links to the page still resolve (to the URL set here)
-and nothing is written for it.
+Left out means MkDocs' `excluded` level, given after mkdocs-static-i18n has sorted the other
+files: links to the page still resolve, to the Vietnamese URL it keeps, and nothing is written for it.
 """
 
 from __future__ import annotations
