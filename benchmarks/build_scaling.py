@@ -160,6 +160,15 @@ def build(work: Path, ours: bool) -> dict:
             "kb_per_page": round(html_bytes / len(html) / 1000, 1), "site_mb": round(all_bytes / 1e6, 1)}
 
 
+def per_added_document(smaller: dict, larger: dict) -> dict:
+    """CPU milliseconds each document added between two sizes cost, for Material and for us: what
+    grows with the site, apart from the fixed cost of a build (for us, chiefly the English build)."""
+    added = larger["documents"] - smaller["documents"]
+    ms = {kind: 1000 * (larger[kind]["cpu_seconds"] - smaller[kind]["cpu_seconds"]) / added for kind in ("material", "ours")}
+    return {"material_ms": round(ms["material"], 2), "ours_ms": round(ms["ours"], 2),
+            "ratio": round(ms["ours"] / ms["material"], 2) if ms["material"] > 0 else None}
+
+
 def machine() -> dict:
     mem = next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
     return {"cpus": os.cpu_count(), "memory": f"{int(mem.split()[1]) / 1024 / 1024:.1f} GiB",
@@ -197,6 +206,8 @@ def main() -> int:
         # when the machine's speed drifts between rounds, as it does on a shared host
         row["ratio_paired_median"] = round(statistics.median(paired), 2)
         row["ratio_paired_range"] = [round(min(paired), 2), round(max(paired), 2)]
+        if rows:
+            row["per_added_document"] = per_added_document(rows[-1], row)
         rows.append(row)
         print(f"{count:>5} docs  CPU s (wall s, peak MiB):"
               + "".join(f"  {k} {row[k]['cpu_seconds']:.1f} ({row[k]['seconds']:.1f}, {row[k]['peak_mib']})"
@@ -204,6 +215,10 @@ def main() -> int:
               + f"  ours {row['ours']['html_pages']} pages {row['ours']['kb_per_page']} KB/page"
               f"  ratio {row['ratio']} (same languages {row['ratio_same_languages']};"
               f" paired median {row['ratio_paired_median']}, range {row['ratio_paired_range']})", flush=True)
+        if "per_added_document" in row:
+            added = row["per_added_document"]
+            print(f"{'':>5}       per document added since {rows[-2]['documents']}: material {added['material_ms']} ms,"
+                  f" ours {added['ours_ms']} ms, ratio {added['ratio']}", flush=True)
     report = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
               "repeat": opts.repeat, "goal": BUDGET, "rows": rows}
     opts.report.parent.mkdir(parents=True, exist_ok=True)
