@@ -31,7 +31,6 @@ from pathlib import Path
 
 import yaml
 
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from hoctap.render.config import HoctapConfig  # noqa: E402

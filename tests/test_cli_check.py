@@ -131,9 +131,9 @@ def test_a_page_saved_with_windows_line_endings_builds_as_written(project_copy):
 
 
 def test_the_front_matter_reaches_mkdocs_from_the_registry_and_the_body_as_written(project_copy):
-    """MkDocs gets the body and the registry's front matter (not a second YAML parse): the title,
-    `hoctap:` and `search:` keys still act, and a first line that reads like MultiMarkdown
-    metadata (`Note: …`) is still text."""
+    """MkDocs gets the body and the registry's front matter (not a second YAML parse): the `title:`
+    and `hoctap:` keys still act, and a first line that reads like MultiMarkdown metadata
+    (`Note: …`) is still text."""
     page = project_copy / "docs" / "doc-nhanh.md"
     text = page.read_text(encoding="utf-8")
     assert text.startswith("---\ntitle: Đọc nhanh\n---\n")
