@@ -102,7 +102,7 @@ def dt_day(i: int) -> str:
 
 def project(work: Path, count: int) -> Path:
     """A copy of our site sources with `count` synthetic documents added."""
-    for name in ("docs", "overrides"):
+    for name in ("docs", "overrides", "sources"):
         shutil.copytree(ROOT / name, work / name)
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     synthetic_documents(work / "docs", count)

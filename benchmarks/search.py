@@ -33,7 +33,7 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT.parent.parent / "shared" / "source"
+SOURCE = ROOT / "sources"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -120,6 +120,7 @@ def project(target: Path, docs: Path | None, ours: bool) -> Path:
     """A copy of the project's site sources, with our search on or off, and `docs` if given."""
     target.mkdir(parents=True)
     shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(ROOT / "sources", target / "sources")
     shutil.copytree(docs or ROOT / "docs", target / "docs")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not ours:

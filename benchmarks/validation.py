@@ -71,7 +71,7 @@ def page(i: int) -> str:
 
 def make_site(where: Path, pages: int) -> Path:
     """The project's site plus `pages` generated document pages; returns its mkdocs.yml."""
-    for name in ("docs", "overrides"):
+    for name in ("docs", "overrides", "sources"):
         shutil.copytree(ROOT / name, where / name)
     for i in range(pages):
         (where / "docs" / "van-ban" / f"tong-hop-{i:05d}.md").write_text(page(i), encoding="utf-8")

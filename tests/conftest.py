@@ -35,7 +35,7 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project's site sources, to plant mistakes in."""
-    for name in ("docs", "overrides"):
+    for name in ("docs", "overrides", "sources"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path

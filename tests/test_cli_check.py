@@ -14,9 +14,7 @@ import pytest
 
 from tests.conftest import ROOT, build_site
 
-# ../shared beside the clone (CI); a worktree finds it further up.
-SOURCE = next((p / "shared" / "source" for p in ROOT.parents if (p / "shared" / "source").is_dir()),
-              ROOT.parent / "shared" / "source")
+SOURCE = ROOT / "sources"
 PLAN = SOURCE / "ke-hoach-ldld-lai-chau-2026-03-31.txt"
 CORPUS = ROOT / "tests" / "corpus"
 

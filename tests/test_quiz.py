@@ -116,8 +116,8 @@ def test_build_fails_on_a_wrong_answer(project_copy):
 
 def test_project_quiz_is_valid():
     root = Path(__file__).resolve().parent.parent
-    from hoctap.render.kit import QUIZ_FILE, find_source_dir
+    from hoctap.render.kit import QUIZ_FILE
 
-    result = quiz.load(root / "docs" / QUIZ_FILE, root / "docs", find_source_dir(root, "../shared/source"))
+    result = quiz.load(root / "docs" / QUIZ_FILE, root / "docs", root / "sources")
     assert result.findings == []
     assert len(result.questions) >= 10

@@ -10,7 +10,7 @@ import pytest
 from hoctap.registry import Registry
 from hoctap.render import speaker
 from hoctap.render.config import HoctapConfig
-from hoctap.render.kit import FOCUS_FILE, Kit, find_source_dir
+from hoctap.render.kit import FOCUS_FILE, Kit
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -23,7 +23,7 @@ def registry() -> Registry:
 
 @pytest.fixture(scope="module")
 def sources() -> Path:
-    return find_source_dir(ROOT, "../shared/source")
+    return ROOT / "sources"
 
 
 def load(tmp_path, registry, sources, text: str) -> speaker.Focus:

@@ -11,7 +11,7 @@ Field names stay Vietnamese, as editors write them:
   symbol, or by its page name (`nghi-quyet-dai-hoi-xiv-dang`) when it has no known symbol.
 - `trang_thai` — status of the page: `du-thao` (draft) or `da-duyet` (approved, with
   `nguoi_duyet` who approved and `ngay_duyet` when).
-- `nguon` — where the facts come from: files in `../shared/source/`, with lines.
+- `nguon` — where the facts come from: files in the sources folder (`sources/`), with lines.
 - `noi_bo` — internal only: left out of a public build.
 
 Unknown facts are left empty and shown as unknown, never guessed.

@@ -11,7 +11,7 @@ import pytest
 
 from hoctap import quiz
 from hoctap.registry import Registry
-from hoctap.render.kit import QUIZ_FILE, find_source_dir
+from hoctap.render.kit import QUIZ_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -19,7 +19,7 @@ DOCS = ROOT / "docs"
 
 @pytest.fixture(scope="module")
 def questions():
-    return quiz.load(DOCS / QUIZ_FILE, DOCS, find_source_dir(ROOT, "../shared/source")).questions
+    return quiz.load(DOCS / QUIZ_FILE, DOCS, ROOT / "sources").questions
 
 
 def local_file(url: str) -> Path:

@@ -8,8 +8,9 @@ class HoctapConfig(Config):
     enabled = c.Type(bool, default=True)
     # Run hoctap.checks in every build (off only to measure what they cost: benchmarks/validation.py).
     checks = c.Type(bool, default=True)
-    # Where `nguon:` entries point: the federation's source documents.
-    source_dir = c.Type(str, default="../shared/source")
+    # Where `nguon:` entries point: the federation's source texts, kept in the repository
+    # (relative to mkdocs.yml), so that a clone with nothing beside it builds.
+    source_dir = c.Type(str, default="sources")
     # The abbreviations (`*[LĐLĐ]: Liên đoàn Lao động` lines): tooltips on every page, and the glossary page.
     abbreviations = c.Type(str, default="docs/includes/abbreviations.md")
     # The publication gate (hoctap.publish.gate): editors' previews show drafts, a publish does not.

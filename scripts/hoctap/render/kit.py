@@ -117,16 +117,3 @@ def _events(registry: Registry, source_dir: Path) -> tuple[list[diagram.Event], 
         events.append(diagram.Event(str(title), start, end, str(mark["ghi"]), page.path.as_posix()))
     return events, findings
 
-
-def find_source_dir(config_dir: Path, configured: str) -> Path:
-    """The sources folder as configured (`../shared/source`, beside the clone); else a `shared/source`
-    above the site's folder or above this package's checkout — a git worktree sits one level deeper
-    than a clone, and a test's copy of the site lives in a temporary folder."""
-    path = (config_dir / configured).resolve()
-    if path.is_dir():
-        return path
-    for start in (config_dir.resolve(), Path(__file__).resolve()):
-        for parent in start.parents:
-            if (parent / "shared" / "source").is_dir():
-                return parent / "shared" / "source"
-    return path

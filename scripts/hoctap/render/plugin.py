@@ -26,7 +26,7 @@ from ..publish.gate import Gate
 from ..registry import DEFAULT_LANG, Registry
 from . import autolink, blocks, languages
 from .config import HoctapConfig
-from .kit import Kit, find_source_dir
+from .kit import Kit
 from .labels import format_date, labels, template_labels
 from .template_cache import MemoryBytecodeCache
 
@@ -74,7 +74,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         abbreviations_file = Path(config.config_file_path).parent / self.config.abbreviations
         self.abbreviations, abbreviation_findings = blocks.read_abbreviations(
             abbreviations_file, os.path.relpath(abbreviations_file, config.docs_dir))
-        source_dir = find_source_dir(Path(config.config_file_path).parent, self.config.source_dir)
+        source_dir = Path(config.config_file_path).parent / self.config.source_dir
         self.kit = Kit.load(self.registry, Path(config.docs_dir), source_dir, self.config.documents_listed_max)
         checks = check_site(self.registry) if self.config.checks else []
         self._fail_on(self.registry.findings + abbreviation_findings + self.kit.findings + checks, Path(config.docs_dir))
