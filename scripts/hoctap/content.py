@@ -7,10 +7,15 @@ Field names stay Vietnamese, as editors write them:
 - `ngay_ban_hanh` — date of issue, ISO `YYYY-MM-DD`; empty when unknown.
 - `co_quan_ban_hanh` — issuing body.
 - `trich_yeu` — the title as issued (or as the source cites it).
+- `ten_ngan` — short title, the subject in a few of the trích yếu's own words, in their order
+  ("Đối thoại, thương lượng tập thể"): menus, cards and titles read "symbol — short title".
+- `tinh_trang` — the document's own status: `da-ban-hanh` (issued, the default: everything the
+  plan cites is issued) or `het-hieu-luc` (no longer in force). Not the page's review state.
 - `thuc_hien` / `can_cu` — documents this one implements / is based on, each named by its
   symbol, or by its page name (`nghi-quyet-dai-hoi-xiv-dang`) when it has no known symbol.
-- `trang_thai` — status of the page: `du-thao` (draft) or `da-duyet` (approved, with
-  `nguoi_duyet` who approved and `ngay_duyet` when).
+- `trang_thai` — editorial review of the page (not of the document): `du-thao` (draft) or
+  `da-duyet` (approved, with `nguoi_duyet` who approved and `ngay_duyet` when, as the editors
+  record it). Shown in previews only.
 - `nguon` — where the facts come from: files in the sources folder (`sources/`), with lines.
 - `noi_bo` — internal only: left out of a public build.
 
@@ -32,6 +37,9 @@ REQUIRED = ("so_ky_hieu", "loai", "ngay_ban_hanh", "co_quan_ban_hanh", "trich_ye
 """Keys every document page must have; `so_ky_hieu` and `ngay_ban_hanh` may be left empty when unknown."""
 MAY_BE_EMPTY = {"so_ky_hieu", "ngay_ban_hanh"}
 TRANG_THAI = {"du-thao": "Dự thảo", "da-duyet": "Đã duyệt"}
+TINH_TRANG = {"da-ban-hanh": "Đã ban hành", "het-hieu-luc": "Hết hiệu lực"}
+"""A document's own status; `da-ban-hanh` when the front matter does not say."""
+_WORD = re.compile(r"\w+")
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """YAML without implicit timestamps: dates stay text, so an impossible one is our finding, not a crash.
@@ -83,6 +91,8 @@ class Document:
     ngay_ban_hanh: dt.date | None
     co_quan_ban_hanh: str | None
     trich_yeu: str | None
+    ten_ngan: str | None
+    tinh_trang: str
     thuc_hien: list[str]
     can_cu: list[str]
     trang_thai: str
@@ -215,13 +225,26 @@ def to_document(page: Page) -> tuple[Document, list[Finding]]:
                                 "an approved page names who approved it and when",
                                 "add `nguoi_duyet:` and `ngay_duyet:`"))
 
+    tinh_trang = str(meta.get("tinh_trang") or "da-ban-hanh")
+    if tinh_trang not in TINH_TRANG:
+        findings.append(Finding(rel, page.line_of("tinh_trang"), 1, "M008",
+                                f"`tinh_trang` must be one of {', '.join(TINH_TRANG)}, not {tinh_trang!r}",
+                                "leave it out for an issued document"))
+    ten_ngan, trich_yeu = _text(meta.get("ten_ngan")), _text(meta.get("trich_yeu"))
+    if ten_ngan and trich_yeu and not is_shortening(ten_ngan, trich_yeu):
+        findings.append(Finding(rel, page.line_of("ten_ngan"), 1, "M007",
+                                f"`ten_ngan` {ten_ngan!r} is not a shortening of `trich_yeu`",
+                                "keep words of the trích yếu, in its order; never reword it"))
+
     document = Document(
         page=page,
         so_ky_hieu=_text(meta.get("so_ky_hieu")),
         loai=_text(meta.get("loai")) or "",
         ngay_ban_hanh=dates["ngay_ban_hanh"],
         co_quan_ban_hanh=_text(meta.get("co_quan_ban_hanh")),
-        trich_yeu=_text(meta.get("trich_yeu")),
+        trich_yeu=trich_yeu,
+        ten_ngan=ten_ngan,
+        tinh_trang=tinh_trang,
         thuc_hien=_as_list(meta.get("thuc_hien")),
         can_cu=_as_list(meta.get("can_cu")),
         trang_thai=trang_thai or "du-thao",
@@ -231,3 +254,9 @@ def to_document(page: Page) -> tuple[Document, list[Finding]]:
         noi_bo=bool(meta.get("noi_bo", False)),
     )
     return document, findings
+
+
+def is_shortening(short: str, full: str) -> bool:
+    """Every word of `short` is a word of `full`, in the same order (case aside): a shortening, not a rewording."""
+    words = iter(w.casefold() for w in _WORD.findall(full))
+    return all(any(w == word for w in words) for word in (w.casefold() for w in _WORD.findall(short)))

@@ -23,6 +23,7 @@ from .labels import labels
 QUIZ_FILE = "includes/on-tap.yml"
 FOCUS_FILE = "includes/bao-cao-vien.yml"
 SPEAKER_PAGE = "bao-cao-vien.md"
+QUIZ_PAGE = "on-tap.md"
 CATALOGUE_PAGE = "van-ban/index.md"
 
 TEXT = {
@@ -60,7 +61,9 @@ class Kit:
 
     @classmethod
     def load(cls, registry: Registry, docs_dir: Path, source_dir: Path, listed_max: int) -> "Kit":
-        quiz = load_quiz(docs_dir / QUIZ_FILE, docs_dir, source_dir)
+        # Each language with a quiz page (`on-tap.en.md`) needs each question translated
+        translated = tuple(sorted(p.name.split(".")[1] for p in docs_dir.glob(QUIZ_PAGE.replace(".md", ".*.md"))))
+        quiz = load_quiz(docs_dir / QUIZ_FILE, docs_dir, source_dir, translated)
         focus = speaker.load_focus(docs_dir / FOCUS_FILE, docs_dir, source_dir, registry)
         events, event_findings = _events(registry, source_dir)
         return cls(registry, docs_dir, quiz, focus, listed_max, events, quiz.findings + focus.findings + event_findings)

@@ -16,16 +16,21 @@ import yaml
 from ..content import Document
 from ..findings import Finding
 from ..registry import Registry
-from ..sources import ungrounded
+from ..sources import section_of, ungrounded
 from .blocks import relative_link
 from .labels import format_date, labels
+from .titles import Values, subject, title
+
+PURPOSE = "I.1"
+"""The plan's section that says why members study (mục I.1, Mục đích): the answer to "Vì sao…"."""
 
 
 @dataclass
 class Focus:
     """Focus areas quoted from the plan: common to every programme, and per programme symbol."""
 
-    chung: list[str] = field(default_factory=list)
+    chung: list[tuple[str, str]] = field(default_factory=list)
+    """(focus area, the plan's section it is quoted from: `I.1` purpose, `I.2` requirements)."""
     chuong_trinh: dict[str, list[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
@@ -53,19 +58,25 @@ def load_focus(path: Path, docs_dir: Path, source_dir: Path, registry: Registry)
         return focus
     for key, value in root.value:
         if key.value == "chung":
-            focus.chung = _items(value, rel, source_dir, focus.findings)
+            focus.chung = [(text, _section(source_dir, ref)) for text, ref in _items(value, rel, source_dir, focus.findings)]
         elif key.value == "chuong_trinh" and isinstance(value, yaml.MappingNode):
             for symbol, items in value.value:
                 if registry.get(symbol.value) is None:
                     focus.findings.append(Finding(rel, symbol.start_mark.line + 1, symbol.start_mark.column + 1, "K002",
                                                   f"`{symbol.value}`: no document page has this symbol"))
-                focus.chuong_trinh[symbol.value] = _items(items, rel, source_dir, focus.findings)
+                focus.chuong_trinh[symbol.value] = [text for text, _ in _items(items, rel, source_dir, focus.findings)]
         else:
             focus.findings.append(Finding(rel, key.start_mark.line + 1, 1, "K001", f"unknown key `{key.value}`"))
     return focus
 
 
-def _items(node, rel: str, source_dir: Path, findings: list[Finding]) -> list[str]:
+def _section(source_dir: Path, ref: str) -> str:
+    found = section_of(source_dir, ref)
+    return (found[1] or "") if found else ""
+
+
+def _items(node, rel: str, source_dir: Path, findings: list[Finding]) -> list[tuple[str, str]]:
+    """Each grounded focus area with its source reference."""
     if not isinstance(node, yaml.SequenceNode):
         findings.append(Finding(rel, node.start_mark.line + 1, 1, "K001", "expected a list of `- noi_dung: … nguon: …`"))
         return []
@@ -80,7 +91,7 @@ def _items(node, rel: str, source_dir: Path, findings: list[Finding]) -> list[st
         if problem:
             findings.append(Finding(rel, line, 1, "K003", f"focus area not grounded: {problem}"))
             continue
-        items.append(str(data["noi_dung"]).strip())
+        items.append((str(data["noi_dung"]).strip(), str(data["nguon"])))
     return items
 
 
@@ -103,8 +114,8 @@ def link_to_sheet(document: Document, registry: Registry, page_src: str, speaker
 
 def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: str) -> str:
     t = labels(lang)
-    link = lambda doc: f"[{doc.so_ky_hieu or doc.trich_yeu}]({relative_link(page_src, doc.page.path.as_posix())})"
-    name = d.so_ky_hieu or d.trich_yeu or d.ma
+    values = Values(lang)
+    link = lambda doc: f"[{doc.so_ky_hieu or title(doc, values)}]({relative_link(page_src, doc.page.path.as_posix())})"
     implements = [registry.get(m) for m in d.thuc_hien + d.can_cu if registry.get(m)]
     own = focus.chuong_trinh.get(d.ma, [])
     awaiting = t["awaiting_heading"]
@@ -114,9 +125,9 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
         (t["ngay_ban_hanh"], format_date(d.ngay_ban_hanh, lang)),
         (t["co_quan_ban_hanh"], d.co_quan_ban_hanh or t["unknown"]),
         (t["trich_yeu"], d.trich_yeu or t["unknown"]),
-        (t["thuc_hien"], "; ".join(f"{link(x)} — {x.trich_yeu}" if x.so_ky_hieu else link(x) for x in implements)
-         or "Kế hoạch không nêu"),
-        (t["trang_thai"], t.get(d.trang_thai, d.trang_thai)),
+        (t["thuc_hien"], "; ".join(f"{link(x)} — {subject(x, values).text}" if x.so_ky_hieu else link(x)
+                                   for x in implements) or "Kế hoạch không nêu"),
+        (t["tinh_trang"], t.get(d.tinh_trang, d.tinh_trang)),
         ("Toàn văn", "có" if d.page.meta.get("toan_van") else awaiting),
     ]
     facts = "".join(f"{k}\n:   {v}\n\n" for k, v in rows)
@@ -127,12 +138,12 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
                     "khi có văn bản chính thức. Bài nói chỉ nên dựa vào các thông tin ở trên.\n")
     questions = _questions(d, implements, own, focus.chung, lang)
     asked = "".join(f"{n}. {q}  \n   *Gợi ý trả lời:* {a}\n" for n, (q, a) in enumerate(questions, start=1))
-    common = "".join(f"- {item}\n" for item in focus.chung)
+    common = "".join(f"- {item}" + (f" (mục {section})" if section else "") + "\n" for item, section in focus.chung)
     return f"""
 
 <section class="ht-sheet" markdown>
 
-## Phiếu báo cáo viên: {name} {{#{sheet_id(d)}}}
+## Phiếu báo cáo viên: {title(d, values)} {{#{sheet_id(d)}}}
 
 <p class="ht-sheet__actions"><button type="button" class="md-button ht-print-button" data-ht-print="sheet" hidden>In phiếu này</button></p>
 
@@ -145,7 +156,7 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
 ### Trọng tâm theo Kế hoạch {{#{sheet_id(d)}-trong-tam}}
 
 {focus_md}
-Mục đích chung của việc học tập, quán triệt (Kế hoạch, mục I):
+Mục đích, yêu cầu chung của việc học tập, quán triệt (Kế hoạch, mục I):
 
 {common}
 ### Câu hỏi gợi ý thảo luận {{#{sheet_id(d)}-cau-hoi}}
@@ -159,19 +170,30 @@ Mục đích chung của việc học tập, quán triệt (Kế hoạch, mục 
 """
 
 
-def _questions(d: Document, implements: list[Document], own: list[str], chung: list[str], lang: str):
+def cited_as(document: Document, lang: str) -> str:
+    """A document as the plan cites it: "Chỉ thị số 58-CT/TW, ngày 10/01/2026 của Ban Bí thư"."""
+    if not document.so_ky_hieu:
+        return document.trich_yeu or document.ma
+    said = f"{document.loai} số {document.so_ky_hieu}"
+    if document.ngay_ban_hanh:
+        said += f", {format_date(document.ngay_ban_hanh, lang)}"
+    return said + (f" của {document.co_quan_ban_hanh}" if document.co_quan_ban_hanh else "")
+
+
+def _questions(d: Document, implements: list[Document], own: list[str], chung: list[tuple[str, str]], lang: str):
     """Questions whose answers are the sheet's own facts, so a speaker can always answer them."""
     name = d.so_ky_hieu or d.trich_yeu
+    purpose = [item for item, section in chung if section == PURPOSE]
     asked = []
     if d.co_quan_ban_hanh and d.ngay_ban_hanh:
         asked.append((f"{name} do cơ quan nào ban hành, vào ngày nào?",
                       f"{d.co_quan_ban_hanh}, {format_date(d.ngay_ban_hanh, lang)}."))
     if implements:
         asked.append((f"{name} được ban hành để thực hiện văn bản nào?",
-                      "; ".join(x.trich_yeu or x.ma for x in implements) + "."))
+                      "; ".join(cited_as(x, lang) for x in implements) + "."))
     if own:
         asked.append((f"Theo Kế hoạch, {name} tập trung vào những nội dung nào?", "; ".join(own) + "."))
-    if chung:
+    if purpose:
         asked.append(("Vì sao đoàn viên, người lao động cần học tập, quán triệt chương trình này?",
-                      "; ".join(chung) + " (Kế hoạch, mục I)."))
+                      "Để " + "; ".join(purpose) + f" (Kế hoạch, mục {PURPOSE})."))
     return asked
