@@ -115,7 +115,7 @@ def link_to_sheet(document: Document, registry: Registry, page_src: str, speaker
 def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: str) -> str:
     t = labels(lang)
     values = Values(lang)
-    link = lambda doc: f"[{doc.so_ky_hieu or title(doc, values)}]({relative_link(page_src, doc.page.path.as_posix())})"
+    link = lambda doc: f"[{doc.so_ky_hieu or cited_as(doc, lang)}]({relative_link(page_src, doc.page.path.as_posix())})"
     implements = [registry.get(m) for m in d.thuc_hien + d.can_cu if registry.get(m)]
     own = focus.chuong_trinh.get(d.ma, [])
     awaiting = t["awaiting_heading"]
@@ -125,8 +125,8 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
         (t["ngay_ban_hanh"], format_date(d.ngay_ban_hanh, lang)),
         (t["co_quan_ban_hanh"], d.co_quan_ban_hanh or t["unknown"]),
         (t["trich_yeu"], d.trich_yeu or t["unknown"]),
-        (t["thuc_hien"], "; ".join(f"{link(x)} — {subject(x, values).text}" if x.so_ky_hieu else link(x)
-                                   for x in implements) or "Kế hoạch không nêu"),
+        (t["thuc_hien"], "; ".join(cited_as(x, lang).replace(x.so_ky_hieu, link(x), 1) + f" — {subject(x, values).text}"
+                                   if x.so_ky_hieu else link(x) for x in implements) or "Kế hoạch không nêu"),
         (t["tinh_trang"], t.get(d.tinh_trang, d.tinh_trang)),
         ("Toàn văn", "có" if d.page.meta.get("toan_van") else awaiting),
     ]
