@@ -39,7 +39,8 @@ def test_cited_as_the_plan_and_section_with_its_place_on_the_plans_page():
     assert (citation.label, citation.page, citation.anchor) == (
         "Kế hoạch ngày 31/3/2026, mục II.1", "ke-hoach.md", "noi-dung-hoc-tap")
     assert cite(f"{PLAN}:103-104", registry, SOURCES, vi).anchor == "ldld-tinh"
-    assert cite(f"{PLAN}:14-16", registry, SOURCES, vi).label == "Kế hoạch ngày 31/3/2026, phần mở đầu"
+    opening = cite(f"{PLAN}:14-16", registry, SOURCES, vi)
+    assert (opening.label, opening.anchor) == ("Kế hoạch ngày 31/3/2026, phần mở đầu", "mo-dau")
     assert cite(f"{PLAN}:81-84", registry, SOURCES, en).label == "Plan of 31 March 2026, section II.1"
     # two line ranges of one section are one citation; no file name, no line reaches the reader
     both = cite_all([f"{PLAN}:60-63", f"{PLAN}:55-58"], registry, SOURCES, vi)

@@ -53,6 +53,8 @@ def catalogue(registry: Registry, values: Values, href: Callable[[Document], str
     """
     lang = values.lang
     t = labels(lang)
+    if not registry.catalogue():
+        return f'<p class="ht-catalogue__empty">{html.escape(t["none_published"])}</p>\n'
     abbreviate = _abbreviator(abbreviations)
     columns = ("van_ban", "so_ky_hieu", "loai", "ngay_ban_hanh", "co_quan_ban_hanh", "trich_yeu", "tinh_trang")
     head = "".join(f"<th>{html.escape(t[key])}</th>" for key in columns)

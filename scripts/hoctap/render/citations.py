@@ -66,12 +66,15 @@ def cite_all(refs: list[str], registry: Registry, source_dir: Path, values: Valu
 
 @functools.lru_cache(maxsize=8)
 def _anchors(markdown: str) -> dict[str, str]:
-    """Section number (`II`, `II.1`, or an unnumbered heading's text) → the heading's anchor on the page."""
+    """Section number (`II`, `II.1`, or an unnumbered heading's text) → the heading's anchor on the page;
+    an unnumbered heading before the first numbered one is the opening's (OPENING)."""
     found, part = {}, ""
     for level, text, explicit in _HEADING.findall(markdown):
         anchor = explicit or slugify(text, "-")
         number = _NUMBER.match(text)
         if level == "##":
+            if not number and not found:
+                found[OPENING] = anchor
             part = number.group(1) if number else ""
             found[part or text] = anchor
         elif number and part:

@@ -231,8 +231,13 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         context["hoctap_review"] = self._review(page, document, lang)
         if self.config.search and not (page.meta.get("search") or {}).get("exclude"):
             named = (document.so_ky_hieu, document.loai) if document is not None and document.so_ky_hieu else None
-            self.sections += [search.record(section, named) for section in
-                              search.sections(page.content, page.url, str(page.meta.get("title", page.title)))]
+            found = search.sections(page.content, page.url, str(page.meta.get("title", page.title)))
+            # A document's result names it as a member asks for it: "Chương trình hành động số 03/CTr-MTTQ-UB — …"
+            if named and lang == DEFAULT_LANG and document.loai:
+                for section in found:
+                    if section["location"] == page.url:
+                        section["title"] = f"{document.loai} số {page.meta['title']}"
+            self.sections += [search.record(section, named) for section in found]
         return context
 
     # Our labels in the theme's own pages (404.html) too
