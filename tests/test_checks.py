@@ -69,7 +69,7 @@ def check(text: str, site: Site, markdown: bool = True) -> list[tuple[str, int, 
 
 def test_symbols_in_front_matter_are_checked(site):
     text = "---\ntrich_yeu: Thực hiện Chỉ thị số 58-Ct/TW, ngày 11/01/2026\nthuc_hien: [99-CTr/TU]\n---\n\n# A\n"
-    assert check(text, site) == [("S102", 2, 33), ("S103", 2, 43), ("S101", 3, 13)]
+    assert [c for c in check(text, site) if not c[0].startswith("M")] == [("S102", 2, 33), ("S103", 2, 43), ("S101", 3, 13)]
 
 
 def test_issuer_in_front_matter_must_match_the_symbol(site):

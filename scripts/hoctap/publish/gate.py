@@ -25,7 +25,7 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import get_plugin_logger
 
-from ..content import Page, is_document, to_document
+from ..content import Page, is_document
 from ..registry import Registry
 
 log = get_plugin_logger("hoctap")
@@ -60,15 +60,15 @@ def decide(registry: Registry, *, drafts: bool, profile: str) -> list[LeftOut]:
         if not drafts and _is_draft(page):
             reasons.append("draft (`trang_thai: du-thao`); publish it with --allow-draft, "
                            "or approve it (`trang_thai: da-duyet`)")
-        if profile == "public" and page.meta.get("noi_bo"):
+        if profile == "public" and page.front_matter.noi_bo:
             reasons.append("internal (`noi_bo: true`) and this is a public build")
     return [LeftOut(stem, reasons[0]) for stem, reasons in sorted(marks.items()) if reasons]
 
 
 def _is_draft(page: Page) -> bool:
-    if is_document(page) and page.lang == "vi":
-        return to_document(page)[0].is_draft
-    return page.meta.get("trang_thai") == "du-thao"
+    """A document page is a draft until approved; another page only when marked so."""
+    status = page.front_matter.trang_thai
+    return status != "da-duyet" if is_document(page) and page.lang == "vi" else status == "du-thao"
 
 
 def published(registry: Registry, left_out: list[LeftOut]) -> Registry:
