@@ -28,6 +28,12 @@ EXPECTED = {
     "s103-wrong-date.md": [("S103", 3, 22)],
     "s104-wrong-issuer.md": [("S104", 3, 47)],
     "s105-bad-so-ky-hieu.md": [("S105", 2, 1)],
+    "h001-script.md": [("H001", 3, 10), ("H001", 4, 1)],
+    "h002-event-handler.md": [("H002", 3, 30), ("H002", 5, 4)],
+    "h003-javascript-url.md": [("H003", 3, 6), ("H003", 3, 33)],
+    "m007-unknown-key.md": [("M007", 3, 1)],
+    "m008-wrong-type.md": [("M008", 3, 1), ("M008", 6, 1)],
+    "m009-future-date.md": [("M009", 4, 1)],
     "l101-raw-html-md-link.md": [("L101", 3, 14)],
     "l102-raw-html-missing.md": [("L102", 3, 14), ("L102", 3, 51)],
     "l104-link-to-another-document.md": [("L104", 3, 30)],
@@ -132,10 +138,10 @@ def test_card_links_to_a_page_missing_from_a_build(tmp_path):
 def test_every_code_is_documented_for_editors():
     import hoctap.checks
 
-    code = set(re.findall(r"^\| ([EMSLVQKPR]\d{3}) \|", hoctap.checks.__doc__, re.M))
-    guide = set(re.findall(r"^\| ([EMSLVQKPR]\d{3}) \|", (DOCS / "huong-dan-bien-tap.md").read_text(encoding="utf-8"), re.M))
+    code = set(re.findall(r"^\| ([EHMSLVQKPR]\d{3}) \|", hoctap.checks.__doc__, re.M))
+    guide = set(re.findall(r"^\| ([EHMSLVQKPR]\d{3}) \|", (DOCS / "huong-dan-bien-tap.md").read_text(encoding="utf-8"), re.M))
     assert code == guide and len(code) >= 25
-    emitted = set(re.findall(r'"([EMSLVQKPR]\d{3})"', "".join(
+    emitted = set(re.findall(r'"([EHMSLVQKPR]\d{3})"', "".join(
         p.read_text(encoding="utf-8") for p in (ROOT / "scripts" / "hoctap").rglob("*.py"))))
     assert emitted <= code
 

@@ -24,6 +24,9 @@ docs/huong-dan-bien-tap.md (section "Kiểm tra nội dung").
 | S103 | date next to a symbol disagrees with its `ngay_ban_hanh`, or is not a date | |
 | S104 | issuer next to a symbol (or `co_quan_ban_hanh`) is a body that does not issue it | |
 | S105 | `so_ky_hieu` is not a symbol | |
+| H001 | a tag outside the allow-list (`<script>`, `<iframe>`, `<object>`, `<embed>`, `<form>`, `<style>`…) | |
+| H002 | an attribute outside the allow-list: an event handler (`onerror=`), `style`… | |
+| H003 | a URL that is not http(s), mailto, tel or relative (`javascript:`, `data:`) | |
 | L101 | raw HTML link to a `.md` page | |
 | L102 | raw HTML link to a missing page or anchor | |
 | L103 | a document card links to a page missing from a language's build | |
@@ -62,7 +65,7 @@ from pathlib import Path
 from ..content import ContentError, Page
 from ..findings import Finding
 from ..registry import Registry
-from . import links, symbols, text
+from . import links, markup, symbols, text
 from .source import Site, Source
 
 FILE_SUFFIXES = (".md", ".txt")
@@ -75,6 +78,7 @@ def check_source(source: Source, site: Site) -> list[Finding]:
     findings = list(source.page.findings) if source.page else []
     findings += [f for check in text.CHECKS for f in check(source)]
     findings += [f for check in symbols.CHECKS for f in check(source, site)]
+    findings += markup.unsafe(source)
     findings += links.raw_html(source)
     findings += links.symbol_links(source, site)
     return findings

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..checks import check_site, links
-from .. import content, search
+from .. import content, safe_html, search
 from ..findings import Finding, format_text, shown_from
 from ..publish.gate import Gate
 from ..registry import DEFAULT_LANG, Registry
@@ -189,10 +189,12 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
 
     on_page_markdown = CombinedEvent(_on_page_markdown_meta, _on_page_markdown_blocks)
 
-    # Put in the catalogue; mark where the document card goes: under the title
+    # Sanitise what the page's Markdown made (the check reported it already: this is the second
+    # line), then put in our own blocks: the kit's raw HTML, the catalogue; mark where the card goes
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return
+        html = self.kit.raw.restore(safe_html.sanitise(html))
         if page.meta.get("hoctap") == "danh-muc":
             html = html.replace(CATALOGUE_SLOT, blocks.catalogue(
                 self.registry, _lang(config), lambda document: self._href(document, page), self.abbreviations))
