@@ -24,7 +24,7 @@ from .. import content, safe_html, search
 from ..findings import Finding, format_text, shown_from
 from ..publish.gate import Gate
 from ..registry import DEFAULT_LANG, Registry
-from . import autolink, blocks, languages
+from . import autolink, blocks, languages, scripts
 from .config import HoctapConfig
 from .kit import Kit
 from .labels import format_date, labels, template_labels
@@ -57,6 +57,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """Those pages' URLs: {URL they would have had: the Vietnamese original's}."""
         self.sections: list[search.Record] = []
         """This language build's search sections, as the index keeps them."""
+        self.script_hashes: set[str] = set()
+        """Every language build's inline scripts, as the templates wrote them (render/scripts.py)."""
 
     # Load and check the content once: mkdocs-static-i18n runs the next language's build with this
     # same plugin and config, while `mkdocs serve` makes a new plugin for every rebuild
@@ -227,17 +229,29 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         context["hoctap_t"] = template_labels(_lang(config))
         return context
 
+    # Keep the hashes of the inline scripts the templates wrote, as they wrote them, for `hoctap csp`
+    @event_priority(100)
+    def _on_post_page_scripts(self, output: str, *, page: Page, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        self.script_hashes |= scripts.of_templates(output, page.content or "", CARD_SLOT)
+
     # Lead links (content, menus, cards) to Vietnamese originals; name the release in every page
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig):
+    def _on_post_page_links(self, output: str, *, page: Page, config: MkDocsConfig):
         if not self.config.enabled:
             return
         return self.gate.stamp(languages.relink(output, page.url, self.moved))
+
+    on_post_page = CombinedEvent(_on_post_page_scripts, _on_post_page_links)
 
     # One 404 page at the root, in the site's language: each language build would overwrite it
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig):
         if not self.config.enabled or template_name != "404.html":
             return
-        return output if _lang(config) == DEFAULT_LANG else ""
+        if _lang(config) != DEFAULT_LANG:
+            return ""
+        self.script_hashes |= scripts.hashes(output)  # a template with no page content
+        return output
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
@@ -266,7 +280,13 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if index.is_file():
             index.with_suffix(".js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
 
-    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index)
+    # The inline scripts the templates wrote so far (every language build writes into the same site)
+    def _on_post_build_scripts(self, *, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        scripts.write(Path(config.site_dir), self.script_hashes)
+
+    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index, _on_post_build_scripts)
 
     # -- helpers ---------------------------------------------------------------
 
