@@ -291,15 +291,18 @@ def validate(page: Page) -> tuple[FrontMatter, list[Finding]]:
 
     A key that is wrong is left out of the values, so the rest of the pipeline still reads the page."""
     schema = DocumentMeta if is_document(page) and page.lang == "vi" else FrontMatter
+    meta = {key: value for key, value in page.meta.items() if isinstance(key, str)}
     try:
-        values = schema.model_validate(page.meta)
+        values = schema.model_validate(meta)
         errors = []
     except ValidationError as error:
         errors = error.errors(include_url=False)
         wrong = {e["loc"][0] for e in errors}
-        kept = {key: value for key, value in page.meta.items() if key not in wrong}
+        kept = {key: value for key, value in meta.items() if key not in wrong}
         values = schema.model_validate({name: None for name in REQUIRED if schema is DocumentMeta} | kept)
-    findings = [_finding(page, schema, e) for e in errors]
+    findings = [Finding(page.path.as_posix(), 1, 1, "M007", f"`{key}` is not the name of a key",
+                        "keys are words, such as `noi_bo:`") for key in page.meta if not isinstance(key, str)]
+    findings += [_finding(page, schema, e) for e in errors]
     if schema is DocumentMeta:
         findings += [Finding(page.path.as_posix(), page.line_of(key), 1, "M001", f"required field `{key}` is empty")
                      for key in REQUIRED if key in page.meta and key not in MAY_BE_EMPTY
@@ -318,17 +321,23 @@ def _finding(page: Page, schema: type[FrontMatter], error: dict) -> Finding:
     if kind == "missing":
         return Finding(rel, 1, 1, "M001", f"document page lacks required field `{key}`",
                        f"add `{key}:` to the front matter" + (" (leave it empty if unknown)" if key in MAY_BE_EMPTY else ""))
-    if kind == "extra_forbidden" and len(error["loc"]) == 1:
-        return Finding(rel, at, 1, "M007", f"unknown key `{key}`", _did_you_mean(key, page, schema))
+    if kind == "extra_forbidden":
+        return Finding(rel, at, 1, "M007", f"unknown key {where}", _did_you_mean(key, page, schema) if len(error["loc"]) == 1
+                       else "the keys a page may have are in docs/huong-dan-bien-tap.md")
     if kind in ("date", "future"):
-        return Finding(rel, at, 1, "M002" if kind == "date" else "M009", f"{where} is {error['msg']}: {error['input']}",
+        value = error["input"]
+        value = value if isinstance(value, (str, int)) and not isinstance(value, bool) else _kind(value)
+        return Finding(rel, at, 1, "M002" if kind == "date" else "M009", f"{where} is {error['msg']}: {value}",
                        "write it as YYYY-MM-DD" if kind == "date" else "check the year; leave it empty if unknown")
     if key == "trang_thai":
         return Finding(rel, at, 1, "M003", f"`trang_thai` must be `du-thao` or `da-duyet`, not {_kind(error['input'])}")
     if kind == "markup":
         return Finding(rel, at, 1, "M008", f"{where} must be {error['msg']}", "the theme shows it as HTML")
     expected = _EXPECTED.get(kind) or (f"one of {error['ctx']['expected']}" if kind == "literal_error" else error["msg"])
-    return Finding(rel, at, 1, "M008", f"{where} must be {expected}, not {_kind(error['input'])}")
+    value = error["input"]
+    quoted = (f'write it in quotes: `{key}: "{value}"`' if kind == "string_type" and type(value) in (int, float)
+              and len(error["loc"]) == 1 else "")
+    return Finding(rel, at, 1, "M008", f"{where} must be {expected}, not {_kind(value)}", quoted)
 
 
 def _kind(value) -> str:
