@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from hoctap.publish.gate import decide, prune_nav, stem_of
+from hoctap.gate import decide, stem_of
+from hoctap.render.gate import prune_nav
 from hoctap.registry import Registry
 
 DRAFT_SENTENCE = "Câu thử nghiệm dự thảo Zqxduthao không bao giờ được đăng."

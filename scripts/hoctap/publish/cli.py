@@ -10,8 +10,9 @@ from ..project import read_mkdocs_yml
 
 from ..findings import format_text
 from ..registry import Registry
-from .gate import decide, published
-from .pdf import PDF_NAME, PdfError, write_pdf
+from ..gate import decide, published
+from ..pages import PDF_NAME
+from .pdf import PdfError, write_pdf
 
 
 def make_pdf(config_file: str, site_dir: str, output: str | None = None, *,

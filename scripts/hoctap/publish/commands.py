@@ -22,7 +22,7 @@ from ..registry import Registry
 from . import bundle as offline
 from . import releases as rel
 from .cli import make_pdf
-from .gate import PROFILES, decide
+from ..gate import PROFILES, decide
 from .verify import inline_script_hashes, verify
 
 BUSY = 3
