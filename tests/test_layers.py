@@ -90,3 +90,16 @@ def test_nothing_below_render_knows_mkdocs():
             found += [f"{path.relative_to(PACKAGE).as_posix()}:{node.lineno}: {n}" for n in names
                       if n.split(".")[0] in ("mkdocs", "material", "mkdocs_static_i18n")]
     assert found == []
+
+
+def test_no_module_writes_the_environment():
+    """Options reach MkDocs and the plugin as values (`hoctap.project.build`), never through variables
+    that every later build of the same process, and every child process, would inherit."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            text = ast.unparse(node) if isinstance(node, (ast.Assign, ast.Call, ast.Delete)) else ""
+            if any(k in text for k in ("os.environ[", "os.environ.update", "os.environ.setdefault", "os.putenv",
+                                       "os.environ.clear", "os.environ.pop", "os.execve")):
+                found.append(f"{path.relative_to(PACKAGE).as_posix()}:{node.lineno}")
+    assert found == []

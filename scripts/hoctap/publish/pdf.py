@@ -26,7 +26,6 @@ from ..findings import Finding
 from ..pages import PDF_NAME
 from ..registry import Registry
 
-"""Where the PDF goes, relative to the site's root; the site links to it there."""
 TITLE = "Tài liệu học tập"
 STYLESHEET = Path(__file__).with_name("pdf.css")
 
