@@ -142,7 +142,7 @@ def test_each_page_is_validated_once_per_build(monkeypatch):
     """The registry validates; the checks and the publication gate read its result."""
     import hoctap.content
     from hoctap.checks import check_site
-    from hoctap.publish.gate import decide
+    from hoctap.gate import decide
     from hoctap.registry import Registry
 
     seen = []

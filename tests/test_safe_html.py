@@ -118,7 +118,9 @@ def test_the_sanitiser_holds_when_the_checks_are_off(project_copy, build):
     the plugin's own blocks (the quiz's form, the map's SVG) are still there."""
     config = project_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  - hoctap:\n", "  - hoctap:\n      checks: false\n", 1), encoding="utf-8")
+    config.write_text(re.sub(r"^  - hoctap:?\n", "  - hoctap:\n      checks: false\n", text, count=1, flags=re.M),
+                      encoding="utf-8")
+    assert "checks: false" in config.read_text(encoding="utf-8")
     page = project_copy / "docs" / "doc-nhanh.md"
     page.write_text(page.read_text(encoding="utf-8") + PLANTED, encoding="utf-8")
     result = build(project_copy, project_copy / "site")

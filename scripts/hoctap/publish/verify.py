@@ -10,8 +10,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..findings import Finding
+from ..gate import LeftOut
 from ..render import scripts
-from .gate import LeftOut
 
 REQUIRED = ("index.html", "404.html")
 """Files a release cannot go live without: the home page and the page the web server shows for 404."""
