@@ -15,6 +15,7 @@ from .checks import check_paths, check_site
 from .checks.fix import fix_files
 from .checks.source import Site
 from .findings import Finding, format_json, format_text, shown_from
+from .importing import command as importing
 from .project import docs_dir_of, run_mkdocs
 from .publish import commands as publishing
 from .registry import Registry
@@ -102,6 +103,7 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
 
     publishing.add_verbs(verbs)
+    importing.add_verb(verbs)
     return root
 
 
