@@ -97,7 +97,7 @@ def import_file(path: Path) -> Imported:
         raise ImportFailure(f"{path.name}: no text found in it")
     z = zones(rows, extracted.positioned)
     fields = read_fields(z, extracted.positioned)
-    body_paragraphs = paragraphs(z.body, extracted.positioned) + paragraphs(z.tail, extracted.positioned)
+    body_paragraphs = [p for part in (z.body, z.tail) for p in paragraphs(part, extracted.positioned, extracted.wrapped)]
     preamble = list(itertools.takewhile(lambda p: not MARKER.match(p.text) or MARKER.match(p.text)["bullet"],
                                         body_paragraphs))
     can_cu = [p.text for p in preamble if p.text.startswith("Căn cứ")]

@@ -84,6 +84,7 @@ def _page_rows(page, number: int, encodings: set[str]) -> list[Row]:
 
 def _cell(words: list[dict], width: float, encodings: set[str]) -> Cell:
     parts = []
+    placed = []
     for word in words:
         text, font = word["text"], word.get("fontname") or ""
         family = font.split("+")[-1]
@@ -93,6 +94,7 @@ def _cell(words: list[dict], width: float, encodings: set[str]) -> Cell:
             text = legacy.decode_tcvn3(text, legacy.capitals_font(family.split(",")[0].split("-")[0])) \
                 if encoding == "tcvn3" else legacy.decode_vni(text)
         parts.append(text)
+        placed.append((text, word["x0"] / width, word["x1"] / width))
     text = unicodedata.normalize("NFC", " ".join(parts)).replace("\u00d0", "Đ").replace("\u00f0", "đ")
     bold = sum("bold" in (w.get("fontname") or "").lower() for w in words) * 2 > len(words)
-    return Cell(" ".join(text.split()), words[0]["x0"] / width, words[-1]["x1"] / width, bold)
+    return Cell(" ".join(text.split()), words[0]["x0"] / width, words[-1]["x1"] / width, bold, tuple(placed))

@@ -13,7 +13,9 @@ import unicodedata
 from . import legacy
 from .model import Cell, Extracted, ImportFailure, Row
 
-_GAP = re.compile(r"\t+| {3,}")
+_GAP = re.compile(r"(?<=\S)(?:\t+| {3,})")
+_TO_FILL = re.compile(r"(?:Số:?|ngày|tháng|năm)$", re.I)
+"""Words before a blank left for a number or a day to be written in (`Số:      /HD-…`): no column gap."""
 
 
 def decode_bytes(raw: bytes, name: str) -> str:
@@ -43,7 +45,8 @@ def rows_of_text(text: str, encoding: str | None = None) -> Extracted:
             continue
         cells = []
         start = len(line) - len(line.lstrip())
-        for m in list(_GAP.finditer(line, start)) + [None]:
+        gaps = [m for m in _GAP.finditer(line, start) if not _TO_FILL.search((decode or str)(line[:m.start()]))]
+        for m in gaps + [None]:
             end = m.start() if m else len(line)
             piece = line[start:end]
             if piece.strip():

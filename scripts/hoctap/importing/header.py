@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from .. import symbols
 from .layout import paragraphs
 from .model import Cell, Row
-from .rules import AUTHORITY, DATE_LINE, MARKER, OPENERS, SO, VV, is_motto, type_name
+from .rules import AUTHORITY, DATE_LINE, MARKER, MOTTO_STARTS, OPENERS, SO, VV, is_motto, type_name
 
 _SEPARATOR = re.compile(r"^[-_=*.…·\s]{1,}$")
 _CONTINUES_NAME = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|VIỆT NAM|VÀ|CỦA|KHÓA|KHOÁ)\b")
@@ -55,11 +55,14 @@ def zones(rows: list[Row], positioned: bool) -> Zones:
 
 
 def _title_end(rows: list[Row], first: int) -> int:
-    """The row after the trích yếu: where a body opener, a separator, a marker or a new block starts."""
+    """The row after the trích yếu: where a body opener, a separator, a marker, a line in capitals
+    (`GIÁM ĐỐC SỞ NỘI VỤ`, the authority issuing a decision) or a new block starts."""
     bold = first < len(rows) and all(c.bold for c in rows[first].cells)
     i = first
     while i < len(rows) and i - first < 8:
         row, text = rows[i], rows[i].text.strip()
+        if i > first and _capitals(text) and not _capitals(rows[first].text):
+            return i
         if _SEPARATOR.match(text):
             return i + 1 if i > first else i
         if i > first and (OPENERS.match(text) or MARKER.match(text) and not MARKER.match(text)["bullet"]):
@@ -150,24 +153,48 @@ def _split_glued(cell: Cell) -> list[Cell]:
     """A cell that holds both columns (their gap too narrow to see): cut before the motto or the date."""
     for pattern in (_GLUED_MOTTO, _GLUED_DATE):
         m = pattern.search(cell.text)
-        if m and m.start() > 0 and (pattern is _GLUED_MOTTO or SO.match(cell.text)):
-            cut = cell.x0 + (cell.x1 - cell.x0) * m.start() / max(1, len(cell.text))
-            return [Cell(cell.text[:m.start()].strip(), cell.x0, cut, cell.bold),
-                    Cell(cell.text[m.end():].strip(), cut, cell.x1, cell.bold)]
+        if m and m.start() > 0 and not DATE_LINE.match(cell.text) and not is_motto(cell.text):
+            k = len(cell.text[:m.start()].split())
+            words = (cell.words[:k], cell.words[k:]) if len(cell.words) == len(cell.text.split()) else ((), ())
+            cut = words[1][0][1] if words[1] else cell.x0 + (cell.x1 - cell.x0) * m.start() / len(cell.text)
+            return [Cell(cell.text[:m.start()].strip(), cell.x0, cut, cell.bold, words[0]),
+                    Cell(cell.text[m.end():].strip(), cut, cell.x1, cell.bold, words[1])]
     return [cell]
 
 
+def _right_column_edge(rows: list[Row]) -> float | None:
+    """Where the right-hand column starts: just left of the motto's first word."""
+    starts = [w[i][1] for row in rows for c in row.cells for w in [c.words] for i in range(len(w) - 1)
+              if (w[i][0], w[i + 1][0]) in MOTTO_STARTS]
+    return min(starts) - 0.01 if starts else None
+
+
+def _split_at(cell: Cell, edge: float | None) -> list[Cell]:
+    """A PDF cell whose words straddle the column edge, as two cells."""
+    if edge is None or not cell.words or not cell.x0 < edge < cell.x1 or DATE_LINE.match(cell.text) \
+            or is_motto(cell.text):
+        return [cell]
+    left = [w for w in cell.words if w[1] < edge]
+    right = [w for w in cell.words if w[1] >= edge]
+    if not left or not right:
+        return [cell]
+    return [Cell(" ".join(w[0] for w in part), part[0][1], part[-1][2], cell.bold, tuple(part)) for part in (left, right)]
+
+
 def _columns(rows: list[Row], positioned: bool) -> tuple[list[Cell], list[Cell]]:
-    cells = [piece for row in rows for cell in row.cells for piece in _split_glued(cell)]
-    motto = [c.x0 for c in cells if is_motto(c.text)]
-    edge = min(motto) - 0.02 if positioned and motto else _LEFT_EDGE
+    """The header's cells in its left and right columns: by what they say, then by where they stand
+    (a PDF's positions; a table's or a tab's column, the only position a Word or text file keeps)."""
+    edge = _right_column_edge(rows) if positioned else None
+    cells = [(piece, len(row.cells)) for row in rows for cell in row.cells
+             for glued in _split_glued(cell) for piece in _split_at(glued, edge)]
+    edge = _LEFT_EDGE if edge is None else edge
     left, right = [], []
-    for cell in cells:
+    for cell, columns in cells:
         if _SEPARATOR.match(cell.text):
             continue
         if is_motto(cell.text) or DATE_LINE.match(cell.text):
             right.append(cell)
-        elif SO.match(cell.text) or VV.match(cell.text) or not positioned or cell.x0 < edge:
+        elif SO.match(cell.text) or VV.match(cell.text) or cell.x0 < edge or not positioned and columns == 1:
             left.append(cell)
         else:
             right.append(cell)
@@ -199,7 +226,10 @@ def _issuer(f: Fields, left: list[Cell]) -> None:
 
 
 def _number(f: Fields, left: list[Cell]) -> None:
-    printed = next((SO.match(c.text)["so"].strip() for c in left if SO.match(c.text)), None)
+    at = next((i for i, c in enumerate(left) if SO.match(c.text)), None)
+    printed = SO.match(left[at].text)["so"].strip() if at is not None else None
+    if printed == "" and at + 1 < len(left) and left[at + 1].text.startswith(("/", "-")):
+        printed = left[at + 1].text  # `Số:` and, after the blank for the number, `/HD-LĐLĐ`
     if printed is None:
         f.warnings.append("so_ky_hieu: the header prints no number (`Số …`)")
         return
@@ -251,11 +281,11 @@ def _type_and_title(f: Fields, z: Zones, left: list[Cell], positioned: bool) -> 
 def _closing(f: Fields, rows: list[Row], positioned: bool) -> None:
     left: list[str] = []
     right: list[str] = []
-    for cell in (c for row in rows for c in row.cells):
+    for cell, columns in ((c, len(row.cells)) for row in rows for c in row.cells):
         text = cell.text
         if text.startswith(("Nơi nhận", "-", "–", "+", "Lưu")):
             left.append(text)
-        elif positioned:
+        elif positioned or columns > 1:
             (right if cell.x0 >= _LEFT_EDGE else left).append(text)
         elif AUTHORITY.match(text) or _capitals(text) or _is_name(text) or _NOT_SIGNATURE.match(text) or right:
             right.append(text)

@@ -54,8 +54,10 @@ class Paragraph:
         return all(c.bold for r in self.rows for c in r.cells)
 
 
-def paragraphs(rows: list[Row], positioned: bool) -> list[Paragraph]:
-    """Hard-wrapped rows joined into paragraphs."""
+def paragraphs(rows: list[Row], positioned: bool, wrapped: bool = True) -> list[Paragraph]:
+    """Hard-wrapped rows joined into paragraphs (each row one paragraph when not `wrapped`)."""
+    if not wrapped:
+        return [Paragraph(r.text.strip(), [r]) for r in rows]
     if not rows:
         return []
     measure = _Measure(rows, positioned)

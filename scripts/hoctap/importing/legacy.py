@@ -91,9 +91,14 @@ def decode_tcvn3(text: str, capitals: bool = False) -> str:
 
 
 def _restore_capitals(line: str, raw: str) -> str:
-    """A line typed in capitals (its plain letters all capitals) is all capitals: TCVN3 has no toned capitals."""
-    plain = [ch for ch in raw if "A" <= ch <= "Z" or "a" <= ch <= "z"]
-    if len(plain) >= 3 and all(ch.isupper() for ch in plain):
+    """A line typed in capitals is all capitals: TCVN3 has no codes for capitals with a tone mark.
+
+    The evidence is the plain letters of the line's words (symbols with digits left out): at least
+    three, all capitals, one word with two or more. `Sè: 07/KH-L§L§` (`Số: …`) has too few to tell."""
+    words = [w for w in raw.split() if not any(ch in "0123456789" for ch in w)]
+    plain = [[ch for ch in w if "A" <= ch <= "Z" or "a" <= ch <= "z"] for w in words]
+    letters = [ch for w in plain for ch in w]
+    if len(letters) >= 3 and all(ch.isupper() for ch in letters) and any(len(w) >= 2 for w in plain):
         return line.upper()
     return line
 

@@ -24,6 +24,7 @@ class Cell:
     x0: float  # left edge, 0 = left margin of the page, 1 = its right edge
     x1: float
     bold: bool = False
+    words: tuple[tuple[str, float, float], ...] = ()  # each word and its edges, where the extractor knows them
 
 
 @dataclass
@@ -53,4 +54,5 @@ class Extracted:
     rows: list[Row]
     ma_goc: str = "unicode"
     positioned: bool = True  # x positions mean something (PDF, OCR); a text file's spaces less so
+    wrapped: bool = True  # rows are printed lines to join into paragraphs; a Word paragraph is one already
     warnings: list[str] = field(default_factory=list)

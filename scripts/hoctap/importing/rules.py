@@ -37,9 +37,14 @@ def _types() -> dict[str, str]:
 
 
 def is_motto(line: str) -> bool:
-    """A line of the right-hand column's national or Party motto."""
+    """A line of the right-hand column's national or Party motto, or its first line when it wraps."""
     folded = fold(line).rstrip(" .")
-    return any(folded.startswith(fold(m)) for m in _data()["quoc_hieu"])
+    return any(folded.startswith(fold(m)) or len(folded.split()) >= 2 and fold(m).startswith(folded)
+               for m in _data()["quoc_hieu"])
+
+
+MOTTO_STARTS = (("CỘNG", "HÒA"), ("CỘNG", "HOÀ"), ("ĐẢNG", "CỘNG"), ("Độc", "lập"))
+"""The first two words of a motto: where the right-hand column begins, in a PDF's words."""
 
 
 _AUTH = "|".join(sorted(_data()["tham_quyen_ky"], key=len, reverse=True))
@@ -47,11 +52,11 @@ AUTHORITY = re.compile(rf"^(?:(?:{_AUTH})\.|T/M\.?|K/T\.?|T/L\.?|T\.M\.?|K\.T\.?
 """`TM. BAN THƯỜNG VỤ`, `KT. CHỦ TỊCH`, `T/M BAN THƯỜNG VỤ` (Party style)."""
 
 DATE_LINE = re.compile(
-    r"^(?P<place>[^,;:\d]{2,40}?)\s*,\s*ng[àa]y\s*(?P<d>\d{1,2})?[\s.…_]*th[áa]ng\s*(?P<m>\d{1,2})?[\s.…_]*"
+    r"^(?P<place>[^\W\d_][^,;:/\d]{1,40}?)\s*,\s*ng[àa]y\s*(?P<d>\d{1,2})?[\s.…_]*th[áa]ng\s*(?P<m>\d{1,2})?[\s.…_]*"
     r"n[ăa]m\s*(?P<y>\d{4})?", re.I)
 """`Lai Châu, ngày 31 tháng 3 năm 2026`, also typed loosely (`ngày30`) or with blanks left to fill."""
 
-SO = re.compile(r"^S[ốô]\s*[:.]?\s*(?P<so>.*)$")
+SO = re.compile(r"^S[ốôỐÔ]\s*[:.]?\s*(?P<so>.*)$")
 VV = re.compile(r"^(?:V/v|V/V|Về việc)\s*[:.]?\s*(?P<tv>.+)$")
 
 ROMAN = r"[IVXLC]+"
