@@ -32,9 +32,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:
             imported = import_file(path)
             if not args.dry_run:
-                from .page import write_page
-
-                written = write_page(imported, Path(args.config_file), args.into)
+                written, notes = _write(imported, args)
+                for note in notes:
+                    print(f"{written}: {note}", file=sys.stderr)
                 print(f"hoctap import: {path} → {written}", file=sys.stderr)
         except ImportFailure as failure:
             print(f"hoctap import: {failure}", file=sys.stderr)
@@ -51,6 +51,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         for r in results:
             print(_summary(r))
     return status
+
+
+def _write(imported, args: argparse.Namespace):
+    from ..project import docs_dir_of, read_mkdocs_yml
+    from .page import write_page
+
+    config = Path(args.config_file)
+    plugins = read_mkdocs_yml(config).get("plugins") or []
+    options = next((p["hoctap"] for p in plugins if isinstance(p, dict) and "hoctap" in p), None) or {}
+    sources = config.resolve().parent / str(options.get("source_dir") or "sources")
+    return write_page(imported, docs_dir_of(config), sources, args.into)
 
 
 def _summary(imported) -> str:
