@@ -233,6 +233,7 @@ def _number(f: Fields, left: list[Cell]) -> None:
     if printed is None:
         f.warnings.append("so_ky_hieu: the header prints no number (`Số …`)")
         return
+    printed = re.sub(r"[\s_.,;:–-]+$", "", printed)  # the underline below the number, read by OCR as `-_`
     f.so_ky_hieu_in = printed or None
     spaced = re.sub(r"\s*([/–-])\s*", lambda m: "-" if m.group(1) == "–" else m.group(1), printed)
     if not re.match(r"\d", spaced):
