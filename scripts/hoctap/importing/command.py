@@ -13,13 +13,14 @@ from pathlib import Path
 from . import ImportFailure, import_file
 
 
-def add_verb(verbs) -> None:
+def add_verb(verbs, folders) -> None:
+    """`folders(config_file)` → (docs folder, sources folder): the command line knows the project."""
     verb = verbs.add_parser("import", help="turn official documents (.docx .doc .pdf .png .jpg .html .txt) into document pages")
     verb.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the documents to import")
     verb.add_argument("--into", type=Path, metavar="PAGE.md", help="update this page instead of docs/van-ban/<slug>.md")
     verb.add_argument("--dry-run", action="store_true", help="write nothing; show what was read")
     verb.add_argument("--format", choices=("text", "json"), default="text", help="how --dry-run shows it")
-    verb.set_defaults(run=cmd_import)
+    verb.set_defaults(run=cmd_import, folders=folders)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -54,14 +55,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _write(imported, args: argparse.Namespace):
-    from ..project import docs_dir_of, read_mkdocs_yml
     from .page import write_page
 
-    config = Path(args.config_file)
-    plugins = read_mkdocs_yml(config).get("plugins") or []
-    options = next((p["hoctap"] for p in plugins if isinstance(p, dict) and "hoctap" in p), None) or {}
-    sources = config.resolve().parent / str(options.get("source_dir") or "sources")
-    return write_page(imported, docs_dir_of(config), sources, args.into)
+    docs_dir, sources_dir = args.folders(args.config_file)
+    return write_page(imported, docs_dir, sources_dir, args.into)
 
 
 def _summary(imported) -> str:
