@@ -24,7 +24,7 @@ from .. import content, search
 from ..findings import Finding, format_text, shown_from
 from ..publish.gate import Gate
 from ..registry import DEFAULT_LANG, Registry
-from . import autolink, blocks, languages
+from . import autolink, blocks, languages, share
 from .config import HoctapConfig
 from .kit import Kit
 from .labels import format_date, labels, template_labels
@@ -57,6 +57,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """Those pages' URLs: {URL they would have had: the Vietnamese original's}."""
         self.sections: list[search.Record] = []
         """This language build's search sections, as the index keeps them."""
+        self.previews: share.Previews | None = None
+        self.told_no_site_url = False
 
     # Load and check the content once: mkdocs-static-i18n runs the next language's build with this
     # same plugin and config, while `mkdocs serve` makes a new plugin for every rebuild
@@ -92,6 +94,11 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig):
         self.sections = []
+        self.previews = share.Previews(config.site_url, config.site_name, config.site_description or "")
+        if self.previews.root is None and not self.told_no_site_url:
+            self.told_no_site_url = True
+            log.info("no site_url (HOCTAP_SITE_URL, `hoctap publish --site-url`): link previews have no address "
+                     "or image, and the PDF, speaker sheets and slide decks no QR codes")
 
     # Remove what the gate leaves out, and in another language the untranslated pages,
     # before mkdocs-static-i18n (-100) builds each language from the files
@@ -212,6 +219,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         document = self._document_of(page)
         if document is not None:
             context["van_ban"] = self._card(document, lang)
+        context["hoctap_share"] = self.previews.tags(
+            title=str(page.meta.get("title") or page.title), content=page.content or "", url=page.url,
+            document=document, lang=lang, homepage=page.file.src_uri.split(".")[0] == "index")
         if self.config.search and not (page.meta.get("search") or {}).get("exclude"):
             named = (document.so_ky_hieu, document.loai) if document is not None and document.so_ky_hieu else None
             self.sections += [search.record(section, named) for section in
@@ -264,7 +274,16 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if index.is_file():
             index.with_suffix(".js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
 
-    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index)
+    # The preview images the pages' tags name (only with a site URL: a preview needs an absolute address)
+    def _on_post_build_share(self, *, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        try:
+            self.previews.draw(Path(config.site_dir))
+        except share.cards.FontMissing as error:
+            raise PluginError(str(error)) from None
+
+    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index, _on_post_build_share)
 
     # -- helpers ---------------------------------------------------------------
 
