@@ -95,6 +95,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def on_pre_build(self, *, config: MkDocsConfig):
         self.sections = []
         self.previews = share.Previews(config.site_url, config.site_name, config.site_description or "")
+        self.kit.site_url = self.previews.root
         if self.previews.root is None and not self.told_no_site_url:
             self.told_no_site_url = True
             log.info("no site_url (HOCTAP_SITE_URL, `hoctap publish --site-url`): link previews have no address "
@@ -274,7 +275,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if index.is_file():
             index.with_suffix(".js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
 
-    # The preview images the pages' tags name (only with a site URL: a preview needs an absolute address)
+    # The preview images the pages' tags name (only with a site URL: a preview needs an absolute address);
+    # the study programmes' slide decks, which their pages and the speaker sheets link to
     def _on_post_build_share(self, *, config: MkDocsConfig):
         if not self.config.enabled:
             return
@@ -282,6 +284,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             self.previews.draw(Path(config.site_dir))
         except share.cards.FontMissing as error:
             raise PluginError(str(error)) from None
+        if _lang(config) == DEFAULT_LANG:
+            self.kit.decks(Path(config.site_dir))
 
     on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index, _on_post_build_share)
 
