@@ -15,15 +15,16 @@ from ..findings import Finding
 from ..publish.pdf import PDF_NAME
 from ..quiz import Quiz, load as load_quiz
 from ..registry import Registry
-from ..sharing import qr, slides
+from ..sharing import agenda as agendas, qr, slides
 from ..sharing.links import absolute, page_url
 from ..sources import ungrounded
-from . import diagram, on_tap, speaker
+from . import conference, diagram, on_tap, speaker
 from .blocks import relative_link
 from .labels import format_date, labels
 
 QUIZ_FILE = "includes/on-tap.yml"
 FOCUS_FILE = "includes/bao-cao-vien.yml"
+AGENDA_FILE = "includes/hoi-nghi.yml"
 SPEAKER_PAGE = "bao-cao-vien.md"
 CATALOGUE_PAGE = "van-ban/index.md"
 
@@ -66,6 +67,7 @@ class Kit:
     # Page names (`van-ban/15-ctr-tu`) the publication gate leaves out of this build
     left_out: frozenset[str] = frozenset()
     source_dir: Path | None = None
+    agenda: agendas.Agenda = field(default_factory=agendas.Agenda)
     # The site's address (`site_url`), for QR codes; None: none is printed
     site_url: str | None = None
 
@@ -74,8 +76,9 @@ class Kit:
         quiz = load_quiz(docs_dir / QUIZ_FILE, docs_dir, source_dir)
         focus = speaker.load_focus(docs_dir / FOCUS_FILE, docs_dir, source_dir, registry)
         events, event_findings = _events(registry, source_dir)
-        return cls(registry, docs_dir, quiz, focus, listed_max, events, quiz.findings + focus.findings + event_findings,
-                   source_dir=source_dir)
+        agenda = agendas.load(docs_dir / AGENDA_FILE, docs_dir, source_dir)
+        return cls(registry, docs_dir, quiz, focus, listed_max, events,
+                   quiz.findings + focus.findings + event_findings + agenda.findings, source_dir=source_dir, agenda=agenda)
 
     def markdown(self, page, generated: str | None, document: Document | None, lang: str) -> str:
         """What the kit adds to a page's Markdown: its generated block, or a programme's link to its sheet."""
@@ -93,6 +96,9 @@ class Kit:
                     f'<figure class="ht-diagram">{diagram.document_map(self.registry, drawn, src, t)}</figure>\n\n'
                     f"## {t['timeline_heading']} {{#dong-thoi-gian}}\n\n{t['timeline_note']}\n\n"
                     f'<figure class="ht-diagram">{diagram.timeline(drawn, self.events, src, t, lang)}</figure>\n')
+        if generated == "hoi-nghi":
+            ics_href = posixpath.relpath(conference.ICS_NAME, posixpath.dirname(page.file.url) or ".")
+            return conference.block(self.agenda, lang, ics_href)
         if generated == "bao-cao-vien":
             return self.pdf_link(page.file.url, t) + speaker.sheets(
                 self.registry, self.focus, src, lang, lambda d: self.beside_sheet(d, page.file.url, t))
@@ -115,6 +121,19 @@ class Kit:
                 f'type="application/vnd.openxmlformats-officedocument.presentationml.presentation">'
                 f'{html.escape(t["deck"])}</a></p>')
         return f"\n\n{link}\n" if markdown else link
+
+    def calendar(self, site_dir: Path, stamp) -> Path | None:
+        """Write the conference's calendar file once its date is set (the page links to it then)."""
+        page = next((p for p in self.registry.pages if p.meta.get("hoctap") == "hoi-nghi" and p.lang == "vi"), None)
+        title = str(page.meta.get("title") or "Hội nghị quán triệt") if page else "Hội nghị quán triệt"
+        url = absolute(self.site_url, page.stem + ".html") if page else None
+        host = self.site_url.split("://", 1)[1].split("/", 1)[0] if self.site_url else "hoctap"
+        text = agendas.ics(self.agenda, title=title, url=url, stamp=stamp, host=host)
+        if text is None:
+            return None
+        out = Path(site_dir) / conference.ICS_NAME
+        out.write_bytes(text.encode("utf-8"))
+        return out
 
     def decks(self, site_dir: Path) -> list[Path]:
         """Write every study programme's slide deck into the built site."""

@@ -6,6 +6,7 @@ sees the same findings whichever command they use.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 from pathlib import Path
@@ -276,7 +277,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             index.with_suffix(".js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
 
     # The preview images the pages' tags name (only with a site URL: a preview needs an absolute address);
-    # the study programmes' slide decks, which their pages and the speaker sheets link to
+    # the study programmes' slide decks, which their pages and the speaker sheets link to; the conference's calendar
     def _on_post_build_share(self, *, config: MkDocsConfig):
         if not self.config.enabled:
             return
@@ -286,6 +287,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             raise PluginError(str(error)) from None
         if _lang(config) == DEFAULT_LANG:
             self.kit.decks(Path(config.site_dir))
+            self.kit.calendar(Path(config.site_dir), datetime.datetime.now(datetime.timezone.utc))
 
     on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index, _on_post_build_share)
 
