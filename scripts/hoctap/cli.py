@@ -32,6 +32,12 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return make_pdf(args.config_file, args.site_dir, getattr(args, "output", None))
 
 
+def cmd_poster(args: argparse.Namespace) -> int:
+    from .publish.poster import make_posters
+
+    return make_posters(args.config_file, args.site_url, args.out)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     return run_mkdocs("serve", "--config-file", args.config_file, "--dev-addr", args.dev_addr, replace=True)
 
@@ -90,6 +96,12 @@ def parser() -> argparse.ArgumentParser:
     pdf.add_argument("-d", "--site-dir", default="site", help="the built site (default: site/)")
     pdf.add_argument("-o", "--output", help="where to write it (default: SITE_DIR/tai-lieu-hoc-tap.pdf)")
     pdf.set_defaults(run=cmd_pdf)
+
+    poster = verbs.add_parser("poster", help="the conference hall's poster, A4 and A3, with a QR code to the home page")
+    poster.add_argument("--site-url", default=os.environ.get("HOCTAP_SITE_URL", ""), metavar="URL",
+                        help="address the site is served at (default: $HOCTAP_SITE_URL); needed for the QR code")
+    poster.add_argument("-o", "--out", default=".", metavar="DIR", help="where to write poster-a4.pdf and poster-a3.pdf")
+    poster.set_defaults(run=cmd_poster)
 
     serve = verbs.add_parser("serve", help="live preview at http://127.0.0.1:8000/ with the same checks")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to listen on")
