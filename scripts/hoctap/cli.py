@@ -15,21 +15,24 @@ from .checks import check_paths, check_site
 from .checks.fix import fix_files
 from .checks.source import Site
 from .findings import Finding, format_json, format_text, shown_from
-from .project import docs_dir_of, run_mkdocs
+from . import project
+from .gate import PROFILES
+from .project import docs_dir_of
 from .publish import commands as publishing
+from .publish.cli import make_pdf
 from .registry import Registry
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    status = run_mkdocs("build", "--strict", "--config-file", args.config_file, "--site-dir", args.site_dir)
-    # The site links to the PDF, so the site that `hoctap build` writes contains it.
-    return cmd_pdf(args) if status == 0 and args.pdf else status
+    built = project.build(args.config_file, args.site_dir, site_url=args.site_url, drafts=args.drafts, profile=args.profile)
+    if built is None:
+        return 1
+    # The site links to the PDF, so the site that `hoctap build` writes contains it, of the same documents
+    return make_pdf(args.config_file, args.site_dir, registry=built.registry) if args.pdf else 0
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from .publish.cli import make_pdf
-
-    return make_pdf(args.config_file, args.site_dir, getattr(args, "output", None))
+    return make_pdf(args.config_file, args.site_dir, args.output)
 
 
 def cmd_poster(args: argparse.Namespace) -> int:
@@ -39,7 +42,7 @@ def cmd_poster(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    return run_mkdocs("serve", "--config-file", args.config_file, "--dev-addr", args.dev_addr, replace=True)
+    return project.serve(args.config_file, args.dev_addr)
 
 
 def _lint(args: argparse.Namespace, docs_dir: Path) -> list[Finding]:
@@ -90,6 +93,13 @@ def parser() -> argparse.ArgumentParser:
     build = verbs.add_parser("build", help="validate the content and build the site into site/")
     build.add_argument("-d", "--site-dir", default="site", help="where to write the site (default: site/)")
     build.add_argument("--no-pdf", dest="pdf", action="store_false", help="skip the combined PDF")
+    build.add_argument("--no-drafts", dest="drafts", action="store_false",
+                       help="leave drafts out, as a publish does (default: a preview, drafts included)")
+    build.add_argument("--profile", choices=PROFILES, default="intranet",
+                       help="`public` also leaves out pages marked `noi_bo: true`, as `publish --profile public` does")
+    build.add_argument("--site-url", default=os.environ.get("HOCTAP_SITE_URL", ""), metavar="URL",
+                       help="address the site will be served at (default: $HOCTAP_SITE_URL): link previews "
+                            "and QR codes need it")
     build.set_defaults(run=cmd_build)
 
     pdf = verbs.add_parser("pdf", help="make the combined PDF 'Tài liệu học tập' from the built site")

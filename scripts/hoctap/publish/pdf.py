@@ -24,15 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content import Document
+from ..dates import format_date
 from ..findings import Finding
+from ..pages import PDF_NAME
 from ..registry import Registry
-from ..render.labels import format_date
 from ..sharing import qr
 from ..sharing.links import absolute, page_url
 from . import printable
 
-PDF_NAME = "tai-lieu-hoc-tap.pdf"
-"""Where the PDF goes, relative to the site's root; the site links to it there."""
 TITLE = "Tài liệu học tập"
 STYLESHEET = Path(__file__).with_name("pdf.css")
 

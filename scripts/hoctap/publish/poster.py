@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..project import read_mkdocs_yml
 from ..registry import Registry
-from ..render.labels import format_date
+from ..dates import format_date
 from ..sharing import agenda as agendas, qr
 from ..sharing.links import FEDERATION, site_root
 

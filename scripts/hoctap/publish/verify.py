@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..findings import Finding
-from .gate import LeftOut
+from ..gate import LeftOut
 
 REQUIRED = ("index.html", "404.html")
 """Files a release cannot go live without: the home page and the page the web server shows for 404."""

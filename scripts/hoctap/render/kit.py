@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..content import Document, parse_date
 from ..findings import Finding
-from ..publish.pdf import PDF_NAME
+from ..pages import PDF_NAME
 from ..quiz import Quiz, load as load_quiz
 from ..registry import Registry
 from ..sharing import agenda as agendas, qr, slides

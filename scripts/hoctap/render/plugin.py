@@ -23,11 +23,12 @@ from mkdocs.utils import get_relative_url
 from ..checks import check_site, links
 from .. import content, search
 from ..findings import Finding, format_text, shown_from
-from ..publish.gate import Gate
 from ..registry import DEFAULT_LANG, Registry
 from . import autolink, blocks, languages, share
 from .config import HoctapConfig
+from .gate import Gate
 from .kit import Kit
+from .material_search import EmptyIndex
 from .labels import format_date, labels, template_labels
 from .template_cache import MemoryBytecodeCache
 
@@ -297,7 +298,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """Material's search box stays; its index (one HTML parse of every page) is left empty, ours replaces it."""
         material = config.plugins.get("material/search") or config.plugins.get("search")
         if self.config.search and material is not None and getattr(material, "search_index", None) is not None:
-            material.search_index = search.EmptyIndex(**material.config)
+            material.search_index = EmptyIndex(**material.config)
 
     def _document_of(self, page: Page):
         src = page.file.src_uri
