@@ -14,6 +14,7 @@ LAYERS = [
     ("text", {"findings", "vietnamese", "dates", "symbols", "sources", "pages", "safe_html"}),
     ("content", {"content", "importing"}),  # importing: files in, pages out, for content to read
     ("registry", {"registry", "gate", "quiz"}),
+    ("sharing", {"sharing"}),
     ("checks", {"checks", "search"}),
     ("render", {"render"}),
     ("publish", {"publish", "project"}),

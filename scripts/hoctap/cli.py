@@ -25,7 +25,7 @@ from .registry import Registry
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    built = project.build(args.config_file, args.site_dir, drafts=args.drafts, profile=args.profile)
+    built = project.build(args.config_file, args.site_dir, site_url=args.site_url, drafts=args.drafts, profile=args.profile)
     if built is None:
         return 1
     # The site links to the PDF, so the site that `hoctap build` writes contains it, of the same documents
@@ -34,6 +34,12 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     return make_pdf(args.config_file, args.site_dir, args.output)
+
+
+def cmd_poster(args: argparse.Namespace) -> int:
+    from .publish.poster import make_posters
+
+    return make_posters(args.config_file, args.site_url, args.out)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -99,12 +105,21 @@ def parser() -> argparse.ArgumentParser:
                        help="leave drafts out, as a publish does (default: a preview, drafts included)")
     build.add_argument("--profile", choices=PROFILES, default="intranet",
                        help="`public` also leaves out pages marked `noi_bo: true`, as `publish --profile public` does")
+    build.add_argument("--site-url", default=os.environ.get("HOCTAP_SITE_URL", ""), metavar="URL",
+                       help="address the site will be served at (default: $HOCTAP_SITE_URL): link previews "
+                            "and QR codes need it")
     build.set_defaults(run=cmd_build)
 
     pdf = verbs.add_parser("pdf", help="make the combined PDF 'Tài liệu học tập' from the built site")
     pdf.add_argument("-d", "--site-dir", default="site", help="the built site (default: site/)")
     pdf.add_argument("-o", "--output", help="where to write it (default: SITE_DIR/tai-lieu-hoc-tap.pdf)")
     pdf.set_defaults(run=cmd_pdf)
+
+    poster = verbs.add_parser("poster", help="the conference hall's poster, A4 and A3, with a QR code to the home page")
+    poster.add_argument("--site-url", default=os.environ.get("HOCTAP_SITE_URL", ""), metavar="URL",
+                        help="address the site is served at (default: $HOCTAP_SITE_URL); needed for the QR code")
+    poster.add_argument("-o", "--out", default=".", metavar="DIR", help="where to write poster-a4.pdf and poster-a3.pdf")
+    poster.set_defaults(run=cmd_poster)
 
     serve = verbs.add_parser("serve", help="live preview at http://127.0.0.1:8000/ with the same checks")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to listen on")

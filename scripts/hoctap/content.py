@@ -196,7 +196,7 @@ def parse_date(value) -> dt.date | None:
 # declared here is a mistake (`noibo:` for `noi_bo:`) and an error, never silently ignored.
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-GENERATED = ("danh-muc", "thuat-ngu", "on-tap", "ban-do", "bao-cao-vien")
+GENERATED = ("danh-muc", "thuat-ngu", "on-tap", "ban-do", "bao-cao-vien", "hoi-nghi")
 """Values of `hoctap:`, the block the plugin generates on the page (render/kit.py, render/blocks.py)."""
 
 
@@ -277,6 +277,17 @@ class DocumentMeta(FrontMatter):
     nguon: Names
     noi_dung_hoc_tap: Names = []  # the plan only: the documents it lists for study, in its order
     toan_van: Text = None  # the official text's file in the sources folder
+    # Written by `hoctap import` (hoctap.importing) from the official text itself:
+    sha256: Text = None  # of the original in the sources folder, to tell a re-import of the same file
+    ma_goc: Literal["unicode", "tcvn3", "vni", "ocr"] | None = None  # how its text was read
+    chua_soat: bool = False  # converted or OCR'd text no editor has reviewed yet ("chưa soát")
+    so_ky_hieu_in: Text = None  # the symbol as printed, before it was made canonical
+    noi_ban_hanh: Text = None  # place of issue
+    co_quan_chu_quan: Text = None  # the issuing body's superior, in the header's left column
+    tham_quyen_ky: Text = None  # signing authority: `TM.`, `KT.`, `T/M`…
+    chuc_vu_ky: Text = None  # the signer's title
+    nguoi_ky: Text = None  # the signer
+    noi_nhan: Names = []  # the Nơi nhận items
 
 
 REQUIRED = tuple(name for name, spec in DocumentMeta.model_fields.items() if spec.is_required())

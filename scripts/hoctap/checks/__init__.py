@@ -46,6 +46,7 @@ docs/huong-dan-bien-tap.md (section "Kiểm tra nội dung").
 | K002 | speaker-sheet data names a symbol no document page has | |
 | K003 | focus area or timeline wording not found in the cited source lines | |
 | K004 | `moc_thoi_gian` incomplete (needs `tu`, `den`, `ghi`, `nguon`) | |
+| K005 | conference agenda malformed (`docs/includes/hoi-nghi.yml`): bad date or time, unknown key, filled without `nguon` | |
 | A001 | abbreviations file (`docs/includes/abbreviations.md`) missing, or a line that is not `*[ABBR]: meaning` | |
 | P001 | `hoctap pdf`: a page of the catalogue is not built | |
 | P002 | `hoctap pdf`: a built page has no article to print | |

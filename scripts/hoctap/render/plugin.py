@@ -6,6 +6,7 @@ sees the same findings whichever command they use.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 from pathlib import Path
@@ -23,7 +24,7 @@ from ..checks import check_site, links
 from .. import content, safe_html, search
 from ..findings import Finding, format_text, shown_from
 from ..registry import DEFAULT_LANG, Registry
-from . import autolink, blocks, languages, scripts
+from . import autolink, blocks, languages, scripts, share
 from .config import HoctapConfig
 from .gate import Gate
 from .kit import Kit
@@ -60,6 +61,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """This language build's search sections, as the index keeps them."""
         self.script_hashes: set[str] = set()
         """Every language build's inline scripts, as the templates wrote them (render/scripts.py)."""
+        self.previews: share.Previews | None = None
+        self.told_no_site_url = False
 
     # Load and check the content once: mkdocs-static-i18n runs the next language's build with this
     # same plugin and config, while `mkdocs serve` makes a new plugin for every rebuild
@@ -95,6 +98,12 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig):
         self.sections = []
+        self.previews = share.Previews(config.site_url, config.site_name, config.site_description or "")
+        self.kit.site_url = self.previews.root
+        if self.previews.root is None and not self.told_no_site_url:
+            self.told_no_site_url = True
+            log.info("no site_url (HOCTAP_SITE_URL, `hoctap publish --site-url`): link previews have no address "
+                     "or image, and the PDF, speaker sheets and slide decks no QR codes")
 
     # Remove what the gate leaves out, and in another language the untranslated pages,
     # before mkdocs-static-i18n (-100) builds each language from the files
@@ -217,6 +226,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         document = self._document_of(page)
         if document is not None:
             context["van_ban"] = self._card(document, lang)
+        context["hoctap_share"] = self.previews.tags(
+            title=str(page.meta.get("title") or page.title), content=page.content or "", url=page.url,
+            document=document, lang=lang, homepage=page.file.src_uri.split(".")[0] == "index")
         if self.config.search and not (page.meta.get("search") or {}).get("exclude"):
             named = (document.so_ky_hieu, document.loai) if document is not None and document.so_ky_hieu else None
             self.sections += [search.record(section, named) for section in
@@ -287,7 +299,21 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             return
         scripts.write(Path(config.site_dir), self.script_hashes)
 
-    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index, _on_post_build_scripts)
+    # The preview images the pages' tags name (only with a site URL: a preview needs an absolute address);
+    # the study programmes' slide decks, which their pages and the speaker sheets link to; the conference's calendar
+    def _on_post_build_share(self, *, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        try:
+            self.previews.draw(Path(config.site_dir))
+        except share.cards.FontMissing as error:
+            raise PluginError(str(error)) from None
+        if _lang(config) == DEFAULT_LANG:
+            self.kit.decks(Path(config.site_dir))
+            self.kit.calendar(Path(config.site_dir), datetime.datetime.now(datetime.timezone.utc))
+
+    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index, _on_post_build_scripts,
+                                  _on_post_build_share)
 
     # -- helpers ---------------------------------------------------------------
 
