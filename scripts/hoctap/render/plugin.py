@@ -225,6 +225,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         context["hoctap_share"] = self.previews.tags(
             title=str(page.meta.get("title") or page.title), content=page.content or "", url=page.url,
             document=document, lang=lang, homepage=page.file.src_uri.split(".")[0] == "index")
+        # The page's own first lines as its description too (search engines), not the site's on every page
+        page.meta.setdefault("description", context["hoctap_share"].description)
         if self.config.search and not (page.meta.get("search") or {}).get("exclude"):
             named = (document.so_ky_hieu, document.loai) if document is not None and document.so_ky_hieu else None
             self.sections += [search.record(section, named) for section in
