@@ -11,8 +11,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "hoctap"
 
 LAYERS = [
-    ("text", {"findings", "vietnamese", "dates", "symbols", "sources", "pages"}),
-    ("content", {"content"}),
+    ("text", {"findings", "vietnamese", "dates", "symbols", "sources", "pages", "safe_html"}),
+    ("content", {"content", "importing"}),  # importing: files in, pages out, for content to read
     ("registry", {"registry", "gate", "quiz"}),
     ("sharing", {"sharing"}),
     ("checks", {"checks", "search"}),

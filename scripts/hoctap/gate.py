@@ -21,7 +21,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from .content import Page, is_document, to_document
+from .content import Page, is_document
 from .registry import Registry
 
 PROFILES = ("intranet", "public")
@@ -52,15 +52,15 @@ def decide(registry: Registry, *, drafts: bool, profile: str) -> list[LeftOut]:
         if not drafts and _is_draft(page):
             reasons.append("draft (`trang_thai: du-thao`); publish it with --allow-draft, "
                            "or approve it (`trang_thai: da-duyet`)")
-        if profile == "public" and page.meta.get("noi_bo"):
+        if profile == "public" and page.front_matter.noi_bo:
             reasons.append("internal (`noi_bo: true`) and this is a public build")
     return [LeftOut(stem, reasons[0]) for stem, reasons in sorted(marks.items()) if reasons]
 
 
 def _is_draft(page: Page) -> bool:
-    if is_document(page) and page.lang == "vi":
-        return to_document(page)[0].is_draft
-    return page.meta.get("trang_thai") == "du-thao"
+    """A document page is a draft until approved; another page only when marked so."""
+    status = page.front_matter.trang_thai
+    return status != "da-duyet" if is_document(page) and page.lang == "vi" else status == "du-thao"
 
 
 def published(registry: Registry, left_out: list[LeftOut]) -> Registry:

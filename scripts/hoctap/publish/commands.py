@@ -134,11 +134,16 @@ def cmd_releases(args: argparse.Namespace) -> int:
 
 
 def cmd_csp(args: argparse.Namespace) -> int:
-    """Material's inline scripts differ by folder depth, sub-path and Material version: list their hashes."""
+    """Material's inline scripts differ by folder depth, sub-path and Material version: list their hashes,
+    those of the scripts the templates emitted, as the build recorded them."""
     site = (args.to / rel.CURRENT).resolve()
     if not (site / "index.html").is_file():
         raise rel.PublishError(f"{args.to}: no current release; publish first")
-    print("script-src 'self' " + " ".join(sorted(inline_script_hashes(site))))
+    found = inline_script_hashes(site)
+    if found is None:
+        raise rel.PublishError(f"{site}: the release does not list the scripts its templates emit "
+                               "(made by an older hoctap); publish again")
+    print("script-src 'self' " + " ".join(sorted(found)))
     return 0
 
 

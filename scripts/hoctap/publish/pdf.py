@@ -137,7 +137,7 @@ def sections(registry: Registry, site_dir: Path, before: tuple[str, ...] = KIT_B
 
 def plan_of(registry: Registry) -> Document | None:
     """The plan that lists what to study: the document whose page carries `noi_dung_hoc_tap`."""
-    return next((d for d in registry.documents if d.page.meta.get("noi_dung_hoc_tap")), None)
+    return next((d for d in registry.documents if d.noi_dung_hoc_tap), None)
 
 
 def combined_html(registry: Registry, site_dir: Path, author: str) -> str:

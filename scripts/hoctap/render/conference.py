@@ -20,8 +20,9 @@ TEXT = {
 }
 
 
-def block(agenda: Agenda, lang: str, ics_href: str) -> str:
-    """Markdown (with one raw HTML link): every value escaped, an empty slot says so."""
+def block(agenda: Agenda, lang: str, ics_href: str, raw=lambda html: html) -> str:
+    """Markdown, every value escaped, an empty slot saying so; the download link is raw HTML,
+    through `raw` (render/stash.py)."""
     t = TEXT.get(lang, TEXT["vi"])
     cell = lambda text: html.escape(text or t["none"]).replace("|", "\\|").replace("\n", " ")
     hours = "–".join(p for p in (agenda.bat_dau, agenda.ket_thuc) if p)
@@ -35,6 +36,6 @@ def block(agenda: Agenda, lang: str, ics_href: str) -> str:
         items = f"**{t['items']}:** {t['none']}\n"
     download = ""
     if agenda.ngay:
-        download = (f'\n<p class="ht-ics ht-no-pdf"><a class="md-button" href="{html.escape(ics_href)}" download '
-                    f'type="text/calendar">{html.escape(t["ics"])}</a></p>\n')
+        download = "\n" + raw(f'<p class="ht-ics ht-no-pdf"><a class="md-button" href="{html.escape(ics_href)}" download '
+                               f'type="text/calendar">{html.escape(t["ics"])}</a></p>') + "\n"
     return f"\n\n## {t['heading']} {{#chuong-trinh}}\n\n{table}\n{items}{download}"

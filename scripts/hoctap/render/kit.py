@@ -21,6 +21,7 @@ from ..sources import ungrounded
 from . import conference, diagram, on_tap, speaker
 from .blocks import relative_link
 from .labels import format_date, labels
+from .stash import Stash
 
 QUIZ_FILE = "includes/on-tap.yml"
 FOCUS_FILE = "includes/bao-cao-vien.yml"
@@ -70,6 +71,8 @@ class Kit:
     agenda: agendas.Agenda = field(default_factory=agendas.Agenda)
     # The site's address (`site_url`), for QR codes; None: none is printed
     site_url: str | None = None
+    # The raw HTML of the page being rendered, put back after the page is sanitised
+    raw: Stash = field(default_factory=Stash)
 
     @classmethod
     def load(cls, registry: Registry, docs_dir: Path, source_dir: Path, listed_max: int) -> "Kit":
@@ -85,7 +88,7 @@ class Kit:
         src = page.file.src_uri
         t = labels(lang) | TEXT.get(lang, TEXT["vi"])
         if generated == "on-tap":
-            return on_tap.page(self.quiz, src, self.docs_dir, lang, self.left_out)
+            return "\n\n" + self.raw.put(on_tap.page(self.quiz, src, self.docs_dir, lang, self.left_out).strip()) + "\n"
         if generated == "ban-do":
             documents = [d for d in self.registry.catalogue() if not d.noi_bo]
             drawn = documents[:self.listed_max]
@@ -93,15 +96,16 @@ class Kit:
                 shown=len(drawn), more=len(documents) - len(drawn), link=relative_link(src, CATALOGUE_PAGE))
             # What a screen does (tap) is left out on paper (`ht-no-pdf`); the legend stays
             return (f"{more}\n\n## {t['map_heading']} {{#ban-do}}\n\n{t['map_tap']}\n{{: .ht-no-pdf }}\n\n{t['map_note']}\n\n"
-                    f'<figure class="ht-diagram">{diagram.document_map(self.registry, drawn, src, t)}</figure>\n\n'
-                    f"## {t['timeline_heading']} {{#dong-thoi-gian}}\n\n{t['timeline_note']}\n\n"
-                    f'<figure class="ht-diagram">{diagram.timeline(drawn, self.events, src, t, lang)}</figure>\n')
+                    + self.raw.put(f'<figure class="ht-diagram">{diagram.document_map(self.registry, drawn, src, t)}</figure>')
+                    + f"\n\n## {t['timeline_heading']} {{#dong-thoi-gian}}\n\n{t['timeline_note']}\n\n"
+                    + self.raw.put(f'<figure class="ht-diagram">{diagram.timeline(drawn, self.events, src, t, lang)}</figure>')
+                    + "\n")
         if generated == "hoi-nghi":
             ics_href = posixpath.relpath(conference.ICS_NAME, posixpath.dirname(page.file.url) or ".")
-            return conference.block(self.agenda, lang, ics_href)
+            return conference.block(self.agenda, lang, ics_href, self.raw.put)
         if generated == "bao-cao-vien":
             return self.pdf_link(page.file.url, t) + speaker.sheets(
-                self.registry, self.focus, src, lang, lambda d: self.beside_sheet(d, page.file.url, t))
+                self.registry, self.focus, src, lang, self.raw.put, lambda d: self.beside_sheet(d, page.file.url, t))
         if document is not None:
             return speaker.link_to_sheet(document, self.registry, src, SPEAKER_PAGE) + self.deck_link(document, page.file.url, t)
         return ""
@@ -120,7 +124,7 @@ class Kit:
         link = (f'<p class="ht-deck ht-no-pdf"><a class="md-button" href="{html.escape(href)}" download '
                 f'type="application/vnd.openxmlformats-officedocument.presentationml.presentation">'
                 f'{html.escape(t["deck"])}</a></p>')
-        return f"\n\n{link}\n" if markdown else link
+        return f"\n\n{self.raw.put(link)}\n" if markdown else link
 
     def calendar(self, site_dir: Path, stamp) -> Path | None:
         """Write the conference's calendar file once its date is set (the page links to it then)."""
@@ -151,8 +155,8 @@ class Kit:
         """Raw HTML on purpose: MkDocs does not check it, so a build without the PDF stays strict-clean;
         `hoctap build` makes the PDF right after the site."""
         href = posixpath.relpath(PDF_NAME, posixpath.dirname(page_url) or ".")
-        return (f'\n\n<p class="ht-download ht-no-pdf"><a class="md-button md-button--primary" href="{html.escape(href)}" '
-                f'type="application/pdf" download>{html.escape(t["pdf"])}</a></p>\n')
+        return "\n\n" + self.raw.put(f'<p class="ht-download ht-no-pdf"><a class="md-button md-button--primary" href="{html.escape(href)}" '
+                                     f'type="application/pdf" download>{html.escape(t["pdf"])}</a></p>') + "\n"
 
 
 def _events(registry: Registry, source_dir: Path) -> tuple[list[diagram.Event], list[Finding]]:
