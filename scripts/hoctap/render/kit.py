@@ -67,12 +67,12 @@ class Kit:
     findings: list[Finding] = field(default_factory=list)
     # Page names (`van-ban/15-ctr-tu`) the publication gate leaves out of this build
     left_out: frozenset[str] = frozenset()
-    # The raw HTML of the page being rendered, put back after the page is sanitised
-    raw: Stash = field(default_factory=Stash)
     source_dir: Path | None = None
     agenda: agendas.Agenda = field(default_factory=agendas.Agenda)
     # The site's address (`site_url`), for QR codes; None: none is printed
     site_url: str | None = None
+    # The raw HTML of the page being rendered, put back after the page is sanitised
+    raw: Stash = field(default_factory=Stash)
 
     @classmethod
     def load(cls, registry: Registry, docs_dir: Path, source_dir: Path, listed_max: int) -> "Kit":
@@ -155,8 +155,8 @@ class Kit:
         """Raw HTML on purpose: MkDocs does not check it, so a build without the PDF stays strict-clean;
         `hoctap build` makes the PDF right after the site."""
         href = posixpath.relpath(PDF_NAME, posixpath.dirname(page_url) or ".")
-        return "\n\n" + self.raw.put(f'<p class="ht-download ht-no-pdf"><a class="md-button md-button--primary" '
-                                     f'href="{html.escape(href)}" type="application/pdf" download>{html.escape(t["pdf"])}</a></p>') + "\n"
+        return "\n\n" + self.raw.put(f'<p class="ht-download ht-no-pdf"><a class="md-button md-button--primary" href="{html.escape(href)}" '
+                                     f'type="application/pdf" download>{html.escape(t["pdf"])}</a></p>') + "\n"
 
 
 def _events(registry: Registry, source_dir: Path) -> tuple[list[diagram.Event], list[Finding]]:

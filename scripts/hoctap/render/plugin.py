@@ -59,10 +59,10 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """Those pages' URLs: {URL they would have had: the Vietnamese original's}."""
         self.sections: list[search.Record] = []
         """This language build's search sections, as the index keeps them."""
-        self.script_hashes: set[str] = set()
-        """Every language build's inline scripts, as the templates wrote them (render/scripts.py)."""
         self.previews: share.Previews | None = None
         self.told_no_site_url = False
+        self.script_hashes: set[str] = set()
+        """Every language build's inline scripts, as the templates wrote them (render/scripts.py)."""
 
     # Load and check the content once: mkdocs-static-i18n runs the next language's build with this
     # same plugin and config, while `mkdocs serve` makes a new plugin for every rebuild
@@ -229,6 +229,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         context["hoctap_share"] = self.previews.tags(
             title=str(page.meta.get("title") or page.title), content=page.content or "", url=page.url,
             document=document, lang=lang, homepage=page.file.src_uri.split(".")[0] == "index")
+        # The page's own first lines as its description too (search engines), not the site's on every page
+        page.meta.setdefault("description", context["hoctap_share"].description)
         if self.config.search and not (page.meta.get("search") or {}).get("exclude"):
             named = (document.so_ky_hieu, document.loai) if document is not None and document.so_ky_hieu else None
             self.sections += [search.record(section, named) for section in

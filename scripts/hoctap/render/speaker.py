@@ -95,8 +95,8 @@ def sheet_id(document: Document) -> str:
 
 def sheets(registry: Registry, focus: Focus, page_src: str, lang: str, raw=lambda html: html,
            beside=lambda document: "") -> str:
-    """Every programme's sheet, one printed page each; `raw(html)` is how its raw HTML goes in
-    (render/stash.py); `beside(document)` is raw HTML put under its title (its page's QR code, its slide deck)."""
+    """Every programme's sheet, one printed page each; `raw(html)` is how its raw HTML goes in (render/stash.py);
+    `beside(document)` is raw HTML put under its title (its page's QR code, its slide deck)."""
     return "".join(_sheet(d, registry, focus, page_src, lang, raw, beside(d)) for d in study_programmes(registry))
 
 
@@ -150,8 +150,7 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
 
 ## Phiếu báo cáo viên: {name} {{#{sheet_id(d)}}}
 
-{raw('<p class="ht-sheet__actions"><button type="button" class="md-button ht-print-button" data-ht-print="sheet" hidden>In phiếu này</button></p>')}
-{raw(beside) if beside else ""}
+{raw('<p class="ht-sheet__actions"><button type="button" class="md-button ht-print-button" data-ht-print="sheet" hidden>In phiếu này</button></p>' + beside)}
 
 ### Thông tin chính {{#{sheet_id(d)}-thong-tin}}
 
