@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "hoctap"
 
 LAYERS = [
     ("text", {"findings", "vietnamese", "dates", "symbols", "sources", "pages", "safe_html"}),
-    ("content", {"content"}),
+    ("content", {"content", "importing"}),  # importing: files in, pages out, for content to read
     ("registry", {"registry", "gate", "quiz"}),
     ("checks", {"checks", "search"}),
     ("render", {"render"}),

@@ -17,6 +17,7 @@ from .checks.source import Site
 from .findings import Finding, format_json, format_text, shown_from
 from . import project
 from .gate import PROFILES
+from .importing import command as importing
 from .project import docs_dir_of
 from .publish import commands as publishing
 from .publish.cli import make_pdf
@@ -79,6 +80,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if findings else 0
 
 
+def _import_folders(config_file: str) -> tuple[Path, Path]:
+    """Where `hoctap import` writes pages and keeps originals: docs_dir and the plugin's source_dir."""
+    plugins = project.read_mkdocs_yml(config_file).get("plugins") or []
+    options = next((p["hoctap"] for p in plugins if isinstance(p, dict) and "hoctap" in p), None) or {}
+    return docs_dir_of(config_file), Path(config_file).resolve().parent / str(options.get("source_dir") or "sources")
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="hoctap", description=__doc__.splitlines()[0])
     root.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
@@ -109,6 +117,7 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
 
     publishing.add_verbs(verbs)
+    importing.add_verb(verbs, _import_folders)
     return root
 
 
