@@ -15,15 +15,14 @@ from .checks import check_paths, check_site
 from .checks.fix import fix_files
 from .checks.source import Site
 from .findings import Finding, format_json, format_text, shown_from
-from .project import docs_dir_of, run_mkdocs
+from .project import docs_dir_of
 from .publish import commands as publishing
 from .registry import Registry
+from . import site_build
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    status = run_mkdocs("build", "--strict", "--config-file", args.config_file, "--site-dir", args.site_dir)
-    # The site links to the PDF, so the site that `hoctap build` writes contains it.
-    return cmd_pdf(args) if status == 0 and args.pdf else status
+    return site_build.build(args.config_file, args.site_dir, pdf=args.pdf)
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
@@ -33,7 +32,9 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    return run_mkdocs("serve", "--config-file", args.config_file, "--dev-addr", args.dev_addr, replace=True)
+    from .preview import serve  # imported here: MkDocs' server is not needed to build or check
+
+    return serve(args.config_file, args.dev_addr)
 
 
 def _lint(args: argparse.Namespace, docs_dir: Path) -> list[Finding]:

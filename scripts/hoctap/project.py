@@ -1,13 +1,17 @@
 """The project as our commands see it: the few mkdocs.yml keys they need before MkDocs runs
-(`docs_dir`, `site_author`…), and MkDocs itself, run as editors would."""
+(`docs_dir`, `site_author`…), and MkDocs itself, run as editors would, its warnings about pages
+coming back as findings."""
 
 from __future__ import annotations
 
+import logging
 import os
-import sys
 from pathlib import Path
 
 import yaml
+
+from . import mkdocs_warnings
+from .findings import Finding
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -29,18 +33,19 @@ def docs_dir_of(config_file: str | Path) -> Path:
     return Path(config_file).resolve().parent / str(read_mkdocs_yml(config_file).get("docs_dir") or "docs")
 
 
-def run_mkdocs(*args: str, env: dict[str, str] | None = None, replace: bool = False) -> int:
+def run_mkdocs(*args: str, env: dict[str, str] | None = None) -> int:
     """Run MkDocs in this process, with `env` added to the environment while it runs, and return
     its exit status: a second interpreter importing MkDocs, Material and our plugin again cost
-    0.2 s of CPU, a sixth of a small site's build. With `replace`, become MkDocs (the preview
-    server: stopping `hoctap serve` then stops the server, no child is left behind).
+    0.2 s of CPU, a sixth of a small site's build.
 
     The README says which versions are pinned and why; editors need not read MkDocs' banner on every build.
     """
     environment = dict(os.environ, **(env or {}), NO_MKDOCS_2_WARNING="1")
-    if replace:
-        os.execve(sys.executable, [sys.executable, "-m", "mkdocs", *args], environment)
     saved = dict(os.environ)
+    # MkDocs' command line adds a log handler per run and leaves it behind when the run fails:
+    # the next run (a preview's rebuild) would then show every line twice
+    logger = logging.getLogger("mkdocs")
+    handlers = list(logger.handlers)
     os.environ.update(environment)
     try:
         from mkdocs.__main__ import cli
@@ -51,4 +56,13 @@ def run_mkdocs(*args: str, env: dict[str, str] | None = None, replace: bool = Fa
     finally:
         os.environ.clear()
         os.environ.update(saved)
+        logger.handlers[:] = handlers
     return 0
+
+def build_into(config_file: str | Path, site_dir: Path, *, strict: bool = True,
+               env: dict[str, str] | None = None) -> tuple[int, list[Finding]]:
+    """`mkdocs build` into site_dir, and MkDocs' warnings about pages as findings (paths in docs/)."""
+    with mkdocs_warnings.collected(docs_dir_of(config_file), Path(config_file).resolve()) as warned:
+        status = run_mkdocs("build", *(["--strict"] if strict else []), "--config-file", str(config_file),
+                            "--site-dir", str(site_dir), env=env)
+    return status, warned

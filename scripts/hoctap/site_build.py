@@ -1,0 +1,75 @@
+"""`hoctap build` (and each rebuild of `hoctap serve`): build beside the target, swap it in only
+when everything passed.
+
+MkDocs empties `site/` before it builds, so a build that failed halfway used to leave a site
+with half its pages. Here MkDocs and the PDF write into a new folder next to `site/`; only when
+the build, its checks and the PDF all passed does that folder take the name `site/`, and the
+old one is removed. A failed build leaves the previous `site/` exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from . import disk
+from .findings import format_text, shown_from
+from .project import build_into, docs_dir_of
+from .publish.cli import make_pdf
+from .publish.pdf import PDF_NAME
+
+
+def build(config_file: str, site_dir: str, *, pdf: bool = True, strict: bool = True,
+          env: dict[str, str] | None = None, verb: str = "hoctap build") -> int:
+    """Build the site into `site_dir` (relative to mkdocs.yml's folder, as MkDocs reads it); exit status.
+    Messages start with `verb`; without one (the preview's rebuilds), a failed build only lists its findings."""
+    target = (Path(config_file).resolve().parent / site_dir).resolve()
+    if target.exists() and not target.is_dir():
+        print(f"{verb or 'hoctap'}: {target} is a file, not a folder: move it away, or build elsewhere with --site-dir",
+              file=sys.stderr)
+        return 1
+    staging = target.with_name(f".{target.name}.building-{os.getpid()}")
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        status = _build(config_file, staging, target, pdf=pdf, strict=strict, env=env)
+        if status == 0:
+            swap_in(staging, target)
+        elif verb:
+            print(f"{verb}: the build failed; {_relative(target)} is unchanged", file=sys.stderr)
+        return status
+    except OSError as error:
+        print(f"{verb or 'hoctap'}: {disk.explain(error, target)}; {_relative(target)} is unchanged", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _build(config_file: str, staging: Path, target: Path, *, pdf: bool, strict: bool, env: dict[str, str] | None) -> int:
+    status, warned = build_into(config_file, staging, strict=strict, env=env)
+    if warned:
+        print(format_text(shown_from(warned, docs_dir_of(config_file))))
+        status = status or int(strict)
+    # The site links to the PDF, so the site that `hoctap build` writes contains it.
+    if status != 0 or not pdf:
+        return status
+    return make_pdf(config_file, str(staging), shown=_relative(target) + PDF_NAME)
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Give `staging` the name `target`: two renames on one disk, then the old site is removed."""
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        shutil.rmtree(old, ignore_errors=True)
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _relative(path: Path) -> str:
+    try:
+        return os.path.relpath(path) + "/"
+    except ValueError:
+        return str(path)
