@@ -63,8 +63,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"hoctap check: {error}", file=sys.stderr)
         return 2
     findings = _lint(args, docs_dir)
+    refused: list[str] = []
     if args.fix and any(f.fix for f in findings):
-        fixed = fix_files(findings, Site(Registry.load(docs_dir)))
+        fixed, refused = fix_files(findings, Site(Registry.load(docs_dir)), Path(args.config_file).resolve().parent)
+        for reason in refused:
+            print(f"hoctap check: {reason}", file=sys.stderr)
         print(f"hoctap check: {fixed} fix(es) applied", file=sys.stderr)
         findings = _lint(args, docs_dir)
     if args.format == "json":
@@ -74,7 +77,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     fixable = sum(1 for f in findings if f.fix)
     summary = f"{len(findings)} problem(s)" + (f", {fixable} fixable with --fix" if fixable else "")
     print(f"hoctap check: {summary}" if findings else "hoctap check: no problems", file=sys.stderr)
-    return 1 if findings else 0
+    return 1 if findings or refused else 0
 
 
 def parser() -> argparse.ArgumentParser:

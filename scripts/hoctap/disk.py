@@ -8,7 +8,6 @@ name). The commands know where they were writing; that is the path an editor can
 from __future__ import annotations
 
 import errno
-import shutil
 from pathlib import Path
 
 FULL = (errno.ENOSPC, errno.EDQUOT)
@@ -18,9 +17,8 @@ DENIED = (errno.EACCES, errno.EPERM)
 def explain(error: OSError, writing: Path) -> str:
     """One sentence for `error`, met while writing into `writing` (a folder or a file)."""
     if error.errno in FULL:
-        free = _free(writing)
-        return (f"no space left on the disk that holds {writing}" + (f" ({free} free)" if free else "")
-                + f": free some space there (`df -h {_existing(writing)}` shows how much), then run the command again")
+        return (f"no space left on the disk that holds {writing}: free some space there "
+                f"(`df -h {_existing(writing)}` shows how much is left), then run the command again")
     path = error.filename2 or error.filename or writing
     if error.errno in DENIED:
         return (f"{path}: permission denied: check who owns it and who may write there "
@@ -36,11 +34,4 @@ def _existing(path: Path) -> Path:
     while not path.exists() and path != path.parent:
         path = path.parent
     return path
-
-
-def _free(path: Path) -> str:
-    try:
-        return f"{shutil.disk_usage(_existing(path)).free / 1e6:.1f} MB"
-    except OSError:
-        return ""
 

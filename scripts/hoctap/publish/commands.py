@@ -16,8 +16,9 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..findings import format_text
-from ..project import docs_dir_of, run_mkdocs
+from .. import disk
+from ..findings import format_text, shown_from
+from ..project import build_into, docs_dir_of
 from ..registry import Registry
 from . import bundle as offline
 from . import releases as rel
@@ -80,13 +81,21 @@ def _guarded(verb):
             print(f"hoctap {args.verb}: {error}", file=sys.stderr)
             return BUSY if isinstance(error, rel.Busy) else 1
         except OSError as error:
-            print(f"hoctap {args.verb}: {error.filename or ''}: {error.strerror}; check that the path exists "
-                  "and that you may write there", file=sys.stderr)
+            print(f"hoctap {args.verb}: {disk.explain(error, _writing(args))}; "
+                  + ("the current release is unchanged" if args.verb in ("publish", "rollback") else "nothing was written"),
+                  file=sys.stderr)
             return 1
         except KeyboardInterrupt:
             print(f"hoctap {args.verb}: interrupted; the current release is unchanged", file=sys.stderr)
             return 130
     return run
+
+
+def _writing(args: argparse.Namespace) -> Path:
+    """Where the verb writes: what a full disk or a refused write is about."""
+    if args.verb == "bundle":
+        return Path(args.out).resolve()
+    return args.to.resolve() if args.to is not None else Path.cwd()
 
 
 # -- verbs ----------------------------------------------------------------------
@@ -99,6 +108,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     project = Path(args.config_file).resolve().parent
     target = args.to.resolve()
     with rel.locked(target, args.wait, create=True):
+        rel.check_current(target)  # before the build: a refusal after it left an orphan release each time
         building, name = rel.prepare(target, rel.release_name(project))
         try:
             _build_checked(args, building, release=name, site_url=site_url)
@@ -165,11 +175,13 @@ def _build_checked(args: argparse.Namespace, site: Path, *, release: str, site_u
     """Build with the gate's options (strict: the plugin fails on findings), then verify the result."""
     env = dict(HOCTAP_DRAFTS="true" if args.allow_draft else "false", HOCTAP_PROFILE=args.profile,
                HOCTAP_RELEASE=release, HOCTAP_SITE_URL=site_url)
-    status = run_mkdocs("build", "--strict", "--config-file", args.config_file, "--site-dir", str(site), env=env)
+    status, warned = build_into(args.config_file, site, env=env)
+    docs = docs_dir_of(args.config_file)
+    if warned:
+        print(format_text(shown_from(warned, docs)))
     if status != 0:
         raise rel.PublishError("the build failed (its messages are above); nothing was published, "
                                "the current release is unchanged. Fix the problems listed and run the command again")
-    docs = docs_dir_of(args.config_file)
     left_out = decide(Registry.load(docs), drafts=args.allow_draft, profile=args.profile)
     findings = verify(site, left_out, drafts=args.allow_draft, own_origin=_origin(site_url))
     if findings:
