@@ -21,7 +21,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserverVFS
 
 from . import site_build
-from .project import docs_dir_of
+from .project import docs_dir_or_default
 
 log = logging.getLogger("mkdocs.hoctap.preview")
 
@@ -48,8 +48,9 @@ def serve(config_file: str, dev_addr: str) -> int:
         if status == 0:
             log.info(f"hoctap serve: the site is built; serving it at {url}")
         else:
-            log.error("hoctap serve: the build failed (its problems are listed above); "
-                      "still serving the last good build. Fix them and save: the preview rebuilds")
+            kept = "still serving the last good build" if site.is_dir() else "nothing to serve until a build passes"
+            log.error(f"hoctap serve: the build failed (its problems are listed above); {kept}. "
+                      "Fix them and save: the preview rebuilds")
 
     signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop cleans up as Ctrl-C does
     server = LiveReloadServer(builder=rebuild, host=host, port=int(port), root=str(site))
@@ -58,7 +59,7 @@ def serve(config_file: str, dev_addr: str) -> int:
     server.error_handler = lambda code: (site / "404.html").read_bytes() if code == 404 and (site / "404.html").is_file() else None
     try:
         rebuild()
-        server.watch(str(docs_dir_of(config_file)))
+        server.watch(str(docs_dir_or_default(config_file)))
         server.watch(str(Path(config_file).resolve()))
         server.serve()
     except KeyboardInterrupt:

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from . import mkdocs_warnings
-from .findings import Finding
+from .findings import Finding, shown_from
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -31,6 +31,14 @@ def read_mkdocs_yml(config_file: str | Path) -> dict:
 
 def docs_dir_of(config_file: str | Path) -> Path:
     return Path(config_file).resolve().parent / str(read_mkdocs_yml(config_file).get("docs_dir") or "docs")
+
+
+def docs_dir_or_default(config_file: str | Path) -> Path:
+    """docs_dir, or MkDocs' default when mkdocs.yml cannot be read: MkDocs then says what is wrong with it."""
+    try:
+        return docs_dir_of(config_file)
+    except ValueError:
+        return Path(config_file).resolve().parent / "docs"
 
 
 def run_mkdocs(*args: str, env: dict[str, str] | None = None) -> int:
@@ -61,8 +69,9 @@ def run_mkdocs(*args: str, env: dict[str, str] | None = None) -> int:
 
 def build_into(config_file: str | Path, site_dir: Path, *, strict: bool = True,
                env: dict[str, str] | None = None) -> tuple[int, list[Finding]]:
-    """`mkdocs build` into site_dir, and MkDocs' warnings about pages as findings (paths in docs/)."""
-    with mkdocs_warnings.collected(docs_dir_of(config_file), Path(config_file).resolve()) as warned:
+    """`mkdocs build` into site_dir, and MkDocs' warnings about pages as findings, named as editors see them (`docs/…`)."""
+    docs_dir = docs_dir_or_default(config_file)
+    with mkdocs_warnings.collected(docs_dir, Path(config_file).resolve()) as warned:
         status = run_mkdocs("build", *(["--strict"] if strict else []), "--config-file", str(config_file),
                             "--site-dir", str(site_dir), env=env)
-    return status, warned
+    return status, shown_from(warned, docs_dir)

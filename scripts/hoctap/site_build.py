@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 from . import disk
-from .findings import format_text, shown_from
-from .project import build_into, docs_dir_of
+from .findings import format_text
+from .project import build_into
 from .publish.cli import make_pdf
 from .publish.pdf import PDF_NAME
 
@@ -50,7 +50,7 @@ def build(config_file: str, site_dir: str, *, pdf: bool = True, strict: bool = T
 def _build(config_file: str, staging: Path, target: Path, *, pdf: bool, strict: bool, env: dict[str, str] | None) -> int:
     status, warned = build_into(config_file, staging, strict=strict, env=env)
     if warned:
-        print(format_text(shown_from(warned, docs_dir_of(config_file))))
+        print(format_text(warned))
         status = status or int(strict)
     # The site links to the PDF, so the site that `hoctap build` writes contains it.
     if status != 0 or not pdf:

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import disk
-from ..findings import format_text, shown_from
+from ..findings import format_text
 from ..project import build_into, docs_dir_of
 from ..registry import Registry
 from . import bundle as offline
@@ -176,13 +176,12 @@ def _build_checked(args: argparse.Namespace, site: Path, *, release: str, site_u
     env = dict(HOCTAP_DRAFTS="true" if args.allow_draft else "false", HOCTAP_PROFILE=args.profile,
                HOCTAP_RELEASE=release, HOCTAP_SITE_URL=site_url)
     status, warned = build_into(args.config_file, site, env=env)
-    docs = docs_dir_of(args.config_file)
     if warned:
-        print(format_text(shown_from(warned, docs)))
+        print(format_text(warned))
     if status != 0:
         raise rel.PublishError("the build failed (its messages are above); nothing was published, "
                                "the current release is unchanged. Fix the problems listed and run the command again")
-    left_out = decide(Registry.load(docs), drafts=args.allow_draft, profile=args.profile)
+    left_out = decide(Registry.load(docs_dir_of(args.config_file)), drafts=args.allow_draft, profile=args.profile)
     findings = verify(site, left_out, drafts=args.allow_draft, own_origin=_origin(site_url))
     if findings:
         print(format_text(findings), file=sys.stderr)
