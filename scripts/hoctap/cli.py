@@ -15,20 +15,22 @@ from .checks import check_paths, check_site
 from .checks.fix import fix_files
 from .checks.source import Site
 from .findings import Finding, format_json, format_text, shown_from
+from . import project
+from .gate import PROFILES
+from .importing import command as importing
 from .project import docs_dir_of
 from .publish import commands as publishing
+from .publish.cli import make_pdf
 from .registry import Registry
 from . import site_build
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    return site_build.build(args.config_file, args.site_dir, pdf=args.pdf)
+    return site_build.build(args.config_file, args.site_dir, pdf=args.pdf, drafts=args.drafts, profile=args.profile)
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from .publish.cli import make_pdf
-
-    return make_pdf(args.config_file, args.site_dir, getattr(args, "output", None))
+    return make_pdf(args.config_file, args.site_dir, args.output)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -80,6 +82,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if findings or refused else 0
 
 
+def _import_folders(config_file: str) -> tuple[Path, Path]:
+    """Where `hoctap import` writes pages and keeps originals: docs_dir and the plugin's source_dir."""
+    plugins = project.read_mkdocs_yml(config_file).get("plugins") or []
+    options = next((p["hoctap"] for p in plugins if isinstance(p, dict) and "hoctap" in p), None) or {}
+    return docs_dir_of(config_file), Path(config_file).resolve().parent / str(options.get("source_dir") or "sources")
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="hoctap", description=__doc__.splitlines()[0])
     root.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
@@ -88,6 +97,10 @@ def parser() -> argparse.ArgumentParser:
     build = verbs.add_parser("build", help="validate the content and build the site into site/")
     build.add_argument("-d", "--site-dir", default="site", help="where to write the site (default: site/)")
     build.add_argument("--no-pdf", dest="pdf", action="store_false", help="skip the combined PDF")
+    build.add_argument("--no-drafts", dest="drafts", action="store_false",
+                       help="leave drafts out, as a publish does (default: a preview, drafts included)")
+    build.add_argument("--profile", choices=PROFILES, default="intranet",
+                       help="`public` also leaves out pages marked `noi_bo: true`, as `publish --profile public` does")
     build.set_defaults(run=cmd_build)
 
     pdf = verbs.add_parser("pdf", help="make the combined PDF 'Tài liệu học tập' from the built site")
@@ -106,6 +119,7 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
 
     publishing.add_verbs(verbs)
+    importing.add_verb(verbs, _import_folders)
     return root
 
 

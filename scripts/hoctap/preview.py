@@ -35,16 +35,9 @@ def serve(config_file: str, dev_addr: str) -> int:
     url = f"http://{dev_addr}/"
     folder = Path(tempfile.mkdtemp(prefix="hoctap-serve-"))
     site = folder / "site"
-    messages = _show_log()
 
     def rebuild() -> None:
-        # MkDocs' command line shows its own log while it builds
-        logging.getLogger("mkdocs").removeHandler(messages)
-        try:
-            status = site_build.build(config_file, str(site), pdf=False, strict=False,
-                                      env={"HOCTAP_SITE_URL": url}, verb="")
-        finally:
-            logging.getLogger("mkdocs").addHandler(messages)
+        status = site_build.build(config_file, str(site), pdf=False, strict=False, site_url=url, verb="")
         if status == 0:
             log.info(f"hoctap serve: the site is built; serving it at {url}")
         else:
@@ -72,17 +65,6 @@ def serve(config_file: str, dev_addr: str) -> int:
         server.shutdown()
         shutil.rmtree(folder, ignore_errors=True)
     return 0
-
-
-def _show_log() -> logging.Handler:
-    """MkDocs' server messages ("Serving on…", "Detected file changes") between builds, as MkDocs shows them."""
-    handler = logging.StreamHandler(sys.stdout)
-    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.setLevel(logging.INFO)
-    logger.propagate = False
-    logger.addHandler(handler)
-    return handler
 
 
 def _interrupt(signum, frame):

@@ -1,17 +1,20 @@
 """The project as our commands see it: the few mkdocs.yml keys they need before MkDocs runs
-(`docs_dir`, `site_author`…), and MkDocs itself, run as editors would, its warnings about pages
-coming back as findings."""
+(`docs_dir`, `site_author`…), and MkDocs itself, run in this process with our plugin's options
+set on the loaded configuration (no environment variables in between), its warnings about pages
+shown again as our findings."""
 
 from __future__ import annotations
 
 import logging
-import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from . import mkdocs_warnings
-from .findings import Finding, shown_from
+from .findings import format_text, shown_from
+from .gate import LeftOut
+from .registry import Registry
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -33,6 +36,14 @@ def docs_dir_of(config_file: str | Path) -> Path:
     return Path(config_file).resolve().parent / str(read_mkdocs_yml(config_file).get("docs_dir") or "docs")
 
 
+@dataclass(frozen=True)
+class Built:
+    """What a finished build hands on to verification and the PDF, so that neither decides again."""
+
+    registry: Registry  # as published: without the pages the gate left out
+    left_out: list[LeftOut]
+
+
 def docs_dir_or_default(config_file: str | Path) -> Path:
     """docs_dir, or MkDocs' default when mkdocs.yml cannot be read: MkDocs then says what is wrong with it."""
     try:
@@ -41,37 +52,55 @@ def docs_dir_or_default(config_file: str | Path) -> Path:
         return Path(config_file).resolve().parent / "docs"
 
 
-def run_mkdocs(*args: str, env: dict[str, str] | None = None) -> int:
-    """Run MkDocs in this process, with `env` added to the environment while it runs, and return
-    its exit status: a second interpreter importing MkDocs, Material and our plugin again cost
-    0.2 s of CPU, a sixth of a small site's build.
+def build(config_file: str | Path, site_dir: str | Path, *, site_url: str = "", strict: bool = True,
+          **options) -> Built | None:
+    """Build the site strictly, as `mkdocs build --strict` does, with the `hoctap` plugin's `options`
+    (`drafts`, `profile`, `release`) set on it; None when the build failed, MkDocs and the plugin
+    having logged why. In this process: a second interpreter importing MkDocs, Material and our
+    plugin again cost a sixth of a small site's build.
 
-    The README says which versions are pinned and why; editors need not read MkDocs' banner on every build.
-    """
-    environment = dict(os.environ, **(env or {}), NO_MKDOCS_2_WARNING="1")
-    saved = dict(os.environ)
-    # MkDocs' command line adds a log handler per run and leaves it behind when the run fails:
-    # the next run (a preview's rebuild) would then show every line twice
-    logger = logging.getLogger("mkdocs")
-    handlers = list(logger.handlers)
-    os.environ.update(environment)
+    MkDocs' warnings about pages (a link to a missing page or anchor…) are printed again as our
+    findings, at `docs/…:line:col`; `strict=False` (the preview) lets them pass."""
+    _log_as_mkdocs_does()
+    overrides = {"site_url": site_url} if site_url else {}
+    with mkdocs_warnings.collected(docs_dir_or_default(config_file), Path(config_file).resolve()) as warned:
+        built = _build(config_file, site_dir, strict, overrides, options)
+    if warned:
+        print(format_text(shown_from(warned, docs_dir_or_default(config_file))))
+    return built
+
+
+def _build(config_file, site_dir, strict: bool, overrides: dict, options: dict) -> Built | None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
     try:
-        from mkdocs.__main__ import cli
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=strict, **overrides)
+        plugin = config.plugins["hoctap"]
+        for key, value in options.items():
+            plugin.config[key] = value
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as error:
+        logging.getLogger("mkdocs").error(error.format_message())
+        return None
+    return Built(plugin.registry, list(plugin.gate.left_out))
 
-        cli.main(list(args), prog_name="mkdocs")
-    except SystemExit as done:
-        return done.code if isinstance(done.code, int) else int(done.code is not None)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-        logger.handlers[:] = handlers
-    return 0
 
-def build_into(config_file: str | Path, site_dir: Path, *, strict: bool = True,
-               env: dict[str, str] | None = None) -> tuple[int, list[Finding]]:
-    """`mkdocs build` into site_dir, and MkDocs' warnings about pages as findings, named as editors see them (`docs/…`)."""
-    docs_dir = docs_dir_or_default(config_file)
-    with mkdocs_warnings.collected(docs_dir, Path(config_file).resolve()) as warned:
-        status = run_mkdocs("build", *(["--strict"] if strict else []), "--config-file", str(config_file),
-                            "--site-dir", str(site_dir), env=env)
-    return status, shown_from(warned, docs_dir)
+def _log_as_mkdocs_does() -> None:
+    """MkDocs' messages on stderr, formatted as its own command line formats them (`WARNING -  …`)."""
+    from mkdocs.__main__ import ColorFormatter
+
+    logger = logging.getLogger("mkdocs")
+    if any(handler.name == "hoctap" for handler in logger.handlers):
+        return
+    stream = logging.StreamHandler()
+    stream.setFormatter(ColorFormatter())
+    stream.name = "hoctap"
+    logger.addHandler(stream)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False

@@ -14,17 +14,16 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import disk
-from .findings import format_text
-from .project import build_into
+from . import disk, project
 from .publish.cli import make_pdf
-from .publish.pdf import PDF_NAME
+from .pages import PDF_NAME
 
 
-def build(config_file: str, site_dir: str, *, pdf: bool = True, strict: bool = True,
-          env: dict[str, str] | None = None, verb: str = "hoctap build") -> int:
-    """Build the site into `site_dir` (relative to mkdocs.yml's folder, as MkDocs reads it); exit status.
-    Messages start with `verb`; without one (the preview's rebuilds), a failed build only lists its findings."""
+def build(config_file: str, site_dir: str, *, pdf: bool = True, strict: bool = True, site_url: str = "",
+          verb: str = "hoctap build", **options) -> int:
+    """Build the site into `site_dir` (relative to mkdocs.yml's folder, as MkDocs reads it) with the
+    plugin's `options` (hoctap.project.build); the exit status. Messages start with `verb`; without
+    one (the preview's rebuilds), a failed build only lists its findings."""
     target = (Path(config_file).resolve().parent / site_dir).resolve()
     if target.exists() and not target.is_dir():
         print(f"{verb or 'hoctap'}: {target} is a file, not a folder: move it away, or build elsewhere with --site-dir",
@@ -34,7 +33,11 @@ def build(config_file: str, site_dir: str, *, pdf: bool = True, strict: bool = T
     try:
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
-        status = _build(config_file, staging, target, pdf=pdf, strict=strict, env=env)
+        built = project.build(config_file, staging, site_url=site_url, strict=strict, **options)
+        status = 0 if built is not None else 1
+        if built is not None and pdf:
+            # The site links to the PDF, so the site that `hoctap build` writes contains it, of the same documents
+            status = make_pdf(config_file, str(staging), registry=built.registry, shown=_relative(target) + PDF_NAME)
         if status == 0:
             swap_in(staging, target)
         elif verb:
@@ -45,17 +48,6 @@ def build(config_file: str, site_dir: str, *, pdf: bool = True, strict: bool = T
         return 1
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def _build(config_file: str, staging: Path, target: Path, *, pdf: bool, strict: bool, env: dict[str, str] | None) -> int:
-    status, warned = build_into(config_file, staging, strict=strict, env=env)
-    if warned:
-        print(format_text(warned))
-        status = status or int(strict)
-    # The site links to the PDF, so the site that `hoctap build` writes contains it.
-    if status != 0 or not pdf:
-        return status
-    return make_pdf(config_file, str(staging), shown=_relative(target) + PDF_NAME)
 
 
 def swap_in(staging: Path, target: Path) -> None:

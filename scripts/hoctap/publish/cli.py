@@ -12,27 +12,30 @@ from ..project import read_mkdocs_yml
 from .. import disk
 from ..findings import format_text
 from ..registry import Registry
-from .gate import decide, published
-from .pdf import PDF_NAME, PdfError, write_pdf
+from ..gate import decide, published
+from ..pages import PDF_NAME
+from .pdf import PdfError, write_pdf
 
 
-def make_pdf(config_file: str, site_dir: str, output: str | None = None, *,
-             drafts: bool = True, profile: str = "intranet", shown: str | None = None) -> int:
-    """Make the PDF of a built site: the documents the publication gate let into that build.
+def make_pdf(config_file: str, site_dir: str, output: str | None = None, *, registry: Registry | None = None,
+             shown: str | None = None) -> int:
+    """Make the PDF of a built site: the documents the publication gate let into that build (`registry`,
+    from the build); `hoctap pdf` alone reads the content again, as a preview includes it.
 
     It is written beside its place and renamed into it, so a full disk never leaves half a PDF;
-    `shown` is how the message names it (the site being built aside will be renamed)."""
+    `shown` is how the message names it (a site built aside is renamed afterwards)."""
     root = Path(config_file).resolve().parent
     try:
         config = read_mkdocs_yml(config_file)
     except ValueError as error:
         print(f"hoctap pdf: {error}", file=sys.stderr)
         return 2
-    registry = Registry.load(root / config.get("docs_dir", "docs"))
-    if registry.findings:
-        print(format_text(registry.findings), file=sys.stderr)
-        return 1
-    registry = published(registry, decide(registry, drafts=drafts, profile=profile))
+    if registry is None:
+        registry = Registry.load(root / config.get("docs_dir", "docs"))
+        if registry.findings:
+            print(format_text(registry.findings), file=sys.stderr)
+            return 1
+        registry = published(registry, decide(registry, drafts=True, profile="intranet"))
     site = Path(site_dir)
     out = Path(output) if output else site / PDF_NAME
     try:

@@ -6,6 +6,8 @@ import datetime as dt
 import functools
 from types import SimpleNamespace
 
+from .. import dates
+
 LABELS = {
     "vi": {
         "so_ky_hieu": "Số ký hiệu",
@@ -59,10 +61,6 @@ LABELS = {
     },
 }
 
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
-              "August", "September", "October", "November", "December")
-
-
 def labels(lang: str) -> dict[str, str]:
     return LABELS.get(lang, LABELS["vi"])
 
@@ -75,10 +73,5 @@ def template_labels(lang: str) -> SimpleNamespace:
 
 
 def format_date(value: dt.date | None, lang: str = "vi") -> str:
-    """`ngày 04/3/2026`: Vietnamese administrative style pads days below 10 and months 1 and 2 with a zero."""
-    if value is None:
-        return labels(lang)["unknown"]
-    if lang == "en":
-        return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
-    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
-    return f"ngày {value.day:02d}/{month}/{value.year}"
+    """A date as the pages show it; an unknown one says so, in the page's language."""
+    return labels(lang)["unknown"] if value is None else dates.format_date(value, lang)
