@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,16 +133,15 @@ def _problem(rel: str, entry: os.DirEntry) -> Finding | None:
         return Finding(rel, 1, 1, "E007", "the name is not Unicode NFC (its accents are separate characters): "
                        "a link written in NFC does not find it", f"rename it to `{nfc}`")
     try:
-        mode = entry.stat(follow_symlinks=False).st_mode
+        if entry.is_dir(follow_symlinks=False):  # the type comes with the folder's listing: no stat per entry
+            if entry.name.lower().endswith(PAGE_SUFFIXES):
+                return Finding(rel, 1, 1, "E005", "a folder named like a page",
+                               f"rename the folder (e.g. `{entry.name.rsplit('.', 1)[0]}/`), or move the page out of it")
+            return None
+        if not entry.is_file(follow_symlinks=False):
+            return Finding(rel, 1, 1, "E005", "not a regular file (a pipe, a socket or a device)", "remove it from docs/")
     except OSError as error:
         return _unreadable(rel, error)
-    if stat.S_ISDIR(mode):
-        if entry.name.lower().endswith(PAGE_SUFFIXES):
-            return Finding(rel, 1, 1, "E005", "a folder named like a page",
-                           f"rename the folder (e.g. `{entry.name.rsplit('.', 1)[0]}/`), or move the page out of it")
-        return None
-    if not stat.S_ISREG(mode):
-        return Finding(rel, 1, 1, "E005", "not a regular file (a pipe, a socket or a device)", "remove it from docs/")
     if not os.access(entry.path, os.R_OK):
         return Finding(rel, 1, 1, "E005", "cannot read: permission denied",
                        "give yourself read permission (chmod u+r), or remove it")
