@@ -15,14 +15,13 @@ from .checks import check_paths, check_site
 from .checks.fix import fix_files
 from .checks.source import Site
 from .findings import Finding, format_json, format_text, shown_from
-from . import project
+from . import project, site_build
 from .gate import PROFILES
 from .importing import command as importing
 from .project import docs_dir_of
 from .publish import commands as publishing
 from .publish.cli import make_pdf
 from .registry import Registry
-from . import site_build
 
 
 def cmd_build(args: argparse.Namespace) -> int:
