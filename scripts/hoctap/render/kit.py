@@ -76,12 +76,19 @@ class Kit:
 
     @classmethod
     def load(cls, registry: Registry, docs_dir: Path, source_dir: Path, listed_max: int) -> "Kit":
-        quiz = load_quiz(docs_dir / QUIZ_FILE, docs_dir, source_dir)
-        focus = speaker.load_focus(docs_dir / FOCUS_FILE, docs_dir, source_dir, registry)
+        # Only what the walk of docs/ let through is read: a link in place of a data file is its finding
+        usable = lambda rel: registry.tree is None or rel in registry.tree.files
+        quiz = load_quiz(docs_dir / QUIZ_FILE, docs_dir, source_dir) if usable(QUIZ_FILE) else Quiz([], [])
+        focus = speaker.load_focus(docs_dir / FOCUS_FILE, docs_dir, source_dir, registry) \
+            if usable(FOCUS_FILE) else speaker.Focus()
         events, event_findings = _events(registry, source_dir)
         agenda = agendas.load(docs_dir / AGENDA_FILE, docs_dir, source_dir)
+        shown = {"on-tap": (QUIZ_FILE, "Q001", bool(quiz.questions or quiz.findings)),
+                 "bao-cao-vien": (FOCUS_FILE, "K001", bool(focus.chung or focus.chuong_trinh or focus.findings))}
+        missing = _missing_data(registry, docs_dir, shown)
         return cls(registry, docs_dir, quiz, focus, listed_max, events,
-                   quiz.findings + focus.findings + event_findings + agenda.findings, source_dir=source_dir, agenda=agenda)
+                   missing + quiz.findings + focus.findings + event_findings + agenda.findings,
+                   source_dir=source_dir, agenda=agenda)
 
     def markdown(self, page, generated: str | None, document: Document | None, lang: str) -> str:
         """What the kit adds to a page's Markdown: its generated block, or a programme's link to its sheet."""
@@ -157,6 +164,22 @@ class Kit:
         href = posixpath.relpath(PDF_NAME, posixpath.dirname(page_url) or ".")
         return "\n\n" + self.raw.put(f'<p class="ht-download ht-no-pdf"><a class="md-button md-button--primary" href="{html.escape(href)}" '
                                      f'type="application/pdf" download>{html.escape(t["pdf"])}</a></p>') + "\n"
+
+
+def _missing_data(registry: Registry, docs_dir: Path, shown: dict[str, tuple[str, str, bool]]) -> list[Finding]:
+    """A page that shows the quiz or the speaker sheets (`hoctap: on-tap`) needs its data file, with
+    something in it: without it the page would be published empty, with no word."""
+    walked = {f.path for f in registry.tree.findings} if registry.tree else set()
+    findings = []
+    for page in registry.pages:
+        data_file, code, filled = shown.get(str(page.meta.get("hoctap")), (None, "", True))
+        if data_file is None or filled or data_file in walked:  # a link or an unreadable file: already a finding
+            continue
+        problem = "is empty" if (docs_dir / data_file).is_file() else "is missing"
+        findings.append(Finding(data_file, 1, 1, code, f"the file {problem}, and the page {page.path.as_posix()} "
+                                f"(`hoctap: {page.meta['hoctap']}`) is made from it",
+                                f"restore it (git checkout docs/{data_file}), or remove the page"))
+    return findings
 
 
 def _events(registry: Registry, source_dir: Path) -> tuple[list[diagram.Event], list[Finding]]:

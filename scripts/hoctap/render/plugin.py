@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..checks import check_site, links
-from .. import content, safe_html, search
+from .. import content, docs_tree, safe_html, search
 from ..findings import Finding, format_text, shown_from
 from ..registry import DEFAULT_LANG, Registry
 from . import autolink, blocks, languages, scripts, share
@@ -52,6 +52,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """This build's file of a page, by its path in docs/ (mkdocs-static-i18n's `get_file_from_path`,
         which tries each language's suffix, remembered for the build: cards and the catalogue ask thousands of times)."""
         self.gate: Gate | None = None
+        self.tree: docs_tree.Tree | None = None
+        """docs/ as the registry walked it: only its usable files reach the site (hoctap.docs_tree)."""
         self.compiled_templates = MemoryBytecodeCache()
         self.untranslated: list[File] = []
         """The pages this language build leaves out, having no translation (render.languages)."""
@@ -76,6 +78,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
 
     def _load(self, config: MkDocsConfig):
         self.registry = Registry.load(Path(config.docs_dir))
+        self.tree = self.registry.tree
         self.sources = {page.path.as_posix(): page for page in self.registry.pages}
         abbreviations_file = Path(config.config_file_path).parent / self.config.abbreviations
         self.abbreviations, abbreviation_findings = blocks.read_abbreviations(
@@ -105,12 +108,15 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             log.info("no site_url (HOCTAP_SITE_URL, `hoctap publish --site-url`): link previews have no address "
                      "or image, and the PDF, speaker sheets and slide decks no QR codes")
 
-    # Remove what the gate leaves out, and in another language the untranslated pages,
-    # before mkdocs-static-i18n (-100) builds each language from the files
+    # Keep of docs/ only what the walk allows (no editor's backup, no data file, nothing through a
+    # link: MkDocs' own walk follows them); remove what the gate leaves out, and in another language
+    # the untranslated pages, before mkdocs-static-i18n (-100) builds each language from the files
     @event_priority(-90)
     def _on_files_gate(self, files: Files, *, config: MkDocsConfig):
         if not self.config.enabled:
             return
+        for file in [f for f in files if f.src_dir == config.docs_dir and not self.tree.published(f.src_uri)]:
+            files.remove(file)
         files = self.gate.files(files)
         if _lang(config) != DEFAULT_LANG:
             self.untranslated = languages.leave_out_untranslated(files, _lang(config))
