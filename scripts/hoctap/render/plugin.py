@@ -90,8 +90,16 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if "abbr" in config.markdown_extensions:
             config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(self.abbreviations)
 
+    def _use_language_words(self, config: MkDocsConfig):
+        """The ¶ link's title in this build's language: Python-Markdown's toc says "Permanent link"
+        whatever the page's language. In on_pre_build: mkdocs-static-i18n sets the build's language in
+        its on_config, after ours."""
+        if "toc" in config.markdown_extensions:
+            config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels(_lang(config))["permalink"]
+
     def on_pre_build(self, *, config: MkDocsConfig):
         self.sections = []
+        self._use_language_words(config)
 
     # Remove what the gate leaves out, and in another language the untranslated pages,
     # before mkdocs-static-i18n (-100) builds each language from the files

@@ -1,0 +1,76 @@
+"""A member's phone, 360 px wide, touch: interface words in Vietnamese, controls a finger can hit,
+notices and tables in body-text size (issue 14, items 4, 8 and 9)."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser.targets import small_targets, small_text
+
+MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
+PAGES = ["index.html", "van-ban/15-ctr-tu.html", "van-ban/index.html", "on-tap.html", "ban-do.html",
+         "bao-cao-vien.html", "thuat-ngu.html", "en/index.html"]
+
+
+def _material_english() -> set[str]:
+    """Material's English interface words (its partials/languages/en.html)."""
+    text = (MATERIAL / "en.html").read_text(encoding="utf-8")
+    words = {value for key, value in re.findall(r'"([a-z.]+)": "([^"]+)"', text)
+             if key not in ("language", "direction", "search.config.lang", "search.config.pipeline", "search.config.separator")}
+    return words | {"Permanent link"}
+
+
+def test_vietnamese_pages_have_no_english_interface_words(site):
+    """Every built Vietnamese page, as a reader's screen reader and eyes meet it: labels, titles,
+    placeholders, visible text, and the words Material's script shows (`__config` translations)."""
+    english = _material_english()
+    found = {}
+    for path in site.rglob("*.html"):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith("en/"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        shown = {html.unescape(v) for v in re.findall(r'(?:title|aria-label|placeholder)="([^"]*)"', text)}
+        shown |= {html.unescape(v).strip() for v in re.findall(r">([^<>]+)<", text)}
+        config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', text, re.S)
+        if config:
+            shown |= set(__import__("json").loads(config.group(1))["translations"].values())
+        wrong = sorted(shown & english)
+        if wrong:
+            found[rel] = wrong
+    assert not found, found
+
+
+def test_material_words_corrected(phone, site):
+    phone.goto((site / "van-ban" / "15-ctr-tu.html").as_uri())
+    assert phone.locator(".md-top").inner_text().strip() == "Lên đầu trang"
+    assert phone.locator("h1 .headerlink").get_attribute("title") == "Liên kết cố định"
+    phone.locator(".md-header label.md-header__button[for=__search]").click()
+    phone.locator("input.md-search__input").fill("chương trình")
+    more = phone.locator(".md-search-result__more summary").first
+    more.wait_for()
+    assert re.fullmatch(r"\d+ kết quả khác trong trang", more.inner_text().strip()), more.inner_text()
+
+
+def test_english_pages_keep_english_words(phone, site):
+    phone.goto((site / "en" / "index.html").as_uri())
+    assert phone.locator(".md-top").inner_text().strip() == "Back to top"
+    assert phone.locator("h1 .headerlink").get_attribute("title") == "Permanent link"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_control_is_a_finger_wide(phone, site, path):
+    """At the top, scrolled back (back-to-top shown), menu open, language list open, search with results."""
+    phone.goto((site / path).as_uri())
+    assert small_targets(phone) == {}
+
+
+@pytest.mark.parametrize("path", ["van-ban/15-ctr-tu.html", "van-ban/index.html", "thuat-ngu.html", "bao-cao-vien.html"])
+def test_notices_and_tables_read_at_16px(phone, site, path):
+    phone.goto((site / path).as_uri())
+    assert phone.locator(".admonition, table").count(), "the page has notices or tables to measure"
+    assert small_text(phone) == []
