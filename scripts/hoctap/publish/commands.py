@@ -163,14 +163,14 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 def _build_checked(args: argparse.Namespace, site: Path, *, release: str, site_url: str) -> None:
     """Build with the gate's options (strict: the plugin fails on findings), then verify the result."""
-    env = dict(HOCTAP_DRAFTS="true" if args.allow_draft else "false", HOCTAP_PROFILE=args.profile,
-               HOCTAP_RELEASE=release, HOCTAP_SITE_URL=site_url)
+    env = dict(HOCTAP_PREVIEW="false", HOCTAP_DRAFTS="true" if args.allow_draft else "false",
+               HOCTAP_PROFILE=args.profile, HOCTAP_RELEASE=release, HOCTAP_SITE_URL=site_url)
     status = run_mkdocs("build", "--strict", "--config-file", args.config_file, "--site-dir", str(site), env=env)
     if status != 0:
         raise rel.PublishError("the build failed (its messages are above); nothing was published, "
                                "the current release is unchanged. Fix the problems listed and run the command again")
     docs = docs_dir_of(args.config_file)
-    left_out = decide(Registry.load(docs), drafts=args.allow_draft, profile=args.profile)
+    left_out = decide(Registry.load(docs), drafts=args.allow_draft, profile=args.profile, preview=False)
     findings = verify(site, left_out, drafts=args.allow_draft, own_origin=_origin(site_url))
     if findings:
         print(format_text(findings), file=sys.stderr)

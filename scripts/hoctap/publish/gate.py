@@ -1,7 +1,9 @@
 """The publication gate: which pages a build leaves out, and why.
 
-Two rules, from the pages' front matter:
+Three rules, from the pages' front matter:
 
+- a page marked `chi_xem_truoc: true` (preview only: the editors' guide, with its commands and
+  finding codes) is in editors' previews only, never in a publish or a bundle, whatever the options;
 - a page whose `trang_thai` is `du-thao` (draft; for a document page, anything not `da-duyet`)
   is left out unless drafts are allowed — editors' previews allow them, a publish does not;
 - a page marked `noi_bo: true` (internal only) is left out of a `public` build.
@@ -52,11 +54,13 @@ def stem_of(src_uri: str) -> str:
     return posixpath.join(folder, name.split(".")[0])
 
 
-def decide(registry: Registry, *, drafts: bool, profile: str) -> list[LeftOut]:
+def decide(registry: Registry, *, drafts: bool, profile: str, preview: bool = True) -> list[LeftOut]:
     """Every page the gate leaves out, in path order, with the first reason that applies."""
     marks: dict[str, list[str]] = {}
     for page in registry.pages:
         reasons = marks.setdefault(page.stem, [])
+        if not preview and page.meta.get("chi_xem_truoc"):
+            reasons.append("preview only (`chi_xem_truoc: true`): editors' pages are never published")
         if not drafts and _is_draft(page):
             reasons.append("draft (`trang_thai: du-thao`); publish it with --allow-draft, "
                            "or approve it (`trang_thai: da-duyet`)")
@@ -158,15 +162,15 @@ def extension(config, left_out: list[LeftOut]) -> GateExtension:
 class Gate:
     """The gate inside one MkDocs build: the plugin calls it from its events, one line each."""
 
-    def __init__(self, *, drafts: bool, profile: str, release: str = ""):
-        self.drafts, self.profile, self.release = drafts, profile, release
+    def __init__(self, *, drafts: bool, profile: str, release: str = "", preview: bool = True):
+        self.drafts, self.profile, self.release, self.preview = drafts, profile, release, preview
         self.left_out: list[LeftOut] = []
         self._reported = False
         self._extension: GateExtension | None = None
 
     def configure(self, config, registry: Registry) -> Registry:
         """Decide what is left out, say so once per build, and return the registry to render from."""
-        self.left_out = decide(registry, drafts=self.drafts, profile=self.profile)
+        self.left_out = decide(registry, drafts=self.drafts, profile=self.profile, preview=self.preview)
         config.nav = prune_nav(config.nav, self.left_out)
         self._extension = extension(config, self.left_out)
         if not self._reported:
@@ -190,7 +194,8 @@ class Gate:
         return f'{head}<meta name="hoctap-release" content="{escape(self.release)}">\n{found}{rest}' if found else html
 
     def _report(self) -> None:
-        drafts = "drafts included (preview)" if self.drafts else "drafts left out"
-        log.info(f"publication gate: {drafts}, profile {self.profile}, {len(self.left_out)} page(s) left out")
+        drafts = "drafts included" if self.drafts else "drafts left out"
+        kind = "preview" if self.preview else "publish"
+        log.info(f"publication gate: {kind}, {drafts}, profile {self.profile}, {len(self.left_out)} page(s) left out")
         for item in self.left_out:
             log.info(item.format())

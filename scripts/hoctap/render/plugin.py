@@ -79,7 +79,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         checks = check_site(self.registry) if self.config.checks else []
         self._fail_on(self.registry.findings + abbreviation_findings + self.kit.findings + checks, Path(config.docs_dir))
         # From here on, render only what the publication gate lets through (one gate for every language)
-        self.gate = self.gate or Gate(drafts=self.config.drafts, profile=self.config.profile, release=self.config.release)
+        self.gate = self.gate or Gate(drafts=self.config.drafts, profile=self.config.profile,
+                                       release=self.config.release, preview=self.config.preview)
         self.registry = self.kit.registry = self.gate.configure(config, self.registry)
         self.kit.left_out = frozenset(item.stem for item in self.gate.left_out)
 
