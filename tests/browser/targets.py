@@ -24,8 +24,10 @@ _TARGETS = r"""(min) => {
   };
   const small = [];
   for (const el of document.querySelectorAll(controls)) {
-    // A radio or checkbox is tapped through its label; a link inside running text is exempt (WCAG 2.5.8, inline)
+    // A radio or checkbox is tapped through its label; a link or an abbreviation inside running
+    // text is exempt (WCAG 2.5.8, inline): its size is the text's
     const target = (el.matches('input') && el.closest('label')) || el;
+    if (el.matches('abbr')) continue;
     if (el.matches('a') && el.closest('.md-typeset p, .md-typeset li, .md-typeset td, .md-typeset dd, .md-typeset th, .md-typeset figcaption')
         && !el.closest('nav, .md-nav')) continue;
     if (!shown(el) || getComputedStyle(target).pointerEvents === 'none') continue;

@@ -74,3 +74,55 @@ def test_notices_and_tables_read_at_16px(phone, site, path):
     phone.goto((site / path).as_uri())
     assert phone.locator(".admonition, table").count(), "the page has notices or tables to measure"
     assert small_text(phone) == []
+
+
+# -- abbreviations (item 4) --------------------------------------------------------------------
+
+TIP = "#ht-abbr-tip"
+
+
+def test_a_tap_on_an_abbreviation_shows_its_meaning(phone, site):
+    phone.goto((site / "van-ban" / "03-ctr-ldld.html").as_uri())
+    abbr = phone.locator("article p abbr[title]").filter(has_text="LĐLĐ").first
+    meaning = abbr.get_attribute("title")
+    assert phone.locator(TIP).is_hidden()
+    abbr.tap()
+    tip = phone.locator(TIP)
+    assert tip.is_visible() and tip.inner_text() == meaning == "Liên đoàn Lao động"
+    assert tip.get_attribute("role") == "tooltip" and abbr.get_attribute("aria-describedby") == "ht-abbr-tip"
+    word, box = abbr.bounding_box(), tip.bounding_box()
+    assert box["y"] >= word["y"] + word["height"] - 1, "the meaning is under the word, not over it"
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360, "the meaning stays on the screen"
+    assert float(tip.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 16
+    phone.locator("article h2").first.tap()  # a tap elsewhere hides it
+    assert tip.is_hidden()
+    assert phone.requests and all(url.startswith("file:") for url in phone.requests), "offline, nothing fetched"
+
+
+def test_an_abbreviation_by_keyboard(phone, site):
+    phone.goto((site / "van-ban" / "03-ctr-ldld.html").as_uri())
+    abbr = phone.locator("article p abbr[title]").first
+    assert abbr.get_attribute("tabindex") == "0"
+    abbr.focus()
+    assert phone.locator(TIP).inner_text() == abbr.get_attribute("title")
+    phone.keyboard.press("Escape")
+    assert phone.locator(TIP).is_hidden()
+
+
+def test_a_tap_on_an_abbreviation_in_a_link_follows_the_link(phone, site):
+    phone.goto((site / "van-ban" / "index.html").as_uri())
+    abbr = phone.locator("article a abbr[title]").first
+    assert abbr.get_attribute("tabindex") is None, "inside a link the link is the control"
+    href = abbr.evaluate("e => e.closest('a').href")
+    abbr.tap()
+    phone.wait_for_url(href)
+    assert phone.locator(TIP).is_hidden()
+
+
+def test_the_glossary_promise_holds(phone, site):
+    """The glossary page says a tap shows the meaning: on its own page too."""
+    phone.goto((site / "thuat-ngu.html").as_uri())
+    assert "chạm vào từ viết tắt để xem nghĩa" in phone.locator("article").inner_text()
+    abbr = phone.locator("article abbr[tabindex]").first
+    abbr.tap()
+    assert phone.locator(TIP).inner_text() == abbr.get_attribute("title")

@@ -24,7 +24,7 @@ from .. import content, search
 from ..findings import Finding, format_text, shown_from
 from ..publish.gate import Gate
 from ..registry import DEFAULT_LANG, Registry
-from . import autolink, blocks, languages
+from . import abbr, autolink, blocks, languages, minify
 from .config import HoctapConfig
 from .kit import Kit
 from .labels import format_date, labels, template_labels
@@ -90,6 +90,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         millisecond per page, a third of its Markdown time. A page's own definitions still win."""
         if "abbr" in config.markdown_extensions:
             config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(self.abbreviations)
+        # Inside a link a tap follows the link: the first use there is spelled out (render.abbr)
+        abbr.extension(config)
 
     def _use_language_words(self, config: MkDocsConfig):
         """The ¶ link's title in this build's language: Python-Markdown's toc says "Permanent link"
@@ -273,7 +275,16 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if index.is_file():
             index.with_suffix(".js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
 
-    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index)
+    # Our stylesheets without their comments: a phone's first visit downloads them
+    def _on_post_build_minify(self, *, config: MkDocsConfig):
+        if not self.config.enabled or not config.theme.custom_dir:
+            return
+        for source in sorted((Path(config.theme.custom_dir) / "assets" / "stylesheets").glob("*.css")):
+            built = Path(config.site_dir) / "assets" / "stylesheets" / source.name
+            if built.is_file():
+                built.write_text(minify.css(source.read_text(encoding="utf-8")), encoding="utf-8")
+
+    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index, _on_post_build_minify)
 
     # -- helpers ---------------------------------------------------------------
 
