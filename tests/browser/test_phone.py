@@ -126,3 +126,55 @@ def test_the_glossary_promise_holds(phone, site):
     abbr = phone.locator("article abbr[tabindex]").first
     abbr.tap()
     assert phone.locator(TIP).inner_text() == abbr.get_attribute("title")
+
+
+# -- the map (item 9) --------------------------------------------------------------------------
+
+DRAWING = r"""() => {
+  const found = {small: [], overflow: [], cut: [], underline: [], low: []};
+  for (const svg of document.querySelectorAll('figure.ht-diagram svg')) {
+    const scale = svg.getScreenCTM().a, frame = svg.getBoundingClientRect();
+    for (const text of svg.querySelectorAll('text')) {
+      const px = parseFloat(getComputedStyle(text).fontSize) * scale, words = text.textContent;
+      if (px < 14) found.small.push(`${words}: ${px.toFixed(1)} px`);
+      if (words.includes('…')) found.cut.push(words);
+      const link = text.closest('a');
+      if ([text, link].some((el) => el && getComputedStyle(el).textDecorationLine !== 'none')) found.underline.push(words);
+      const box = (link ? link.querySelector('rect') : svg).getBoundingClientRect(), t = text.getBoundingClientRect();
+      if (t.left < box.left || t.right > box.right || t.top < box.top || t.bottom > box.bottom) found.overflow.push(words);
+    }
+    for (const rect of svg.querySelectorAll('a rect')) {
+      const r = rect.getBoundingClientRect();
+      if (r.height < 44 || r.right > innerWidth) found.low.push(rect.parentNode.textContent.slice(0, 30));
+    }
+  }
+  return found;
+}"""
+
+
+def test_the_map_reads_on_a_phone(phone, site):
+    """No text under 14 px as rendered, none out of its box or cut with "…", no underline through
+    diacritics, every box a finger's height and within the screen."""
+    phone.goto((site / "ban-do.html").as_uri())
+    assert phone.locator("figure.ht-diagram").count() == 2
+    found = phone.evaluate(DRAWING)
+    assert found == {"small": [], "overflow": [], "cut": [], "underline": [], "low": []}
+    symbol = phone.locator("figure.ht-diagram svg text.ht-svg__heading", has_text="02/CTr-LĐLĐ").first
+    assert symbol.is_visible()
+
+
+def test_the_map_shows_the_plan_over_its_seven_programmes(phone, site):
+    phone.goto((site / "ban-do.html").as_uri())
+    headings = phone.locator("figure.ht-diagram").first.locator("a .ht-svg__heading")
+    names = headings.evaluate_all("els => els.map(e => e.textContent)")  # SVG text has no innerText
+    xs = headings.evaluate_all("els => els.map(e => Math.round(e.getBoundingClientRect().left))")
+    assert names[0] == "Kế hoạch"
+    programmes = ["15-CTr/TU", "18-CTr/TU", "03/CTr-MTTQ-UB", "15/CTr-LĐLĐ", "01/CTr-LĐLĐ", "02/CTr-LĐLĐ", "03/CTr-LĐLĐ"]
+    at = [names.index(p) for p in programmes]
+    assert at == sorted(at), "in the plan's order"
+    assert len({xs[i] for i in at}) == 1 and xs[at[0]] > xs[0], "all one step under the plan"
+    # what each implements hangs one step further under it
+    implemented = {"15-CTr/TU": "Nghị quyết", "18-CTr/TU": "58-CT/TW", "03/CTr-MTTQ-UB": "Nghị quyết", "15/CTr-LĐLĐ": "Nghị quyết"}
+    for programme, target in implemented.items():
+        i = names.index(programme)
+        assert names[i + 1] == target and xs[i + 1] > xs[i], programme
