@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from hoctap.publish.gate import decide, prune_nav, stem_of
+from hoctap.gate import decide, stem_of
+from hoctap.render.gate import prune_nav
 from hoctap.registry import Registry
 
 DRAFT_SENTENCE = "Câu thử nghiệm dự thảo Zqxduthao không bao giờ được đăng."
@@ -172,3 +173,14 @@ def test_planted_draft_and_internal_page_are_absent_everywhere(planted, tmp_path
     assert "index.html" in unzipped and "search/search_index.js" in unzipped
     assert leaks(unzipped) == []
     assert not [name for name, text in unzipped.items() if "huong-dan-bien-tap" in text]
+
+
+def test_a_build_can_preview_what_a_public_publish_shows(planted, tmp_path, run_hoctap):
+    """`hoctap build --no-drafts --profile public` sets the gate on the plugin as a publish does."""
+    site = tmp_path / "as-published"
+    built = run_hoctap("build", "--no-pdf", "--no-drafts", "--profile", "public", "--site-dir", str(site), cwd=planted)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "left out van-ban/15-ctr-tu.md: draft" in built.stderr
+    assert leaks(every_text(site)) == []
+    assert not (site / "van-ban" / "58-ct-tw.html").exists()  # every document page is a draft today
+    assert (site / "index.html").is_file()

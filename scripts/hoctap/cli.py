@@ -15,25 +15,29 @@ from .checks import check_paths, check_site
 from .checks.fix import fix_files
 from .checks.source import Site
 from .findings import Finding, format_json, format_text, shown_from
-from .project import docs_dir_of, run_mkdocs
+from . import project
+from .gate import PROFILES
+from .importing import command as importing
+from .project import docs_dir_of
 from .publish import commands as publishing
+from .publish.cli import make_pdf
 from .registry import Registry
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    status = run_mkdocs("build", "--strict", "--config-file", args.config_file, "--site-dir", args.site_dir)
-    # The site links to the PDF, so the site that `hoctap build` writes contains it.
-    return cmd_pdf(args) if status == 0 and args.pdf else status
+    built = project.build(args.config_file, args.site_dir, drafts=args.drafts, profile=args.profile)
+    if built is None:
+        return 1
+    # The site links to the PDF, so the site that `hoctap build` writes contains it, of the same documents
+    return make_pdf(args.config_file, args.site_dir, registry=built.registry) if args.pdf else 0
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from .publish.cli import make_pdf
-
-    return make_pdf(args.config_file, args.site_dir, getattr(args, "output", None))
+    return make_pdf(args.config_file, args.site_dir, args.output)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    return run_mkdocs("serve", "--config-file", args.config_file, "--dev-addr", args.dev_addr, replace=True)
+    return project.serve(args.config_file, args.dev_addr)
 
 
 def _lint(args: argparse.Namespace, docs_dir: Path) -> list[Finding]:
@@ -76,6 +80,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if findings else 0
 
 
+def _import_folders(config_file: str) -> tuple[Path, Path]:
+    """Where `hoctap import` writes pages and keeps originals: docs_dir and the plugin's source_dir."""
+    plugins = project.read_mkdocs_yml(config_file).get("plugins") or []
+    options = next((p["hoctap"] for p in plugins if isinstance(p, dict) and "hoctap" in p), None) or {}
+    return docs_dir_of(config_file), Path(config_file).resolve().parent / str(options.get("source_dir") or "sources")
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="hoctap", description=__doc__.splitlines()[0])
     root.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
@@ -84,6 +95,10 @@ def parser() -> argparse.ArgumentParser:
     build = verbs.add_parser("build", help="validate the content and build the site into site/")
     build.add_argument("-d", "--site-dir", default="site", help="where to write the site (default: site/)")
     build.add_argument("--no-pdf", dest="pdf", action="store_false", help="skip the combined PDF")
+    build.add_argument("--no-drafts", dest="drafts", action="store_false",
+                       help="leave drafts out, as a publish does (default: a preview, drafts included)")
+    build.add_argument("--profile", choices=PROFILES, default="intranet",
+                       help="`public` also leaves out pages marked `noi_bo: true`, as `publish --profile public` does")
     build.set_defaults(run=cmd_build)
 
     pdf = verbs.add_parser("pdf", help="make the combined PDF 'Tài liệu học tập' from the built site")
@@ -102,6 +117,7 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
 
     publishing.add_verbs(verbs)
+    importing.add_verb(verbs, _import_folders)
     return root
 
 

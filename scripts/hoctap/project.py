@@ -1,13 +1,18 @@
 """The project as our commands see it: the few mkdocs.yml keys they need before MkDocs runs
-(`docs_dir`, `site_author`…), and MkDocs itself, run as editors would."""
+(`docs_dir`, `site_author`…), and MkDocs itself, run in this process with our plugin's options
+set on the loaded configuration (no environment variables in between)."""
 
 from __future__ import annotations
 
-import os
-import sys
+import logging
+import signal
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from .gate import LeftOut
+from .registry import Registry
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -29,26 +34,72 @@ def docs_dir_of(config_file: str | Path) -> Path:
     return Path(config_file).resolve().parent / str(read_mkdocs_yml(config_file).get("docs_dir") or "docs")
 
 
-def run_mkdocs(*args: str, env: dict[str, str] | None = None, replace: bool = False) -> int:
-    """Run MkDocs in this process, with `env` added to the environment while it runs, and return
-    its exit status: a second interpreter importing MkDocs, Material and our plugin again cost
-    0.2 s of CPU, a sixth of a small site's build. With `replace`, become MkDocs (the preview
-    server: stopping `hoctap serve` then stops the server, no child is left behind).
+@dataclass(frozen=True)
+class Built:
+    """What a finished build hands on to verification and the PDF, so that neither decides again."""
 
-    The README says which versions are pinned and why; editors need not read MkDocs' banner on every build.
-    """
-    environment = dict(os.environ, **(env or {}), NO_MKDOCS_2_WARNING="1")
-    if replace:
-        os.execve(sys.executable, [sys.executable, "-m", "mkdocs", *args], environment)
-    saved = dict(os.environ)
-    os.environ.update(environment)
+    registry: Registry  # as published: without the pages the gate left out
+    left_out: list[LeftOut]
+
+
+def build(config_file: str | Path, site_dir: str | Path, *, site_url: str = "", **options) -> Built | None:
+    """Build the site strictly, as `mkdocs build --strict` does, with the `hoctap` plugin's `options`
+    (`drafts`, `profile`, `release`) set on it; None when the build failed, MkDocs and the plugin
+    having logged why. In this process: a second interpreter importing MkDocs, Material and our
+    plugin again cost a sixth of a small site's build."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    _log_as_mkdocs_does()
+    overrides = {"site_url": site_url} if site_url else {}
     try:
-        from mkdocs.__main__ import cli
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True, **overrides)
+        plugin = config.plugins["hoctap"]
+        for key, value in options.items():
+            plugin.config[key] = value
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as error:
+        logging.getLogger("mkdocs").error(error.format_message())
+        return None
+    return Built(plugin.registry, list(plugin.gate.left_out))
 
-        cli.main(list(args), prog_name="mkdocs")
-    except SystemExit as done:
-        return done.code if isinstance(done.code, int) else int(done.code is not None)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+
+def _log_as_mkdocs_does() -> None:
+    """MkDocs' messages on stderr, formatted as its own command line formats them (`WARNING -  …`)."""
+    from mkdocs.__main__ import ColorFormatter
+
+    logger = logging.getLogger("mkdocs")
+    if any(handler.name == "hoctap" for handler in logger.handlers):
+        return
+    stream = logging.StreamHandler()
+    stream.setFormatter(ColorFormatter())
+    stream.name = "hoctap"
+    logger.addHandler(stream)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
+def serve(config_file: str | Path, dev_addr: str) -> int:
+    """The live preview (`mkdocs serve`), in this process: stopping `hoctap serve` stops the server."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import MkDocsException
+
+    _log_as_mkdocs_does()
+    signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop ends the server as Ctrl-C does
+    try:
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    except MkDocsException as error:
+        logging.getLogger("mkdocs").error(error.format_message())
+        return 1
+    except KeyboardInterrupt:
+        return 0
     return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt

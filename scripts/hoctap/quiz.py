@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from .render.slugs import slugify
+from .vietnamese import slugify
 
 from .findings import Finding
 from .sources import ungrounded

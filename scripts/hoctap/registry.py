@@ -37,10 +37,9 @@ class Registry:
                 registry.findings.append(error.finding)
                 continue
             registry.pages.append(page)
+            registry.findings.extend(page.findings)
             if is_document(page) and page.lang == DEFAULT_LANG:
-                document, findings = to_document(page)
-                registry.documents.append(document)
-                registry.findings.extend(findings)
+                registry.documents.append(to_document(page)[0])
         registry.findings.extend(registry._relation_findings())
         return registry
 
@@ -82,7 +81,7 @@ class Registry:
         """The documents the plan lists for study (its `noi_dung_hoc_tap`), each with its rank."""
         plan_order: list[str] = []
         for document in self.documents:
-            plan_order.extend(str(s) for s in document.page.meta.get("noi_dung_hoc_tap") or [])
+            plan_order.extend(document.noi_dung_hoc_tap)
         return {ma: i for i, ma in enumerate(plan_order)}
 
     def catalogue(self) -> list[Document]:
@@ -111,8 +110,8 @@ class Registry:
         known = self._by_ma
         for document in self.documents:
             for key in ("thuc_hien", "can_cu", "noi_dung_hoc_tap"):
-                for ma in document.page.meta.get(key) or []:
-                    if str(ma) not in known:
+                for ma in getattr(document, key):
+                    if ma not in known:
                         findings.append(Finding(document.page.path.as_posix(), document.page.line_of(key), 1, "M004",
                                                 f"`{key}` names `{ma}`, which no document page describes",
                                                 "add a page for it under docs/van-ban/ or correct the symbol"))

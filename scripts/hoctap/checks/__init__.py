@@ -11,16 +11,22 @@ docs/huong-dan-bien-tap.md (section "Kiểm tra nội dung").
 | E004 | empty file | |
 | E005 | file cannot be read (permissions, a folder named `.md`…) | |
 | M001 | required field missing or empty | |
-| M002 | impossible date | |
+| M002 | date not written `YYYY-MM-DD` (`20260520`, `2026-W21-3`, a time), or impossible | |
 | M003 | bad `trang_thai` / approval without who and when | |
 | M004 | `thuc_hien`/`can_cu`/`noi_dung_hoc_tap` names an unknown document | |
 | M005 | relations form a cycle | |
 | M006 | two pages describe the same symbol | |
+| M007 | unknown front-matter key (`noibo:`; the nearest known key suggested) | |
+| M008 | front-matter value of the wrong type (`trich_yeu: [a, b]`, `loai: {a: 1}`), or `<`/`>` in `title` | |
+| M009 | date of issue or of approval after the day of the build | |
 | S101 | symbol not in the registry (nearest known one suggested) | |
 | S102 | known symbol, non-canonical spelling (`18-Ctr/TU`) | canonical spelling |
 | S103 | date next to a symbol disagrees with its `ngay_ban_hanh`, or is not a date | |
 | S104 | issuer next to a symbol (or `co_quan_ban_hanh`) is a body that does not issue it | |
 | S105 | `so_ky_hieu` is not a symbol | |
+| H001 | a tag outside the allow-list (`<script>`, `<iframe>`, `<object>`, `<embed>`, `<form>`, `<style>`…) | |
+| H002 | an attribute outside the allow-list: an event handler (`onerror=`), `style`… | |
+| H003 | a URL that is not http(s), mailto, tel or relative (`javascript:`, `data:`) | |
 | L101 | raw HTML link to a `.md` page | |
 | L102 | raw HTML link to a missing page or anchor | |
 | L103 | a document card links to a page missing from a language's build | |
@@ -56,10 +62,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..content import ContentError, Page, is_document, to_document
+from ..content import ContentError, Page
 from ..findings import Finding
 from ..registry import Registry
-from . import links, symbols, text
+from . import links, markup, symbols, text
 from .source import Site, Source
 
 FILE_SUFFIXES = (".md", ".txt")
@@ -69,9 +75,10 @@ def check_source(source: Source, site: Site) -> list[Finding]:
     """Every check on one text."""
     if not source.text.strip():
         return [Finding(source.path, 1, 1, "E004", "empty file", "write the page or delete the file")]
-    findings = to_document(source.page)[1] if source.page and is_document(source.page) else []
+    findings = list(source.page.findings) if source.page else []
     findings += [f for check in text.CHECKS for f in check(source)]
     findings += [f for check in symbols.CHECKS for f in check(source, site)]
+    findings += markup.unsafe(source)
     findings += links.raw_html(source)
     findings += links.symbol_links(source, site)
     return findings

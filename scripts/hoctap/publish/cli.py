@@ -10,24 +10,26 @@ from ..project import read_mkdocs_yml
 
 from ..findings import format_text
 from ..registry import Registry
-from .gate import decide, published
-from .pdf import PDF_NAME, PdfError, write_pdf
+from ..gate import decide, published
+from ..pages import PDF_NAME
+from .pdf import PdfError, write_pdf
 
 
-def make_pdf(config_file: str, site_dir: str, output: str | None = None, *,
-             drafts: bool = True, profile: str = "intranet") -> int:
-    """Make the PDF of a built site: the documents the publication gate let into that build."""
+def make_pdf(config_file: str, site_dir: str, output: str | None = None, *, registry: Registry | None = None) -> int:
+    """Make the PDF of a built site: the documents the publication gate let into that build (`registry`,
+    from the build); `hoctap pdf` alone reads the content again, as a preview includes it."""
     root = Path(config_file).resolve().parent
     try:
         config = read_mkdocs_yml(config_file)
     except ValueError as error:
         print(f"hoctap pdf: {error}", file=sys.stderr)
         return 2
-    registry = Registry.load(root / config.get("docs_dir", "docs"))
-    if registry.findings:
-        print(format_text(registry.findings), file=sys.stderr)
-        return 1
-    registry = published(registry, decide(registry, drafts=drafts, profile=profile))
+    if registry is None:
+        registry = Registry.load(root / config.get("docs_dir", "docs"))
+        if registry.findings:
+            print(format_text(registry.findings), file=sys.stderr)
+            return 1
+        registry = published(registry, decide(registry, drafts=True, profile="intranet"))
     site = Path(site_dir)
     out = Path(output) if output else site / PDF_NAME
     started = time.perf_counter()

@@ -21,12 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content import Document
+from ..dates import format_date
 from ..findings import Finding
+from ..pages import PDF_NAME
 from ..registry import Registry
-from ..render.labels import format_date
 
-PDF_NAME = "tai-lieu-hoc-tap.pdf"
-"""Where the PDF goes, relative to the site's root; the site links to it there."""
 TITLE = "Tài liệu học tập"
 STYLESHEET = Path(__file__).with_name("pdf.css")
 
@@ -124,7 +123,7 @@ def sections(registry: Registry, site_dir: Path, before: tuple[str, ...] = ("ban
 
 def plan_of(registry: Registry) -> Document | None:
     """The plan that lists what to study: the document whose page carries `noi_dung_hoc_tap`."""
-    return next((d for d in registry.documents if d.page.meta.get("noi_dung_hoc_tap")), None)
+    return next((d for d in registry.documents if d.noi_dung_hoc_tap), None)
 
 
 def combined_html(registry: Registry, site_dir: Path, author: str) -> str:

@@ -12,13 +12,14 @@ from pathlib import Path
 
 from ..content import Document, parse_date
 from ..findings import Finding
-from ..publish.pdf import PDF_NAME
+from ..pages import PDF_NAME
 from ..quiz import Quiz, load as load_quiz
 from ..registry import Registry
 from ..sources import ungrounded
 from . import diagram, on_tap, speaker
 from .blocks import relative_link
 from .labels import labels
+from .stash import Stash
 
 QUIZ_FILE = "includes/on-tap.yml"
 FOCUS_FILE = "includes/bao-cao-vien.yml"
@@ -38,6 +39,8 @@ class Kit:
     findings: list[Finding] = field(default_factory=list)
     # Page names (`van-ban/15-ctr-tu`) the publication gate leaves out of this build
     left_out: frozenset[str] = frozenset()
+    # The raw HTML of the page being rendered, put back after the page is sanitised
+    raw: Stash = field(default_factory=Stash)
 
     @classmethod
     def load(cls, registry: Registry, docs_dir: Path, source_dir: Path, listed_max: int) -> "Kit":
@@ -51,18 +54,19 @@ class Kit:
         src = page.file.src_uri
         t = labels(lang) | labels(lang, "kit")
         if generated == "on-tap":
-            return on_tap.page(self.quiz, src, self.docs_dir, lang, self.left_out)
+            return "\n\n" + self.raw.put(on_tap.page(self.quiz, src, self.docs_dir, lang, self.left_out).strip()) + "\n"
         if generated == "ban-do":
             documents = [d for d in self.registry.catalogue() if not d.noi_bo]
             drawn = documents[:self.listed_max]
             more = "" if len(drawn) == len(documents) else "\n\n" + t["drawn_first"].format(
                 shown=len(drawn), more=len(documents) - len(drawn), link=relative_link(src, CATALOGUE_PAGE))
             return (f"{more}\n\n## {t['map_heading']} {{#ban-do}}\n\n{t['map_note']}\n\n"
-                    f'<figure class="ht-diagram">{diagram.document_map(self.registry, drawn, src, t)}</figure>\n\n'
-                    f"## {t['timeline_heading']} {{#dong-thoi-gian}}\n\n{t['timeline_note']}\n\n"
-                    f'<figure class="ht-diagram">{diagram.timeline(drawn, self.events, src, t, lang)}</figure>\n')
+                    + self.raw.put(f'<figure class="ht-diagram">{diagram.document_map(self.registry, drawn, src, t)}</figure>')
+                    + f"\n\n## {t['timeline_heading']} {{#dong-thoi-gian}}\n\n{t['timeline_note']}\n\n"
+                    + self.raw.put(f'<figure class="ht-diagram">{diagram.timeline(drawn, self.events, src, t, lang)}</figure>')
+                    + "\n")
         if generated == "bao-cao-vien":
-            return self.pdf_link(page.file.url, t) + speaker.sheets(self.registry, self.focus, src, lang)
+            return self.pdf_link(page.file.url, t) + speaker.sheets(self.registry, self.focus, src, lang, self.raw.put)
         if document is not None:
             return speaker.link_to_sheet(document, self.registry, src, SPEAKER_PAGE)
         return ""
@@ -71,8 +75,8 @@ class Kit:
         """Raw HTML on purpose: MkDocs does not check it, so a build without the PDF stays strict-clean;
         `hoctap build` makes the PDF right after the site."""
         href = posixpath.relpath(PDF_NAME, posixpath.dirname(page_url) or ".")
-        return (f'\n\n<p class="ht-download"><a class="md-button md-button--primary" href="{html.escape(href)}" '
-                f'type="application/pdf" download>{html.escape(t["pdf"])}</a></p>\n')
+        return "\n\n" + self.raw.put(f'<p class="ht-download"><a class="md-button md-button--primary" href="{html.escape(href)}" '
+                                     f'type="application/pdf" download>{html.escape(t["pdf"])}</a></p>') + "\n"
 
 
 def _events(registry: Registry, source_dir: Path) -> tuple[list[diagram.Event], list[Finding]]:

@@ -14,11 +14,10 @@ from types import SimpleNamespace
 
 import yaml
 
+from .. import dates
+
 WORDS_DIR = Path(__file__).with_name("words")
 DEFAULT_LANG = "vi"
-
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
-              "August", "September", "October", "November", "December")
 
 
 @functools.cache
@@ -47,10 +46,5 @@ def template_labels(lang: str) -> SimpleNamespace:
 
 
 def format_date(value: dt.date | None, lang: str = "vi") -> str:
-    """`ngày 04/3/2026`: Vietnamese administrative style pads days below 10 and months 1 and 2 with a zero."""
-    if value is None:
-        return labels(lang)["unknown"]
-    if lang == "en":
-        return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
-    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
-    return f"ngày {value.day:02d}/{month}/{value.year}"
+    """A date as the pages show it; an unknown one says so, in the page's language."""
+    return labels(lang)["unknown"] if value is None else dates.format_date(value, lang)

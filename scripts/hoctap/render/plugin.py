@@ -20,13 +20,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..checks import check_site, links
-from .. import content, search
+from .. import content, safe_html, search
 from ..findings import Finding, format_text, shown_from
-from ..publish.gate import Gate
 from ..registry import DEFAULT_LANG, Registry
-from . import abbr, autolink, blocks, languages, minify
+from . import abbr, autolink, blocks, languages, minify, scripts
 from .config import HoctapConfig
+from .gate import Gate
 from .kit import Kit
+from .material_search import EmptyIndex
 from .labels import format_date, labels, template_labels
 from .template_cache import MemoryBytecodeCache
 
@@ -57,6 +58,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """Those pages' URLs: {URL they would have had: the Vietnamese original's}."""
         self.sections: list[search.Record] = []
         """This language build's search sections, as the index keeps them."""
+        self.script_hashes: set[str] = set()
+        """Every language build's inline scripts, as the templates wrote them (render/scripts.py)."""
 
     # Load and check the content once: mkdocs-static-i18n runs the next language's build with this
     # same plugin and config, while `mkdocs serve` makes a new plugin for every rebuild
@@ -200,10 +203,12 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
 
     on_page_markdown = CombinedEvent(_on_page_markdown_meta, _on_page_markdown_blocks)
 
-    # Put in the catalogue; mark where the document card goes: under the title
+    # Sanitise what the page's Markdown made (the check reported it already: this is the second
+    # line), then put in our own blocks: the kit's raw HTML, the catalogue; mark where the card goes
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return
+        html = self.kit.raw.restore(safe_html.sanitise(html))
         if page.meta.get("hoctap") == "danh-muc":
             html = html.replace(CATALOGUE_SLOT, blocks.catalogue(
                 self.registry, _lang(config), lambda document: self._href(document, page), self.abbreviations))
@@ -236,17 +241,29 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         context["hoctap_t"] = template_labels(_lang(config))
         return context
 
+    # Keep the hashes of the inline scripts the templates wrote, as they wrote them, for `hoctap csp`
+    @event_priority(100)
+    def _on_post_page_scripts(self, output: str, *, page: Page, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        self.script_hashes |= scripts.of_templates(output, page.content or "", CARD_SLOT)
+
     # Lead links (content, menus, cards) to Vietnamese originals; name the release in every page
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig):
+    def _on_post_page_links(self, output: str, *, page: Page, config: MkDocsConfig):
         if not self.config.enabled:
             return
         return self.gate.stamp(languages.relink(output, page.url, self.moved))
+
+    on_post_page = CombinedEvent(_on_post_page_scripts, _on_post_page_links)
 
     # One 404 page at the root, in the site's language: each language build would overwrite it
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig):
         if not self.config.enabled or template_name != "404.html":
             return
-        return output if _lang(config) == DEFAULT_LANG else ""
+        if _lang(config) != DEFAULT_LANG:
+            return ""
+        self.script_hashes |= scripts.hashes(output)  # a template with no page content
+        return output
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
@@ -275,6 +292,12 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if index.is_file():
             index.with_suffix(".js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
 
+    # The inline scripts the templates wrote so far (every language build writes into the same site)
+    def _on_post_build_scripts(self, *, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        scripts.write(Path(config.site_dir), self.script_hashes)
+
     # Our stylesheets without their comments: a phone's first visit downloads them
     def _on_post_build_minify(self, *, config: MkDocsConfig):
         if not self.config.enabled or not config.theme.custom_dir:
@@ -284,7 +307,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             if built.is_file():
                 built.write_text(minify.css(source.read_text(encoding="utf-8")), encoding="utf-8")
 
-    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index, _on_post_build_minify)
+    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index, _on_post_build_scripts,
+                                  _on_post_build_minify)
 
     # -- helpers ---------------------------------------------------------------
 
@@ -292,7 +316,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """Material's search box stays; its index (one HTML parse of every page) is left empty, ours replaces it."""
         material = config.plugins.get("material/search") or config.plugins.get("search")
         if self.config.search and material is not None and getattr(material, "search_index", None) is not None:
-            material.search_index = search.EmptyIndex(**material.config)
+            material.search_index = EmptyIndex(**material.config)
 
     def _document_of(self, page: Page):
         src = page.file.src_uri

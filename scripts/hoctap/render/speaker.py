@@ -8,6 +8,8 @@ notes. Where the plan is silent the sheet says it is awaiting the official text.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,9 +90,9 @@ def sheet_id(document: Document) -> str:
     return "phieu-" + document.page.path.name.split(".")[0]
 
 
-def sheets(registry: Registry, focus: Focus, page_src: str, lang: str) -> str:
-    """Every programme's sheet, one printed page each."""
-    return "".join(_sheet(d, registry, focus, page_src, lang) for d in study_programmes(registry))
+def sheets(registry: Registry, focus: Focus, page_src: str, lang: str, raw=lambda html: html) -> str:
+    """Every programme's sheet, one printed page each; `raw(html)` is how its raw HTML goes in (render/stash.py)."""
+    return "".join(_sheet(d, registry, focus, page_src, lang, raw) for d in study_programmes(registry))
 
 
 def link_to_sheet(document: Document, registry: Registry, page_src: str, speaker_page: str) -> str:
@@ -101,40 +103,49 @@ def link_to_sheet(document: Document, registry: Registry, page_src: str, speaker
     return f"\n\n!!! tip ht-no-pdf \"Báo cáo viên\"\n\n    [Phiếu chuẩn bị bài nói cho chương trình này]({href}), in được trên một trang.\n"
 
 
-def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: str) -> str:
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+"""Characters Markdown (with `attr_list` and `tables`) reads as syntax."""
+
+
+def text(value: str | None) -> str:
+    """A front-matter value as Markdown that shows it as written: no tag, link or emphasis of its own."""
+    return _MARKDOWN.sub(r"\\\1", html.escape(value or "", quote=False))
+
+
+def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: str, raw) -> str:
     t = labels(lang)
-    link = lambda doc: f"[{doc.so_ky_hieu or doc.trich_yeu}]({relative_link(page_src, doc.page.path.as_posix())})"
-    name = d.so_ky_hieu or d.trich_yeu or d.ma
+    link = lambda doc: f"[{text(doc.so_ky_hieu or doc.trich_yeu)}]({relative_link(page_src, doc.page.path.as_posix())})"
+    name = text(d.so_ky_hieu or d.trich_yeu or d.ma)
     implements = [registry.get(m) for m in d.thuc_hien + d.can_cu if registry.get(m)]
     own = focus.chuong_trinh.get(d.ma, [])
     awaiting = t["awaiting_heading"]
     rows = [
         (t["so_ky_hieu"], link(d)),
-        (t["loai"], d.loai or t["unknown"]),
+        (t["loai"], text(d.loai or t["unknown"])),
         (t["ngay_ban_hanh"], format_date(d.ngay_ban_hanh, lang)),
-        (t["co_quan_ban_hanh"], d.co_quan_ban_hanh or t["unknown"]),
-        (t["trich_yeu"], d.trich_yeu or t["unknown"]),
-        (t["thuc_hien"], "; ".join(f"{link(x)} — {x.trich_yeu}" if x.so_ky_hieu else link(x) for x in implements)
+        (t["co_quan_ban_hanh"], text(d.co_quan_ban_hanh or t["unknown"])),
+        (t["trich_yeu"], text(d.trich_yeu or t["unknown"])),
+        (t["thuc_hien"], "; ".join(f"{link(x)} — {text(x.trich_yeu)}" if x.so_ky_hieu else link(x) for x in implements)
          or "Kế hoạch không nêu"),
         (t["trang_thai"], t.get(d.trang_thai, d.trang_thai)),
         ("Toàn văn", "có" if d.page.meta.get("toan_van") else awaiting),
     ]
     facts = "".join(f"{k}\n:   {v}\n\n" for k, v in rows)
     if own:
-        focus_md = "".join(f"- {item}\n" for item in own)
+        focus_md = "".join(f"- {text(item)}\n" for item in own)
     else:
         focus_md = (f'!!! warning "{awaiting}"\n\n    Kế hoạch chỉ nêu tên chương trình; trọng tâm chi tiết sẽ có '
                     "khi có văn bản chính thức. Bài nói chỉ nên dựa vào các thông tin ở trên.\n")
     questions = _questions(d, implements, own, focus.chung, lang)
     asked = "".join(f"{n}. {q}  \n   *Gợi ý trả lời:* {a}\n" for n, (q, a) in enumerate(questions, start=1))
-    common = "".join(f"- {item}\n" for item in focus.chung)
+    common = "".join(f"- {text(item)}\n" for item in focus.chung)
     return f"""
 
 <section class="ht-sheet" markdown>
 
 ## Phiếu báo cáo viên: {name} {{#{sheet_id(d)}}}
 
-<p class="ht-sheet__actions"><button type="button" class="md-button ht-print-button" data-ht-print="sheet" hidden>In phiếu này</button></p>
+{raw('<p class="ht-sheet__actions"><button type="button" class="md-button ht-print-button" data-ht-print="sheet" hidden>In phiếu này</button></p>')}
 
 ### Thông tin chính {{#{sheet_id(d)}-thong-tin}}
 
@@ -153,7 +164,7 @@ Mục đích chung của việc học tập, quán triệt (Kế hoạch, mục 
 {asked}
 ### Ghi chú của báo cáo viên {{#{sheet_id(d)}-ghi-chu}}
 
-<div class="ht-sheet__notes" role="presentation"></div>
+{raw('<div class="ht-sheet__notes" role="presentation"></div>')}
 
 </section>
 """
@@ -161,17 +172,17 @@ Mục đích chung của việc học tập, quán triệt (Kế hoạch, mục 
 
 def _questions(d: Document, implements: list[Document], own: list[str], chung: list[str], lang: str):
     """Questions whose answers are the sheet's own facts, so a speaker can always answer them."""
-    name = d.so_ky_hieu or d.trich_yeu
+    name = text(d.so_ky_hieu or d.trich_yeu)
     asked = []
     if d.co_quan_ban_hanh and d.ngay_ban_hanh:
         asked.append((f"{name} do cơ quan nào ban hành, vào ngày nào?",
-                      f"{d.co_quan_ban_hanh}, {format_date(d.ngay_ban_hanh, lang)}."))
+                      f"{text(d.co_quan_ban_hanh)}, {format_date(d.ngay_ban_hanh, lang)}."))
     if implements:
         asked.append((f"{name} được ban hành để thực hiện văn bản nào?",
-                      "; ".join(x.trich_yeu or x.ma for x in implements) + "."))
+                      "; ".join(text(x.trich_yeu or x.ma) for x in implements) + "."))
     if own:
-        asked.append((f"Theo Kế hoạch, {name} tập trung vào những nội dung nào?", "; ".join(own) + "."))
+        asked.append((f"Theo Kế hoạch, {name} tập trung vào những nội dung nào?", "; ".join(map(text, own)) + "."))
     if chung:
         asked.append(("Vì sao đoàn viên, người lao động cần học tập, quán triệt chương trình này?",
-                      "; ".join(chung) + " (Kế hoạch, mục I)."))
+                      "; ".join(map(text, chung)) + " (Kế hoạch, mục I)."))
     return asked
