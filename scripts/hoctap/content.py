@@ -13,6 +13,7 @@ Field names stay Vietnamese, as editors write them:
   `nguoi_duyet` who approved and `ngay_duyet` when).
 - `nguon` — where the facts come from: files in the sources folder (`sources/`), with lines.
 - `noi_bo` — internal only: left out of a public build.
+- `chi_xem_truoc` — preview only (the editors' guide): never in a publish or a bundle.
 
 Unknown facts are left empty and shown as unknown, never guessed. The schema (`FrontMatter`,
 `DocumentMeta`, below) declares every key a page may have and its type; each page is validated
@@ -257,6 +258,7 @@ class FrontMatter(_Strict):
     nguoi_duyet: Text = None
     ngay_duyet: PastDate = None
     noi_bo: bool = False
+    chi_xem_truoc: bool = False
     nguon: Names = []
     # The study conference on the timeline (`tu`, `den`, `ghi`, `nguon`); its dates may be in the
     # future. Its contents are checked against the source it cites (render/kit.py, K003/K004).

@@ -178,7 +178,7 @@ def _build_checked(args: argparse.Namespace, site: Path, *, release: str, site_u
     """Build with the gate's options (strict: the plugin fails on findings), then verify the result
     against the gate's decision in that build."""
     built = project.build(args.config_file, site, site_url=site_url, drafts=args.allow_draft, profile=args.profile,
-                          release=release)
+                          release=release, preview=False)
     if built is None:
         raise rel.PublishError("the build failed (its messages are above); nothing was published, "
                                "the current release is unchanged. Fix the problems listed and run the command again")

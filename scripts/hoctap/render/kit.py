@@ -29,31 +29,6 @@ AGENDA_FILE = "includes/hoi-nghi.yml"
 SPEAKER_PAGE = "bao-cao-vien.md"
 CATALOGUE_PAGE = "van-ban/index.md"
 
-TEXT = {
-    "vi": {"map_title": "Bản đồ văn bản: văn bản nào thực hiện, căn cứ văn bản nào",
-           "timeline_title": "Dòng thời gian các văn bản và hội nghị quán triệt",
-           "qr_caption": "Mở trang chương trình trên điện thoại",
-           "deck": "Tải bài trình chiếu (PowerPoint) của chương trình này",
-           "no_date": "Chưa rõ ngày", "pdf": "Tải “Tài liệu học tập” (PDF, khổ A4) — mọi văn bản, có mục lục",
-           "map_heading": "Bản đồ văn bản", "timeline_heading": "Dòng thời gian",
-           "map_tap": "Chạm vào một ô để mở trang của văn bản.",
-           "map_note": "Mũi tên liền: <b>thực hiện</b>; mũi tên đứt: <b>căn cứ</b>.",
-           "timeline_note": "Theo ngày ban hành. Mốc có viền đứt là thời gian dự kiến, chưa có ngày cụ thể.",
-           "drawn_first": "Bản đồ và dòng thời gian chỉ vẽ {shown} văn bản đầu của danh mục (trước hết là các văn bản "
-                          "Kế hoạch yêu cầu học tập); {more} văn bản khác có trong [Danh mục văn bản]({link})."},
-    "en": {"map_title": "Document map: which document implements or is based on which",
-           "timeline_title": "Timeline of the documents and the study conference",
-           "qr_caption": "Open the programme's page on a phone",
-           "deck": "Download this programme's slides (PowerPoint, in Vietnamese)",
-           "no_date": "Date unknown", "pdf": "Download the study material (PDF, A4) — every document, with contents",
-           "map_heading": "Document map", "timeline_heading": "Timeline",
-           "map_tap": "Tap a box to open its page.",
-           "map_note": "Solid arrow: <b>implements</b>; dashed arrow: <b>based on</b>.",
-           "timeline_note": "By date of issue. A dashed mark is an expected time, not a fixed date.",
-           "drawn_first": "The map and the timeline draw only the first {shown} documents of the catalogue (those the "
-                          "plan lists for study first); the other {more} are in the [catalogue]({link})."},
-}
-
 
 @dataclass
 class Kit:
@@ -93,7 +68,7 @@ class Kit:
     def markdown(self, page, generated: str | None, document: Document | None, lang: str) -> str:
         """What the kit adds to a page's Markdown: its generated block, or a programme's link to its sheet."""
         src = page.file.src_uri
-        t = labels(lang) | TEXT.get(lang, TEXT["vi"])
+        t = labels(lang) | labels(lang, "kit")
         if generated == "on-tap":
             return "\n\n" + self.raw.put(on_tap.page(self.quiz, src, self.docs_dir, lang, self.left_out).strip()) + "\n"
         if generated == "ban-do":

@@ -24,7 +24,7 @@ from ..checks import check_site, links
 from .. import content, docs_tree, safe_html, search
 from ..findings import Finding, format_text, shown_from
 from ..registry import DEFAULT_LANG, Registry
-from . import autolink, blocks, languages, scripts, share
+from . import abbr, autolink, blocks, languages, minify, scripts, share
 from .config import HoctapConfig
 from .gate import Gate
 from .kit import Kit
@@ -88,7 +88,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         checks = check_site(self.registry) if self.config.checks else []
         self._fail_on(self.registry.findings + abbreviation_findings + self.kit.findings + checks, Path(config.docs_dir))
         # From here on, render only what the publication gate lets through (one gate for every language)
-        self.gate = self.gate or Gate(drafts=self.config.drafts, profile=self.config.profile, release=self.config.release)
+        self.gate = self.gate or Gate(drafts=self.config.drafts, profile=self.config.profile,
+                                       release=self.config.release, preview=self.config.preview)
         self.registry = self.kit.registry = self.gate.configure(config, self.registry)
         self.kit.left_out = frozenset(item.stem for item in self.gate.left_out)
 
@@ -98,6 +99,15 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         millisecond per page, a third of its Markdown time. A page's own definitions still win."""
         if "abbr" in config.markdown_extensions:
             config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(self.abbreviations)
+        # Inside a link a tap follows the link: the first use there is spelled out (render.abbr)
+        abbr.extension(config)
+
+    def _use_language_words(self, config: MkDocsConfig):
+        """The ¶ link's title in this build's language: Python-Markdown's toc says "Permanent link"
+        whatever the page's language. In on_pre_build: mkdocs-static-i18n sets the build's language in
+        its on_config, after ours."""
+        if "toc" in config.markdown_extensions:
+            config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels(_lang(config))["permalink"]
 
     def on_pre_build(self, *, config: MkDocsConfig):
         self.sections = []
@@ -105,8 +115,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.kit.site_url = self.previews.root
         if self.previews.root is None and not self.told_no_site_url:
             self.told_no_site_url = True
-            log.info("no site_url (HOCTAP_SITE_URL, `hoctap publish --site-url`): link previews have no address "
-                     "or image, and the PDF, speaker sheets and slide decks no QR codes")
+            log.info("no site_url (`hoctap build --site-url`, `hoctap publish --site-url`): link previews have no "
+                     "address or image, and the PDF, speaker sheets and slide decks no QR codes")
+        self._use_language_words(config)
 
     # Keep of docs/ only what the walk allows (no editor's backup, no data file, nothing through a
     # link: MkDocs' own walk follows them); remove what the gate leaves out, and in another language
@@ -320,8 +331,17 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             self.kit.decks(Path(config.site_dir))
             self.kit.calendar(Path(config.site_dir), datetime.datetime.now(datetime.timezone.utc))
 
+    # Our stylesheets without their comments: a phone's first visit downloads them
+    def _on_post_build_minify(self, *, config: MkDocsConfig):
+        if not self.config.enabled or not config.theme.custom_dir:
+            return
+        for source in sorted((Path(config.theme.custom_dir) / "assets" / "stylesheets").glob("*.css")):
+            built = Path(config.site_dir) / "assets" / "stylesheets" / source.name
+            if built.is_file():
+                built.write_text(minify.css(source.read_text(encoding="utf-8")), encoding="utf-8")
+
     on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index, _on_post_build_scripts,
-                                  _on_post_build_share)
+                                  _on_post_build_share, _on_post_build_minify)
 
     # -- helpers ---------------------------------------------------------------
 
