@@ -97,7 +97,7 @@ def synthetic_documents(docs: Path, count: int) -> None:
 
 
 def dt_day(i: int) -> str:
-    return f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}"
+    return f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}"  # issued: a date of issue after the build day is M009
 
 
 def project(work: Path, count: int) -> Path:

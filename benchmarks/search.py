@@ -96,11 +96,13 @@ def corpus(target: Path, pages: int, seed: int = 1) -> None:
 
 # -- building both variants ------------------------------------------------------------------
 
+def hoctap_option(config: str, option: str) -> str:
+    """mkdocs.yml with `option` (`search: false`) given to the hoctap plugin, listed bare or with options."""
+    return re.sub(r"^  - hoctap:?$", "  - hoctap:\n      " + option, config, count=1, flags=re.M)
+
+
 def search_off(config: str) -> str:
-    """mkdocs.yml with `hoctap: search: false`, whether the plugin is listed bare or with options."""
-    if re.search(r"^  - hoctap:$", config, re.M):
-        return re.sub(r"^  - hoctap:$", "  - hoctap:\n      search: false", config, count=1, flags=re.M)
-    return re.sub(r"^  - hoctap$", "  - hoctap:\n      search: false", config, count=1, flags=re.M)
+    return hoctap_option(config, "search: false")
 
 
 def drop(config: str, header: str) -> str:
@@ -129,7 +131,7 @@ def project(target: Path, docs: Path | None, ours: bool) -> Path:
         for header in ("  - i18n:", "nav:", "not_in_nav:", "validation:"):
             config = drop(config, header)
         # Its sentences cite the plan's symbols, which have no page here (S101): search is measured, not content
-        config = re.sub(r"^  - hoctap:$", "  - hoctap:\n      checks: false", config, count=1, flags=re.M)
+        config = hoctap_option(config, "checks: false")
         (target / "docs" / "includes").mkdir(exist_ok=True)  # the abbreviations every page appends; not the
         shutil.copy(ROOT / "docs" / "includes" / "abbreviations.md", target / "docs" / "includes")  # kit's data
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")

@@ -79,6 +79,82 @@ def test_unreadable_files(tmp_path, raw, code):
     assert error.value.finding.code == code
 
 
+def findings(text: str, path: str = "van-ban/x.md"):
+    return parse_page(text, Path(path)).findings
+
+
+def test_a_misspelt_key_is_an_error_that_names_the_right_one():
+    [finding] = findings(GOOD.replace("can_cu: []", "can_cu: []\nnoibo: true"))
+    assert (finding.code, finding.line) == ("M007", 9)
+    assert "`noibo`" in finding.message and "did you mean `noi_bo`?" in finding.fix_hint
+
+
+def test_a_misspelt_key_on_any_page_is_an_error():
+    [finding] = findings("---\ntitle: Trang\ntrang_thai: du-thao\nnoibo: true\n---\n\n# Trang\n", "trang.md")
+    assert (finding.code, finding.line, finding.fix_hint) == ("M007", 4, "did you mean `noi_bo`?")
+
+
+@pytest.mark.parametrize("line, said", [
+    ("trich_yeu: [a, b]", "`trich_yeu` must be text, not a list"),
+    ("loai: {a: 1}", "`loai` must be text, not a mapping"),
+    ("thuc_hien: [15-CTr/TU, [x]]", "`thuc_hien` item 2 must be text, not a list"),
+    ("noi_bo: có", "`noi_bo` must be `true` or `false`, not `có`"),
+])
+def test_a_value_of_the_wrong_type_is_an_error_not_shown_as_python(line, said):
+    key = line.split(":")[0]
+    text = "\n".join(line if l.startswith(key + ":") else l for l in GOOD.splitlines()) + "\n"
+    if key not in GOOD:
+        text = GOOD.replace("can_cu: []", "can_cu: []\n" + line)
+    [finding] = findings(text)
+    assert finding.code == "M008" and finding.message == said
+    assert "['" not in finding.message and "{'" not in finding.message
+    assert finding.line == parse_page(text, Path("x.md")).line_of(key)
+
+
+@pytest.mark.parametrize("value", ["2026-W21-3", "20260520", "2026-05-20T08:00:00", "2026-05-20 08:00", "2026-5-20"])
+def test_dates_are_strictly_year_month_day(value):
+    [finding] = findings(GOOD.replace("ngay_ban_hanh: 2026-03-04", f"ngay_ban_hanh: {value}"))
+    assert (finding.code, finding.line, finding.fix_hint) == ("M002", 4, "write it as YYYY-MM-DD")
+
+
+def test_a_date_of_issue_after_the_build_day_is_an_error():
+    [finding] = findings(GOOD.replace("ngay_ban_hanh: 2026-03-04", "ngay_ban_hanh: 2099-05-20"))
+    assert (finding.code, finding.line) == ("M009", 4)
+
+
+def test_the_conference_may_be_in_the_future():
+    text = ("---\ntitle: Hội nghị\nmoc_thoi_gian:\n  tu: 2099-04-11\n  den: 2099-04-20\n"
+            "  ghi: dự kiến\n  nguon: ke-hoach.txt:1\n---\n\n# Hội nghị\n")
+    assert findings(text, "hoi-nghi.md") == []
+
+
+def test_a_title_with_markup_is_an_error():
+    [finding] = findings("---\ntitle: <img src=x onerror=alert(1)>\n---\n\n# A\n", "a.md")
+    assert (finding.code, finding.line) == ("M008", 2)
+
+
+def test_a_translation_takes_the_document_fields_from_its_original():
+    [finding] = findings("---\ntitle: Plan\ntrich_yeu: Study\n---\n\n# Plan\n", "ke-hoach.en.md")
+    assert finding.code == "M007" and "Vietnamese page" in finding.fix_hint
+
+
+def test_each_page_is_validated_once_per_build(monkeypatch):
+    """The registry validates; the checks and the publication gate read its result."""
+    import hoctap.content
+    from hoctap.checks import check_site
+    from hoctap.gate import decide
+    from hoctap.registry import Registry
+
+    seen = []
+    validate = hoctap.content.validate
+    monkeypatch.setattr(hoctap.content, "validate", lambda page: seen.append(page.path) or validate(page))
+    registry = Registry.load(Path(__file__).resolve().parent.parent / "docs")
+    check_site(registry)
+    decide(registry, drafts=False, profile="public")
+    assert len(seen) == len(set(seen)) > 20  # once each
+    assert {page.path for page in registry.pages} <= set(seen)
+
+
 def test_a_document_is_issued_unless_its_page_says_otherwise():
     """Issue 14: the document's own status (`tinh_trang`) is not the page's review (`trang_thai`)."""
     document, _ = to_document(parse_page(GOOD, Path("van-ban/x.md")))
@@ -98,7 +174,7 @@ def test_short_title_is_a_shortening_of_the_trich_yeu(short, ok):
     full = "Đẩy mạnh đối thoại, thương lượng tập thể trọng tâm là tiền lương"
     text = GOOD.replace("trich_yeu: Chương trình hành động", f"trich_yeu: {full}\nten_ngan: {short}")
     found = to_document(parse_page(text, Path("van-ban/x.md")))[1]
-    assert [(f.code, f.line) for f in found] == ([] if ok else [("M007", 7)])
+    assert [(f.code, f.line) for f in found] == ([] if ok else [("M010", 7)])
 
 
 def test_every_project_document_has_a_short_title():

@@ -3,10 +3,12 @@ atomic switch under load, failed publishes that change nothing, rollback, the lo
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -236,10 +238,38 @@ def test_csp_allows_every_inline_script_of_the_release(intranet, first):
     assert not missing, f"add {' '.join(sorted(missing))} to script-src in {NGINX_SITE_CONF} (see `hoctap csp`)"
 
 
-def test_hoctap_csp_prints_what_the_release_needs(intranet, first, run_hoctap):
+def _script_hashes(html: str) -> set[str]:
+    return {"'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+            for attrs, body in re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S)
+            if "src=" not in attrs and "application/json" not in attrs}
+
+
+def test_hoctap_csp_lists_exactly_the_scripts_the_templates_emit(intranet, first, run_hoctap, tmp_path):
+    """The hashes are of what the templates wrote around each page's content, recorded by the build:
+    ours (overrides/partials/hoctap-search.html) and Material's; a script in a page is never listed."""
+    site = current(intranet[0])
     result = run_hoctap("csp", "--to", str(intranet[0]))
     assert result.returncode == 0 and result.stdout.startswith("script-src 'self' 'sha256-")
-    assert set(result.stdout.split()[2:]) == inline_script_hashes(current(intranet[0]))
+    listed = set(result.stdout.split()[2:])
+    partial = (ROOT / "overrides" / "partials" / "hoctap-search.html").read_text(encoding="utf-8")
+    assert _script_hashes(partial.split("-#}", 1)[1]) <= listed
+    around = set()
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        head, _, rest = html.partition('<article class="md-content__inner md-typeset">')
+        around |= _script_hashes(head + rest.partition("</article>")[2])
+    assert listed == around
+
+    # The same release, with a script planted into a page's content after the build
+    copy = tmp_path / "srv"
+    shutil.copytree(site, copy / "releases" / site.name, symlinks=True)
+    rel.switch(copy, site.name)
+    page = copy / "releases" / site.name / "doc-nhanh.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</article>", "<script>alert(1)</script></article>", 1), encoding="utf-8")
+    planted = run_hoctap("csp", "--to", str(copy))
+    assert planted.returncode == 0 and set(planted.stdout.split()[2:]) == listed
+    assert not _script_hashes("<script>alert(1)</script>") & listed
 
 
 # -- the release directory itself, without building ----------------------------------------------

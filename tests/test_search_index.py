@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from hoctap.search.index import EXCERPT, build_index, excerpt, group_shards, plain, record, shard_name, shard_of, write_index
-from hoctap.search.sections import EmptyIndex, sections
+from hoctap.render.material_search import EmptyIndex
+from hoctap.search.sections import sections
 
 ENTRIES = [
     {"location": "van-ban/18-ctr-tu.html", "title": "Chương trình số 18-CTr/TU",

@@ -15,25 +15,34 @@ from .checks import check_paths, check_site
 from .checks.fix import fix_files
 from .checks.source import Site
 from .findings import Finding, format_json, format_text, shown_from
-from .project import docs_dir_of, run_mkdocs
+from . import project, site_build
+from .gate import PROFILES
+from .importing import command as importing
+from .project import docs_dir_of
 from .publish import commands as publishing
+from .publish.cli import make_pdf
 from .registry import Registry
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    status = run_mkdocs("build", "--strict", "--config-file", args.config_file, "--site-dir", args.site_dir)
-    # The site links to the PDF, so the site that `hoctap build` writes contains it.
-    return cmd_pdf(args) if status == 0 and args.pdf else status
+    return site_build.build(args.config_file, args.site_dir, pdf=args.pdf, site_url=args.site_url,
+                            drafts=args.drafts, profile=args.profile)
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from .publish.cli import make_pdf
+    return make_pdf(args.config_file, args.site_dir, args.output)
 
-    return make_pdf(args.config_file, args.site_dir, getattr(args, "output", None))
+
+def cmd_poster(args: argparse.Namespace) -> int:
+    from .publish.poster import make_posters
+
+    return make_posters(args.config_file, args.site_url, args.out)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    return run_mkdocs("serve", "--config-file", args.config_file, "--dev-addr", args.dev_addr, replace=True)
+    from .preview import serve  # imported here: MkDocs' server is not needed to build or check
+
+    return serve(args.config_file, args.dev_addr)
 
 
 def _lint(args: argparse.Namespace, docs_dir: Path) -> list[Finding]:
@@ -62,8 +71,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"hoctap check: {error}", file=sys.stderr)
         return 2
     findings = _lint(args, docs_dir)
+    refused: list[str] = []
     if args.fix and any(f.fix for f in findings):
-        fixed = fix_files(findings, Site(Registry.load(docs_dir)))
+        fixed, refused = fix_files(findings, Site(Registry.load(docs_dir)), Path(args.config_file).resolve().parent)
+        for reason in refused:
+            print(f"hoctap check: {reason}", file=sys.stderr)
         print(f"hoctap check: {fixed} fix(es) applied", file=sys.stderr)
         findings = _lint(args, docs_dir)
     if args.format == "json":
@@ -73,7 +85,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     fixable = sum(1 for f in findings if f.fix)
     summary = f"{len(findings)} problem(s)" + (f", {fixable} fixable with --fix" if fixable else "")
     print(f"hoctap check: {summary}" if findings else "hoctap check: no problems", file=sys.stderr)
-    return 1 if findings else 0
+    return 1 if findings or refused else 0
+
+
+def _import_folders(config_file: str) -> tuple[Path, Path]:
+    """Where `hoctap import` writes pages and keeps originals: docs_dir and the plugin's source_dir."""
+    plugins = project.read_mkdocs_yml(config_file).get("plugins") or []
+    options = next((p["hoctap"] for p in plugins if isinstance(p, dict) and "hoctap" in p), None) or {}
+    return docs_dir_of(config_file), Path(config_file).resolve().parent / str(options.get("source_dir") or "sources")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -84,12 +103,25 @@ def parser() -> argparse.ArgumentParser:
     build = verbs.add_parser("build", help="validate the content and build the site into site/")
     build.add_argument("-d", "--site-dir", default="site", help="where to write the site (default: site/)")
     build.add_argument("--no-pdf", dest="pdf", action="store_false", help="skip the combined PDF")
+    build.add_argument("--no-drafts", dest="drafts", action="store_false",
+                       help="leave drafts out, as a publish does (default: a preview, drafts included)")
+    build.add_argument("--profile", choices=PROFILES, default="intranet",
+                       help="`public` also leaves out pages marked `noi_bo: true`, as `publish --profile public` does")
+    build.add_argument("--site-url", default=os.environ.get("HOCTAP_SITE_URL", ""), metavar="URL",
+                       help="address the site will be served at (default: $HOCTAP_SITE_URL): link previews "
+                            "and QR codes need it")
     build.set_defaults(run=cmd_build)
 
     pdf = verbs.add_parser("pdf", help="make the combined PDF 'Tài liệu học tập' from the built site")
     pdf.add_argument("-d", "--site-dir", default="site", help="the built site (default: site/)")
     pdf.add_argument("-o", "--output", help="where to write it (default: SITE_DIR/tai-lieu-hoc-tap.pdf)")
     pdf.set_defaults(run=cmd_pdf)
+
+    poster = verbs.add_parser("poster", help="the conference hall's poster, A4 and A3, with a QR code to the home page")
+    poster.add_argument("--site-url", default=os.environ.get("HOCTAP_SITE_URL", ""), metavar="URL",
+                        help="address the site is served at (default: $HOCTAP_SITE_URL); needed for the QR code")
+    poster.add_argument("-o", "--out", default=".", metavar="DIR", help="where to write poster-a4.pdf and poster-a3.pdf")
+    poster.set_defaults(run=cmd_poster)
 
     serve = verbs.add_parser("serve", help="live preview at http://127.0.0.1:8000/ with the same checks")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to listen on")
@@ -102,6 +134,7 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
 
     publishing.add_verbs(verbs)
+    importing.add_verb(verbs, _import_folders)
     return root
 
 

@@ -4,7 +4,7 @@ Field names stay Vietnamese, as editors write them:
 
 - `so_ky_hieu` — document symbol, canonical form (`15-CTr/TU`, `15/CTr-LĐLĐ`); empty when unknown.
 - `loai` — kind of document (Chương trình, Chỉ thị, Nghị quyết, Công văn, Kế hoạch…).
-- `ngay_ban_hanh` — date of issue, ISO `YYYY-MM-DD`; empty when unknown.
+- `ngay_ban_hanh` — date of issue, strictly `YYYY-MM-DD`, not after the day of the build; empty when unknown.
 - `co_quan_ban_hanh` — issuing body.
 - `trich_yeu` — the title as issued (or as the source cites it).
 - `ten_ngan` — short title, the subject in a few of the trích yếu's own words, in their order
@@ -18,24 +18,29 @@ Field names stay Vietnamese, as editors write them:
   record it). Shown in previews only.
 - `nguon` — where the facts come from: files in the sources folder (`sources/`), with lines.
 - `noi_bo` — internal only: left out of a public build.
+- `chi_xem_truoc` — preview only (the editors' guide): never in a publish or a bundle.
 
-Unknown facts are left empty and shown as unknown, never guessed.
+Unknown facts are left empty and shown as unknown, never guessed. The schema (`FrontMatter`,
+`DocumentMeta`, below) declares every key a page may have and its type; each page is validated
+once (`Page.checked`) and everything downstream reads the validated values.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Annotated, Literal
 
 import yaml
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic_core import PydanticCustomError
 
 from .findings import Finding
 
-REQUIRED = ("so_ky_hieu", "loai", "ngay_ban_hanh", "co_quan_ban_hanh", "trich_yeu", "trang_thai", "nguon")
-"""Keys every document page must have; `so_ky_hieu` and `ngay_ban_hanh` may be left empty when unknown."""
-MAY_BE_EMPTY = {"so_ky_hieu", "ngay_ban_hanh"}
 TRANG_THAI = {"du-thao": "Dự thảo", "da-duyet": "Đã duyệt"}
 TINH_TRANG = {"da-ban-hanh": "Đã ban hành", "het-hieu-luc": "Hết hiệu lực"}
 """A document's own status; `da-ban-hanh` when the front matter does not say."""
@@ -80,6 +85,20 @@ class Page:
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
 
+    @cached_property
+    def checked(self) -> tuple["FrontMatter", list[Finding]]:
+        """The front matter validated once, for every reader: the registry, the checks, the gate."""
+        return validate(self)
+
+    @property
+    def front_matter(self) -> "FrontMatter":
+        return self.checked[0]
+
+    @property
+    def findings(self) -> list[Finding]:
+        """What is wrong with the front matter (unknown keys, wrong types, dates…)."""
+        return self.checked[1]
+
 
 @dataclass
 class Document:
@@ -91,8 +110,6 @@ class Document:
     ngay_ban_hanh: dt.date | None
     co_quan_ban_hanh: str | None
     trich_yeu: str | None
-    ten_ngan: str | None
-    tinh_trang: str
     thuc_hien: list[str]
     can_cu: list[str]
     trang_thai: str
@@ -100,6 +117,9 @@ class Document:
     ngay_duyet: dt.date | None
     nguon: list[str]
     noi_bo: bool
+    noi_dung_hoc_tap: list[str] = field(default_factory=list)
+    ten_ngan: str | None = None
+    tinh_trang: str = "da-ban-hanh"
 
     @property
     def ma(self) -> str:
@@ -171,89 +191,221 @@ def is_document(page: Page) -> bool:
 
 
 def parse_date(value) -> dt.date | None:
+    """A date written strictly `YYYY-MM-DD`, or None when left empty; ValueError for anything else.
+
+    `date.fromisoformat` alone also takes `20260520` and `2026-W21-3`, and YAML reads `20260520`
+    as a number: a date an editor cannot read back is not a date of the site."""
     if value in (None, ""):
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value).strip())
+    if not (isinstance(value, str) and _ISO_DATE.fullmatch(value.strip())):
+        raise ValueError(f"not a date written YYYY-MM-DD: {value!r}")
+    return dt.date.fromisoformat(value.strip())
 
 
-def _as_list(value) -> list[str]:
-    if value in (None, ""):
+# -- the schema ---------------------------------------------------------------------
+# Every front-matter key a page may have, with its type, declared once (pydantic). A key not
+# declared here is a mistake (`noibo:` for `noi_bo:`) and an error, never silently ignored.
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+GENERATED = ("danh-muc", "thuat-ngu", "on-tap", "ban-do", "bao-cao-vien", "hoi-nghi")
+"""Values of `hoctap:`, the block the plugin generates on the page (render/kit.py, render/blocks.py)."""
+
+
+def _date(value):
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise PydanticCustomError("date", "not a real date written YYYY-MM-DD") from None
+
+
+def _not_after_today(value: dt.date | None):
+    """A document cannot be issued, nor a page approved, after the day the site is built."""
+    if value is not None and value > dt.date.today():
+        raise PydanticCustomError("future", "after today, the day of the build")
+    return value
+
+
+def _listed(value):
+    """`thuc_hien: 15-CTr/TU` means the list of that one symbol; an empty key, the empty list."""
+    if value is None or value == "":
         return []
-    if isinstance(value, (list, tuple)):
-        return [str(v).strip() for v in value if str(v).strip()]
-    return [str(value).strip()]
+    return [value] if isinstance(value, str) else value
 
 
-def _text(value) -> str | None:
-    if value is None:
-        return None
-    return str(value).strip() or None
+def _plain(value: str | None):
+    """Material prints a page's `title` into its HTML as it is: markup there would be run."""
+    if value is not None and ("<" in value or ">" in value):
+        raise PydanticCustomError("markup", "plain text, without `<` or `>`")
+    return value
+
+
+Text = Annotated[str | None, AfterValidator(lambda value: (value.strip() or None) if value is not None else None)]
+Date = Annotated[dt.date | None, BeforeValidator(_date)]
+PastDate = Annotated[Date, AfterValidator(_not_after_today)]
+Names = Annotated[list[str], BeforeValidator(_listed)]
+"""Symbols (`15-CTr/TU`), page names (`nghi-quyet-dai-hoi-xiv-dang`) or `nguon` references."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Search(_Strict):
+    """Material's search options for a page."""
+
+    exclude: bool = False
+    boost: float | None = None
+
+
+class FrontMatter(_Strict):
+    """Keys any page may have: MkDocs' and Material's (`title`, `hide`, `search`), and ours."""
+
+    title: Annotated[Text, AfterValidator(_plain)] = None
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags", "feedback"]] = []
+    search: Search | None = None
+    hoctap: Literal[GENERATED] | None = None  # the generated block of the page
+    trang_thai: Literal[tuple(TRANG_THAI)] | None = None
+    nguoi_duyet: Text = None
+    ngay_duyet: PastDate = None
+    noi_bo: bool = False
+    chi_xem_truoc: bool = False
+    nguon: Names = []
+    # The study conference on the timeline (`tu`, `den`, `ghi`, `nguon`); its dates may be in the
+    # future. Its contents are checked against the source it cites (render/kit.py, K003/K004).
+    moc_thoi_gian: dict | None = None
+
+
+class DocumentMeta(FrontMatter):
+    """A document page's front matter; the fields without a default are required."""
+
+    so_ky_hieu: Text  # may be left empty when unknown
+    loai: Text
+    ngay_ban_hanh: PastDate  # may be left empty when unknown
+    co_quan_ban_hanh: Text
+    trich_yeu: Text
+    ten_ngan: Text = None  # a shortening of `trich_yeu` (M010)
+    tinh_trang: Literal[tuple(TINH_TRANG)] = "da-ban-hanh"  # the document's own status
+    thuc_hien: Names = []
+    can_cu: Names = []
+    trang_thai: Literal[tuple(TRANG_THAI)] | None
+    nguon: Names
+    noi_dung_hoc_tap: Names = []  # the plan only: the documents it lists for study, in its order
+    toan_van: Text = None  # the official text's file in the sources folder
+    # Written by `hoctap import` (hoctap.importing) from the official text itself:
+    sha256: Text = None  # of the original in the sources folder, to tell a re-import of the same file
+    ma_goc: Literal["unicode", "tcvn3", "vni", "ocr"] | None = None  # how its text was read
+    chua_soat: bool = False  # converted or OCR'd text no editor has reviewed yet ("chưa soát")
+    so_ky_hieu_in: Text = None  # the symbol as printed, before it was made canonical
+    noi_ban_hanh: Text = None  # place of issue
+    co_quan_chu_quan: Text = None  # the issuing body's superior, in the header's left column
+    tham_quyen_ky: Text = None  # signing authority: `TM.`, `KT.`, `T/M`…
+    chuc_vu_ky: Text = None  # the signer's title
+    nguoi_ky: Text = None  # the signer
+    noi_nhan: Names = []  # the Nơi nhận items
+
+
+REQUIRED = tuple(name for name, spec in DocumentMeta.model_fields.items() if spec.is_required())
+MAY_BE_EMPTY = {"so_ky_hieu", "ngay_ban_hanh"}
+_KINDS = {str: "text", bool: "`true` or `false`", int: "a number", float: "a number", list: "a list", dict: "a mapping"}
+_EXPECTED = {"string_type": "text", "bool_type": "`true` or `false`", "list_type": "a list",
+             "dict_type": "a mapping", "model_type": "a mapping", "float_type": "a number"}
+
+
+def validate(page: Page) -> tuple[FrontMatter, list[Finding]]:
+    """A page's front matter against its schema: the values, and a finding at the line of each wrong key.
+
+    A key that is wrong is left out of the values, so the rest of the pipeline still reads the page."""
+    schema = DocumentMeta if is_document(page) and page.lang == "vi" else FrontMatter
+    meta = {key: value for key, value in page.meta.items() if isinstance(key, str)}
+    try:
+        values = schema.model_validate(meta)
+        errors = []
+    except ValidationError as error:
+        errors = error.errors(include_url=False)
+        wrong = {e["loc"][0] for e in errors}
+        kept = {key: value for key, value in meta.items() if key not in wrong}
+        values = schema.model_validate({name: None for name in REQUIRED if schema is DocumentMeta} | kept)
+    findings = [Finding(page.path.as_posix(), 1, 1, "M007", f"`{key}` is not the name of a key",
+                        "keys are words, such as `noi_bo:`") for key in page.meta if not isinstance(key, str)]
+    findings += [_finding(page, schema, e) for e in errors]
+    if schema is DocumentMeta:
+        findings += [Finding(page.path.as_posix(), page.line_of(key), 1, "M001", f"required field `{key}` is empty")
+                     for key in REQUIRED if key in page.meta and key not in MAY_BE_EMPTY
+                     and getattr(values, key) in (None, []) and not any(e["loc"][0] == key for e in errors)]
+    if schema is DocumentMeta and values.ten_ngan and values.trich_yeu and not is_shortening(values.ten_ngan, values.trich_yeu):
+        findings.append(Finding(page.path.as_posix(), page.line_of("ten_ngan"), 1, "M010",
+                                f"`ten_ngan` {values.ten_ngan!r} is not a shortening of `trich_yeu`",
+                                "keep words of the trích yếu, in its order; never reword it"))
+    if values.trang_thai == "da-duyet" and not (values.nguoi_duyet and values.ngay_duyet):
+        findings.append(Finding(page.path.as_posix(), page.line_of("trang_thai"), 1, "M003",
+                                "an approved page names who approved it and when", "add `nguoi_duyet:` and `ngay_duyet:`"))
+    return values, findings
+
+
+def _finding(page: Page, schema: type[FrontMatter], error: dict) -> Finding:
+    """One pydantic error as our finding, in the editor's words."""
+    key, kind, rel = str(error["loc"][0]), error["type"], page.path.as_posix()
+    where = f"`{key}`" + "".join(f" item {part + 1}" if isinstance(part, int) else f".{part}" for part in error["loc"][1:])
+    at = page.line_of(key)
+    if kind == "missing":
+        return Finding(rel, 1, 1, "M001", f"document page lacks required field `{key}`",
+                       f"add `{key}:` to the front matter" + (" (leave it empty if unknown)" if key in MAY_BE_EMPTY else ""))
+    if kind == "extra_forbidden":
+        return Finding(rel, at, 1, "M007", f"unknown key {where}", _did_you_mean(key, page, schema) if len(error["loc"]) == 1
+                       else "the keys a page may have are in docs/huong-dan-bien-tap.md")
+    if kind in ("date", "future"):
+        value = error["input"]
+        value = value if isinstance(value, (str, int)) and not isinstance(value, bool) else _kind(value)
+        return Finding(rel, at, 1, "M002" if kind == "date" else "M009", f"{where} is {error['msg']}: {value}",
+                       "write it as YYYY-MM-DD" if kind == "date" else "check the year; leave it empty if unknown")
+    if key == "trang_thai":
+        return Finding(rel, at, 1, "M003", f"`trang_thai` must be `du-thao` or `da-duyet`, not {_kind(error['input'])}")
+    if kind == "markup":
+        return Finding(rel, at, 1, "M008", f"{where} must be {error['msg']}", "the theme shows it as HTML")
+    expected = _EXPECTED.get(kind) or (f"one of {error['ctx']['expected']}" if kind == "literal_error" else error["msg"])
+    value = error["input"]
+    quoted = (f'write it in quotes: `{key}: "{value}"`' if kind == "string_type" and type(value) in (int, float)
+              and len(error["loc"]) == 1 else "")
+    return Finding(rel, at, 1, "M008", f"{where} must be {expected}, not {_kind(value)}", quoted)
+
+
+def _kind(value) -> str:
+    """What an editor wrote, said without echoing a list or a mapping back at them."""
+    if isinstance(value, str):
+        return f"`{value}`"
+    return _KINDS.get(type(value), "empty" if value is None else type(value).__name__)
+
+
+def _did_you_mean(key: str, page: Page, schema: type[FrontMatter]) -> str:
+    if schema is FrontMatter and key in DocumentMeta.model_fields:
+        return ("a translation takes it from the Vietnamese page" if page.lang != "vi" else
+                "a page describes a document only with `loai:` and `so_ky_hieu:`; add them, or remove this key")
+    close = difflib.get_close_matches(key, schema.model_fields, n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else "the keys a page may have are in docs/huong-dan-bien-tap.md"
 
 
 def to_document(page: Page) -> tuple[Document, list[Finding]]:
-    """Validate a document page's front matter against the schema; return the document and what is wrong."""
-    meta, rel = page.meta, page.path.as_posix()
-    findings: list[Finding] = []
-
-    for key in REQUIRED:
-        if key not in meta:
-            findings.append(Finding(rel, 1, 1, "M001", f"document page lacks required field `{key}`",
-                                    f"add `{key}:` to the front matter (leave it empty if unknown)"
-                                    if key in MAY_BE_EMPTY else f"add `{key}:` to the front matter"))
-        elif key not in MAY_BE_EMPTY and meta[key] in (None, "", []):
-            findings.append(Finding(rel, page.line_of(key), 1, "M001", f"required field `{key}` is empty"))
-
-    dates = {}
-    for key in ("ngay_ban_hanh", "ngay_duyet"):
-        try:
-            dates[key] = parse_date(meta.get(key))
-        except ValueError:
-            dates[key] = None
-            findings.append(Finding(rel, page.line_of(key), 1, "M002",
-                                    f"`{key}` is not a real date: {meta.get(key)!r}", "write it as YYYY-MM-DD"))
-
-    trang_thai = str(meta.get("trang_thai") or "")
-    if trang_thai and trang_thai not in TRANG_THAI:
-        findings.append(Finding(rel, page.line_of("trang_thai"), 1, "M003",
-                                f"`trang_thai` must be `du-thao` or `da-duyet`, not {trang_thai!r}"))
-    if trang_thai == "da-duyet" and not (meta.get("nguoi_duyet") and meta.get("ngay_duyet")):
-        findings.append(Finding(rel, page.line_of("trang_thai"), 1, "M003",
-                                "an approved page names who approved it and when",
-                                "add `nguoi_duyet:` and `ngay_duyet:`"))
-
-    tinh_trang = str(meta.get("tinh_trang") or "da-ban-hanh")
-    if tinh_trang not in TINH_TRANG:
-        findings.append(Finding(rel, page.line_of("tinh_trang"), 1, "M008",
-                                f"`tinh_trang` must be one of {', '.join(TINH_TRANG)}, not {tinh_trang!r}",
-                                "leave it out for an issued document"))
-    ten_ngan, trich_yeu = _text(meta.get("ten_ngan")), _text(meta.get("trich_yeu"))
-    if ten_ngan and trich_yeu and not is_shortening(ten_ngan, trich_yeu):
-        findings.append(Finding(rel, page.line_of("ten_ngan"), 1, "M007",
-                                f"`ten_ngan` {ten_ngan!r} is not a shortening of `trich_yeu`",
-                                "keep words of the trích yếu, in its order; never reword it"))
-
+    """A document page as the registry keeps it, from its validated front matter; and what is wrong."""
+    values = page.front_matter
     document = Document(
         page=page,
-        so_ky_hieu=_text(meta.get("so_ky_hieu")),
-        loai=_text(meta.get("loai")) or "",
-        ngay_ban_hanh=dates["ngay_ban_hanh"],
-        co_quan_ban_hanh=_text(meta.get("co_quan_ban_hanh")),
-        trich_yeu=trich_yeu,
-        ten_ngan=ten_ngan,
-        tinh_trang=tinh_trang,
-        thuc_hien=_as_list(meta.get("thuc_hien")),
-        can_cu=_as_list(meta.get("can_cu")),
-        trang_thai=trang_thai or "du-thao",
-        nguoi_duyet=_text(meta.get("nguoi_duyet")),
-        ngay_duyet=dates["ngay_duyet"],
-        nguon=_as_list(meta.get("nguon")),
-        noi_bo=bool(meta.get("noi_bo", False)),
+        so_ky_hieu=values.so_ky_hieu,
+        loai=values.loai or "",
+        ngay_ban_hanh=values.ngay_ban_hanh,
+        co_quan_ban_hanh=values.co_quan_ban_hanh,
+        trich_yeu=values.trich_yeu,
+        thuc_hien=values.thuc_hien,
+        can_cu=values.can_cu,
+        trang_thai=values.trang_thai or "du-thao",
+        nguoi_duyet=values.nguoi_duyet,
+        ngay_duyet=values.ngay_duyet,
+        nguon=values.nguon,
+        noi_bo=values.noi_bo,
+        noi_dung_hoc_tap=values.noi_dung_hoc_tap,
+        ten_ngan=values.ten_ngan,
+        tinh_trang=values.tinh_trang,
     )
-    return document, findings
+    return document, page.findings
 
 
 def is_shortening(short: str, full: str) -> bool:

@@ -1,13 +1,20 @@
 """The project as our commands see it: the few mkdocs.yml keys they need before MkDocs runs
-(`docs_dir`, `site_author`…), and MkDocs itself, run as editors would."""
+(`docs_dir`, `site_author`…), and MkDocs itself, run in this process with our plugin's options
+set on the loaded configuration (no environment variables in between), its warnings about pages
+shown again as our findings."""
 
 from __future__ import annotations
 
-import os
-import sys
+import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from . import mkdocs_warnings
+from .findings import format_text, shown_from
+from .gate import LeftOut
+from .registry import Registry
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -29,26 +36,71 @@ def docs_dir_of(config_file: str | Path) -> Path:
     return Path(config_file).resolve().parent / str(read_mkdocs_yml(config_file).get("docs_dir") or "docs")
 
 
-def run_mkdocs(*args: str, env: dict[str, str] | None = None, replace: bool = False) -> int:
-    """Run MkDocs in this process, with `env` added to the environment while it runs, and return
-    its exit status: a second interpreter importing MkDocs, Material and our plugin again cost
-    0.2 s of CPU, a sixth of a small site's build. With `replace`, become MkDocs (the preview
-    server: stopping `hoctap serve` then stops the server, no child is left behind).
+@dataclass(frozen=True)
+class Built:
+    """What a finished build hands on to verification and the PDF, so that neither decides again."""
 
-    The README says which versions are pinned and why; editors need not read MkDocs' banner on every build.
-    """
-    environment = dict(os.environ, **(env or {}), NO_MKDOCS_2_WARNING="1")
-    if replace:
-        os.execve(sys.executable, [sys.executable, "-m", "mkdocs", *args], environment)
-    saved = dict(os.environ)
-    os.environ.update(environment)
+    registry: Registry  # as published: without the pages the gate left out
+    left_out: list[LeftOut]
+
+
+def docs_dir_or_default(config_file: str | Path) -> Path:
+    """docs_dir, or MkDocs' default when mkdocs.yml cannot be read: MkDocs then says what is wrong with it."""
     try:
-        from mkdocs.__main__ import cli
+        return docs_dir_of(config_file)
+    except ValueError:
+        return Path(config_file).resolve().parent / "docs"
 
-        cli.main(list(args), prog_name="mkdocs")
-    except SystemExit as done:
-        return done.code if isinstance(done.code, int) else int(done.code is not None)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    return 0
+
+def build(config_file: str | Path, site_dir: str | Path, *, site_url: str = "", strict: bool = True,
+          **options) -> Built | None:
+    """Build the site strictly, as `mkdocs build --strict` does, with the `hoctap` plugin's `options`
+    (`drafts`, `profile`, `release`) set on it; None when the build failed, MkDocs and the plugin
+    having logged why. In this process: a second interpreter importing MkDocs, Material and our
+    plugin again cost a sixth of a small site's build.
+
+    MkDocs' warnings about pages (a link to a missing page or anchor…) are printed again as our
+    findings, at `docs/…:line:col`; `strict=False` (the preview) lets them pass."""
+    _log_as_mkdocs_does()
+    overrides = {"site_url": site_url} if site_url else {}
+    with mkdocs_warnings.collected(docs_dir_or_default(config_file), Path(config_file).resolve()) as warned:
+        built = _build(config_file, site_dir, strict, overrides, options)
+    if warned:
+        print(format_text(shown_from(warned, docs_dir_or_default(config_file))))
+    return built
+
+
+def _build(config_file, site_dir, strict: bool, overrides: dict, options: dict) -> Built | None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=strict, **overrides)
+        plugin = config.plugins["hoctap"]
+        for key, value in options.items():
+            plugin.config[key] = value
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as error:
+        logging.getLogger("mkdocs").error(error.format_message())
+        return None
+    return Built(plugin.registry, list(plugin.gate.left_out))
+
+
+def _log_as_mkdocs_does() -> None:
+    """MkDocs' messages on stderr, formatted as its own command line formats them (`WARNING -  …`)."""
+    from mkdocs.__main__ import ColorFormatter
+
+    logger = logging.getLogger("mkdocs")
+    if any(handler.name == "hoctap" for handler in logger.handlers):
+        return
+    stream = logging.StreamHandler()
+    stream.setFormatter(ColorFormatter())
+    stream.name = "hoctap"
+    logger.addHandler(stream)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False

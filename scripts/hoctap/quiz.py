@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from .render.slugs import slugify
+from .vietnamese import slugify
 
 from .content import parse_page
 from .findings import Finding

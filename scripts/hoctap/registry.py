@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .content import ContentError, Document, Page, is_document, read_page, to_document
+from .docs_tree import Tree, walk
 from .findings import Finding
 
 DEFAULT_LANG = "vi"
@@ -23,24 +24,26 @@ class Registry:
     pages: list[Page] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    tree: Tree | None = None
+    """docs/ as it was walked: the files the build may use (hoctap.docs_tree); its findings are ours."""
 
     @classmethod
-    def load(cls, docs_dir: Path, exclude: tuple[str, ...] = ("includes/",)) -> "Registry":
-        registry = cls(Path(docs_dir))
-        for path in sorted(registry.docs_dir.rglob("*.md")):
-            rel = path.relative_to(registry.docs_dir).as_posix()
-            if rel.startswith(exclude):
-                continue
+    def load(cls, docs_dir: Path) -> "Registry":
+        tree = walk(Path(docs_dir))
+        registry = cls(Path(docs_dir), tree=tree, findings=list(tree.findings))
+        for rel in tree.pages:
             try:
-                page = read_page(path, registry.docs_dir)
+                page = read_page(registry.docs_dir / rel, registry.docs_dir)
             except ContentError as error:
                 registry.findings.append(error.finding)
                 continue
+            except OSError as error:  # removed or made unreadable since the walk
+                registry.findings.append(Finding(rel, 1, 1, "E005", f"cannot read: {error.strerror or error}"))
+                continue
             registry.pages.append(page)
+            registry.findings.extend(page.findings)
             if is_document(page) and page.lang == DEFAULT_LANG:
-                document, findings = to_document(page)
-                registry.documents.append(document)
-                registry.findings.extend(findings)
+                registry.documents.append(to_document(page)[0])
         registry.findings.extend(registry._relation_findings())
         return registry
 
@@ -82,7 +85,7 @@ class Registry:
         """The documents the plan lists for study (its `noi_dung_hoc_tap`), each with its rank."""
         plan_order: list[str] = []
         for document in self.documents:
-            plan_order.extend(str(s) for s in document.page.meta.get("noi_dung_hoc_tap") or [])
+            plan_order.extend(document.noi_dung_hoc_tap)
         return {ma: i for i, ma in enumerate(plan_order)}
 
     def catalogue(self) -> list[Document]:
@@ -111,8 +114,8 @@ class Registry:
         known = self._by_ma
         for document in self.documents:
             for key in ("thuc_hien", "can_cu", "noi_dung_hoc_tap"):
-                for ma in document.page.meta.get(key) or []:
-                    if str(ma) not in known:
+                for ma in getattr(document, key):
+                    if ma not in known:
                         findings.append(Finding(document.page.path.as_posix(), document.page.line_of(key), 1, "M004",
                                                 f"`{key}` names `{ma}`, which no document page describes",
                                                 "add a page for it under docs/van-ban/ or correct the symbol"))

@@ -4,20 +4,12 @@ claim is really there — the guard that keeps generated study material from inv
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from .vietnamese import reading_key
+
 _REF = re.compile(r"^(?P<file>[^:\s]+):(?P<first>\d+)(?:-(?P<last>\d+))?$")
-
-
-def fold(text: str) -> str:
-    """Compare as a reader would: NFC, case-folded, `Ð` read as `Đ`, any run of whitespace one space.
-
-    The sources are PDF extractions: words run across line breaks and symbols vary in case (`Ctr`).
-    """
-    text = unicodedata.normalize("NFC", text).replace("\u00d0", "Đ").casefold()
-    return " ".join(text.split())
 
 
 @lru_cache(maxsize=32)
@@ -45,7 +37,7 @@ def ungrounded(source_dir: Path, ref: str, claim: str) -> str:
     text, problem = cited(source_dir, ref)
     if text is None:
         return problem
-    if fold(claim) not in fold(text):
+    if reading_key(claim) not in reading_key(text):
         return f"{claim!r} is not in the cited lines {ref}"
     return ""
 

@@ -18,6 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .vietnamese import fix_lookalike_d
+
 TYPE_CODES = {
     "NQ": "Nghị quyết",
     "QĐ": "Quyết định",
@@ -110,27 +112,23 @@ class Mention:
     symbol: Symbol
 
 
-def _fold(code: str) -> str:
-    return code.replace("Ð", "Đ").replace("ð", "đ")
-
-
 def _issuer(code: str) -> str:
-    upper = _fold(code).upper()
+    upper = fix_lookalike_d(code).upper()
     return MIXED_CASE_ISSUERS.get(upper, upper)
 
 
 def _from_match(m: re.Match) -> Symbol | None:
     if m["p_num"]:
-        kind = _TYPES.get(_fold(m["p_type"]).casefold())
+        kind = _TYPES.get(fix_lookalike_d(m["p_type"]).casefold())
         if kind is None:
             return None
         issuers = tuple(_issuer(c) for c in re.split(_DASH, m["p_iss"]))
         return Symbol(int(m["p_num"]), kind, issuers, party=True)
     codes = re.split(_DASH, m["s_codes"])
-    kind = _TYPES.get(_fold(codes[0]).casefold())
+    kind = _TYPES.get(fix_lookalike_d(codes[0]).casefold())
     rest = codes[1:] if kind else codes
     # Without a known type code, only capitals make a symbol ("3/ngày-đêm" is not one).
-    if not kind and not all(_fold(c).upper() == _fold(c) or _fold(c).upper() in MIXED_CASE_ISSUERS for c in rest):
+    if not kind and not all(fix_lookalike_d(c).upper() == fix_lookalike_d(c) or fix_lookalike_d(c).upper() in MIXED_CASE_ISSUERS for c in rest):
         return None
     year = int(m["s_year"]) if m["s_year"] else None
     return Symbol(int(m["s_num"]), kind, tuple(_issuer(c) for c in rest), party=False, year=year)

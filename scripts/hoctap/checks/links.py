@@ -10,11 +10,10 @@ import re
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
-from ..render.slugs import slugify
-
 from ..findings import Finding
 from ..registry import Registry
 from ..symbols import canonical, find_mentions
+from ..vietnamese import slugify
 from .source import Site, Source
 
 _HREF = re.compile(r"<(?:a|iframe)\b[^>]*?\b(?:href|src)\s*=\s*([\"'])(?P<url>[^\"']*)\1", re.I)

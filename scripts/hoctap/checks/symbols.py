@@ -8,8 +8,8 @@ import re
 from typing import Iterator
 
 from ..content import Document
+from ..dates import format_date
 from ..findings import Finding
-from ..render.labels import format_date
 from ..symbols import Mention, Symbol, find_mentions, issuer_named, parse
 from .source import Site, Source
 

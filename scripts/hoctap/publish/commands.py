@@ -16,13 +16,12 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .. import disk, project
 from ..findings import format_text
-from ..project import docs_dir_of, run_mkdocs
-from ..registry import Registry
+from ..gate import PROFILES
 from . import bundle as offline
 from . import releases as rel
 from .cli import make_pdf
-from .gate import PROFILES, decide
 from .verify import inline_script_hashes, verify
 
 BUSY = 3
@@ -80,13 +79,21 @@ def _guarded(verb):
             print(f"hoctap {args.verb}: {error}", file=sys.stderr)
             return BUSY if isinstance(error, rel.Busy) else 1
         except OSError as error:
-            print(f"hoctap {args.verb}: {error.filename or ''}: {error.strerror}; check that the path exists "
-                  "and that you may write there", file=sys.stderr)
+            print(f"hoctap {args.verb}: {disk.explain(error, _writing(args))}; "
+                  + ("the current release is unchanged" if args.verb in ("publish", "rollback") else "nothing was written"),
+                  file=sys.stderr)
             return 1
         except KeyboardInterrupt:
             print(f"hoctap {args.verb}: interrupted; the current release is unchanged", file=sys.stderr)
             return 130
     return run
+
+
+def _writing(args: argparse.Namespace) -> Path:
+    """Where the verb writes: what a full disk or a refused write is about."""
+    if args.verb == "bundle":
+        return Path(args.out).resolve()
+    return args.to.resolve() if args.to is not None else Path.cwd()
 
 
 # -- verbs ----------------------------------------------------------------------
@@ -99,6 +106,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     project = Path(args.config_file).resolve().parent
     target = args.to.resolve()
     with rel.locked(target, args.wait, create=True):
+        rel.check_current(target)  # before the build: a refusal after it left an orphan release each time
         building, name = rel.prepare(target, rel.release_name(project))
         try:
             _build_checked(args, building, release=name, site_url=site_url)
@@ -135,11 +143,16 @@ def cmd_releases(args: argparse.Namespace) -> int:
 
 
 def cmd_csp(args: argparse.Namespace) -> int:
-    """Material's inline scripts differ by folder depth, sub-path and Material version: list their hashes."""
+    """Material's inline scripts differ by folder depth, sub-path and Material version: list their hashes,
+    those of the scripts the templates emitted, as the build recorded them."""
     site = (args.to / rel.CURRENT).resolve()
     if not (site / "index.html").is_file():
         raise rel.PublishError(f"{args.to}: no current release; publish first")
-    print("script-src 'self' " + " ".join(sorted(inline_script_hashes(site))))
+    found = inline_script_hashes(site)
+    if found is None:
+        raise rel.PublishError(f"{site}: the release does not list the scripts its templates emit "
+                               "(made by an older hoctap); publish again")
+    print("script-src 'self' " + " ".join(sorted(found)))
     return 0
 
 
@@ -162,22 +175,20 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 # -- steps ----------------------------------------------------------------------
 
 def _build_checked(args: argparse.Namespace, site: Path, *, release: str, site_url: str) -> None:
-    """Build with the gate's options (strict: the plugin fails on findings), then verify the result."""
-    env = dict(HOCTAP_DRAFTS="true" if args.allow_draft else "false", HOCTAP_PROFILE=args.profile,
-               HOCTAP_RELEASE=release, HOCTAP_SITE_URL=site_url)
-    status = run_mkdocs("build", "--strict", "--config-file", args.config_file, "--site-dir", str(site), env=env)
-    if status != 0:
+    """Build with the gate's options (strict: the plugin fails on findings), then verify the result
+    against the gate's decision in that build."""
+    built = project.build(args.config_file, site, site_url=site_url, drafts=args.allow_draft, profile=args.profile,
+                          release=release, preview=False)
+    if built is None:
         raise rel.PublishError("the build failed (its messages are above); nothing was published, "
                                "the current release is unchanged. Fix the problems listed and run the command again")
-    docs = docs_dir_of(args.config_file)
-    left_out = decide(Registry.load(docs), drafts=args.allow_draft, profile=args.profile)
-    findings = verify(site, left_out, drafts=args.allow_draft, own_origin=_origin(site_url))
+    findings = verify(site, built.left_out, drafts=args.allow_draft, own_origin=_origin(site_url))
     if findings:
         print(format_text(findings), file=sys.stderr)
         raise rel.PublishError(f"the built site failed {len(findings)} check(s) listed above; nothing was published, "
                                "the current release is unchanged")
     # The site links to the combined PDF, so every release carries it, made from the same gated documents
-    if make_pdf(args.config_file, str(site), drafts=args.allow_draft, profile=args.profile) != 0:
+    if make_pdf(args.config_file, str(site), registry=built.registry) != 0:
         raise rel.PublishError("the PDF could not be made (its messages are above); nothing was published, "
                                "the current release is unchanged")
 

@@ -3,8 +3,6 @@ and loads nothing from another origin. Each check returns findings; nothing here
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -12,7 +10,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..findings import Finding
-from .gate import LeftOut
+from ..gate import LeftOut
+from ..render import scripts
 
 REQUIRED = ("index.html", "404.html")
 """Files a release cannot go live without: the home page and the page the web server shows for 404."""
@@ -139,17 +138,7 @@ def _line(text: str, needle: str) -> int:
     return text.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
-def inline_script_hashes(site: Path) -> set[str]:
-    """CSP source expressions (`'sha256-…'`) of every inline script the site runs.
-
-    `<script type="application/json">` holds data, not code, and needs none.
-    """
-    hashes = set()
-    for path in _files(site, (".html",)):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for attrs, body in re.findall(r"<script\b([^>]*)>(.*?)</script>", text, re.DOTALL | re.IGNORECASE):
-            if "src=" in attrs or "application/json" in attrs:
-                continue
-            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-            hashes.add(f"'sha256-{digest}'")
-    return hashes
+def inline_script_hashes(site: Path) -> set[str] | None:
+    """CSP source expressions (`'sha256-…'`) of the inline scripts the site's templates emit, as its
+    build listed them (never one a page held); None for a site built without the list."""
+    return scripts.read(site)

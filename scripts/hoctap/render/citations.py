@@ -17,7 +17,7 @@ from ..checks.fidelity import quotations
 from ..registry import Registry
 from ..sources import OPENING, section_of
 from .blocks import relative_link
-from .slugs import slugify
+from ..vietnamese import slugify
 from .titles import Values, name
 
 TEXT = {

@@ -6,6 +6,7 @@ sees the same findings whichever command they use.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 import re
@@ -21,14 +22,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..checks import check_site, links
-from .. import content, search
+from .. import content, docs_tree, safe_html, search
 from ..findings import Finding, format_text, shown_from
-from ..publish.gate import Gate
 from ..registry import DEFAULT_LANG, Registry
-from . import autolink, blocks, languages
+from . import abbr, autolink, blocks, languages, minify, scripts, share
 from .citations import cite_all, cite_quotations
 from .config import HoctapConfig
+from .gate import Gate
 from .kit import Kit
+from .material_search import EmptyIndex
 from .labels import format_date, labels, template_labels
 from .template_cache import MemoryBytecodeCache
 from .titles import Values, subject, title
@@ -55,6 +57,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """This build's file of a page, by its path in docs/ (mkdocs-static-i18n's `get_file_from_path`,
         which tries each language's suffix, remembered for the build: cards and the catalogue ask thousands of times)."""
         self.gate: Gate | None = None
+        self.tree: docs_tree.Tree | None = None
+        """docs/ as the registry walked it: only its usable files reach the site (hoctap.docs_tree)."""
         self.compiled_templates = MemoryBytecodeCache()
         self.untranslated: list[File] = []
         """The pages this language build leaves out, having no translation (render.languages)."""
@@ -67,6 +71,10 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         where that document's page is not published (the link is then left out)."""
         self.values: dict[str, Values] = {}
         """Each language's translations of front-matter values (render.titles), read once."""
+        self.previews: share.Previews | None = None
+        self.told_no_site_url = False
+        self.script_hashes: set[str] = set()
+        """Every language build's inline scripts, as the templates wrote them (render/scripts.py)."""
 
     # Load and check the content once: mkdocs-static-i18n runs the next language's build with this
     # same plugin and config, while `mkdocs serve` makes a new plugin for every rebuild
@@ -80,6 +88,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
 
     def _load(self, config: MkDocsConfig):
         self.registry = Registry.load(Path(config.docs_dir))
+        self.tree = self.registry.tree
         self.sources = {page.path.as_posix(): page for page in self.registry.pages}
         abbreviations_file = Path(config.config_file_path).parent / self.config.abbreviations
         self.abbreviations, abbreviation_findings = blocks.read_abbreviations(
@@ -90,7 +99,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.cited_registry = self.registry
         self._fail_on(self.registry.findings + abbreviation_findings + self.kit.findings + checks, Path(config.docs_dir))
         # From here on, render only what the publication gate lets through (one gate for every language)
-        self.gate = self.gate or Gate(drafts=self.config.drafts, profile=self.config.profile, release=self.config.release)
+        self.gate = self.gate or Gate(drafts=self.config.drafts, profile=self.config.profile,
+                                       release=self.config.release, preview=self.config.preview)
         self.registry = self.kit.registry = self.gate.configure(config, self.registry)
         self.kit.left_out = frozenset(item.stem for item in self.gate.left_out)
 
@@ -100,16 +110,35 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         millisecond per page, a third of its Markdown time. A page's own definitions still win."""
         if "abbr" in config.markdown_extensions:
             config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(self.abbreviations)
+        # Inside a link a tap follows the link: the first use there is spelled out (render.abbr)
+        abbr.extension(config)
+
+    def _use_language_words(self, config: MkDocsConfig):
+        """The ¶ link's title in this build's language: Python-Markdown's toc says "Permanent link"
+        whatever the page's language. In on_pre_build: mkdocs-static-i18n sets the build's language in
+        its on_config, after ours."""
+        if "toc" in config.markdown_extensions:
+            config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels(_lang(config))["permalink"]
 
     def on_pre_build(self, *, config: MkDocsConfig):
         self.sections = []
+        self.previews = share.Previews(config.site_url, config.site_name, config.site_description or "")
+        self.kit.site_url = self.previews.root
+        if self.previews.root is None and not self.told_no_site_url:
+            self.told_no_site_url = True
+            log.info("no site_url (`hoctap build --site-url`, `hoctap publish --site-url`): link previews have no "
+                     "address or image, and the PDF, speaker sheets and slide decks no QR codes")
+        self._use_language_words(config)
 
-    # Remove what the gate leaves out, and in another language the untranslated pages,
-    # before mkdocs-static-i18n (-100) builds each language from the files
+    # Keep of docs/ only what the walk allows (no editor's backup, no data file, nothing through a
+    # link: MkDocs' own walk follows them); remove what the gate leaves out, and in another language
+    # the untranslated pages, before mkdocs-static-i18n (-100) builds each language from the files
     @event_priority(-90)
     def _on_files_gate(self, files: Files, *, config: MkDocsConfig):
         if not self.config.enabled:
             return
+        for file in [f for f in files if f.src_dir == config.docs_dir and not self.tree.published(f.src_uri)]:
+            files.remove(file)
         files = self.gate.files(files)
         if _lang(config) != DEFAULT_LANG:
             self.untranslated = languages.leave_out_untranslated(files, _lang(config))
@@ -208,10 +237,12 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
 
     on_page_markdown = CombinedEvent(_on_page_markdown_meta, _on_page_markdown_blocks)
 
-    # Put in the catalogue
+    # Sanitise what the page's Markdown made (the check reported it already: this is the second
+    # line), then put in our own blocks: the kit's raw HTML, the catalogue (the card's place is in the Markdown)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return
+        html = self.kit.raw.restore(safe_html.sanitise(html))
         if page.meta.get("hoctap") == "danh-muc":
             html = html.replace(CATALOGUE_SLOT, blocks.catalogue(
                 self.registry, self._values(config), lambda document: self._href(document, page), self.abbreviations))
@@ -229,6 +260,11 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if document is not None:
             context["van_ban"] = self._card(document, self._values(config))
         context["hoctap_review"] = self._review(page, document, lang)
+        context["hoctap_share"] = self.previews.tags(
+            title=str(page.meta.get("title") or page.title), content=page.content or "", url=page.url,
+            document=document, lang=lang, homepage=page.file.src_uri.split(".")[0] == "index")
+        # The page's own first lines as its description too (search engines), not the site's on every page
+        page.meta.setdefault("description", context["hoctap_share"].description)
         if self.config.search and not (page.meta.get("search") or {}).get("exclude"):
             named = (document.so_ky_hieu, document.loai) if document is not None and document.so_ky_hieu else None
             found = search.sections(page.content, page.url, str(page.meta.get("title", page.title)))
@@ -247,18 +283,29 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         context["hoctap_t"] = template_labels(_lang(config))
         return context
 
+    # Keep the hashes of the inline scripts the templates wrote, as they wrote them, for `hoctap csp`
+    @event_priority(100)
+    def _on_post_page_scripts(self, output: str, *, page: Page, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        self.script_hashes |= scripts.of_templates(output, page.content or "", CARD_SLOT)
+
     # Lead links (content, menus, cards) to Vietnamese originals; name the release in every page
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig):
+    def _on_post_page_links(self, output: str, *, page: Page, config: MkDocsConfig):
         if not self.config.enabled:
             return
         return self.gate.stamp(languages.relink(output, page.url, self.moved))
 
+    on_post_page = CombinedEvent(_on_post_page_scripts, _on_post_page_links)
 
     # Each language its own 404 page: the Vietnamese one at the root, the others in their folder
     # (en/404.html); MkDocs would write every language's to the root, each over the last
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig):
-        if not self.config.enabled or template_name != "404.html" or _lang(config) == DEFAULT_LANG:
+        if not self.config.enabled or template_name != "404.html":
             return
+        self.script_hashes |= scripts.hashes(output)  # a template with no page content
+        if _lang(config) == DEFAULT_LANG:
+            return output
         path = Path(config.site_dir) / _lang(config) / "404.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(output, encoding="utf-8")
@@ -291,7 +338,36 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if index.is_file():
             index.with_suffix(".js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
 
-    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index)
+    # The inline scripts the templates wrote so far (every language build writes into the same site)
+    def _on_post_build_scripts(self, *, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        scripts.write(Path(config.site_dir), self.script_hashes)
+
+    # The preview images the pages' tags name (only with a site URL: a preview needs an absolute address);
+    # the study programmes' slide decks, which their pages and the speaker sheets link to; the conference's calendar
+    def _on_post_build_share(self, *, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        try:
+            self.previews.draw(Path(config.site_dir))
+        except share.cards.FontMissing as error:
+            raise PluginError(str(error)) from None
+        if _lang(config) == DEFAULT_LANG:
+            self.kit.decks(Path(config.site_dir))
+            self.kit.calendar(Path(config.site_dir), datetime.datetime.now(datetime.timezone.utc))
+
+    # Our stylesheets without their comments: a phone's first visit downloads them
+    def _on_post_build_minify(self, *, config: MkDocsConfig):
+        if not self.config.enabled or not config.theme.custom_dir:
+            return
+        for source in sorted((Path(config.theme.custom_dir) / "assets" / "stylesheets").glob("*.css")):
+            built = Path(config.site_dir) / "assets" / "stylesheets" / source.name
+            if built.is_file():
+                built.write_text(minify.css(source.read_text(encoding="utf-8")), encoding="utf-8")
+
+    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index, _on_post_build_scripts,
+                                  _on_post_build_share, _on_post_build_minify)
 
     # -- helpers ---------------------------------------------------------------
 
@@ -299,7 +375,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """Material's search box stays; its index (one HTML parse of every page) is left empty, ours replaces it."""
         material = config.plugins.get("material/search") or config.plugins.get("search")
         if self.config.search and material is not None and getattr(material, "search_index", None) is not None:
-            material.search_index = search.EmptyIndex(**material.config)
+            material.search_index = EmptyIndex(**material.config)
 
     def _document_of(self, page: Page):
         src = page.file.src_uri
@@ -353,9 +429,10 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         return SimpleNamespace(label=citation.label, url=url)
 
     def _review(self, page: Page, document, lang: str) -> SimpleNamespace | None:
-        """The page's editorial review state, for the preview banner: only when this build shows drafts
-        (a preview); a publish or bundle (drafts false) never says it. Who approved is the editors' record."""
-        if not self.config.drafts:
+        """The page's editorial review state, for the preview banner: only in a preview that shows drafts;
+        a publish or a bundle (`preview` off, with or without --allow-draft) never says it. Who approved
+        is the editors' record."""
+        if not (self.config.drafts and self.config.preview):
             return None
         source = document.page.meta if document is not None else page.meta
         state = document.trang_thai if document is not None else source.get("trang_thai")

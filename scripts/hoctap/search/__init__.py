@@ -8,8 +8,8 @@ loads ours when search is opened.
 """
 
 from .index import Record, build_index, index_path, record, write_index, write_language_index
-from .sections import EmptyIndex, sections
+from .sections import sections
 from .text import aliases, compact, exact, fold, terms, words
 
-__all__ = ["EmptyIndex", "Record", "aliases", "build_index", "compact", "exact", "fold", "index_path", "record",
+__all__ = ["Record", "aliases", "build_index", "compact", "exact", "fold", "index_path", "record",
            "sections", "terms", "words", "write_index", "write_language_index"]

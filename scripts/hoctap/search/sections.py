@@ -4,7 +4,7 @@ Material's search plugin does this with an HTML parser that visits every tag of 
 (13 % of a 1,000-document build) to keep markup our index then strips. We index text and
 titles only, so a regular expression does: the same sections Material makes — one per heading
 with an `id`, the first `h1` standing for the page itself; permalinks, scripts and styles left
-out — and Material's index is left empty (`EmptyIndex`). Material's `data-search-exclude` on an
+out — and Material's index is left empty (`render/material_search.py`). Material's `data-search-exclude` on an
 element is not followed (no page here uses it); `search: {exclude: true}` in a page's front
 matter is (the plugin skips that page).
 """
@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import html
 import re
-
-from material.plugins.search.plugin import SearchIndex
 
 _LEFT_OUT = re.compile(r'<(script|style|object)\b.*?</\1\s*>|<a class="headerlink"[^>]*>.*?</a>', re.S)
 _HEADING = re.compile(r'<h([1-6])\b[^>]*?\sid="([^"]+)"[^>]*>(.*?)</h\1\s*>', re.S)
@@ -45,10 +43,3 @@ def sections(page_html: str, url: str, title: str) -> list[dict]:
         heading, start = name, match.end()
     found.append({"location": location, "title": _text(heading), "text": _text(page_html[start:])})
     return found
-
-
-class EmptyIndex(SearchIndex):
-    """Material's search index with no page in it: its search box stays, fed by our worker and index."""
-
-    def add_entry_from_context(self, page) -> None:
-        return None

@@ -1,23 +1,10 @@
-"""The publication gate: which pages a build leaves out, and why.
-
-Two rules, from the pages' front matter:
-
-- a page whose `trang_thai` is `du-thao` (draft; for a document page, anything not `da-duyet`)
-  is left out unless drafts are allowed — editors' previews allow them, a publish does not;
-- a page marked `noi_bo: true` (internal only) is left out of a `public` build.
-
-A page is decided once for all its languages: `ten.en.md` goes wherever `ten.md` goes, and a
-mark on either version counts. What is left out is absent everywhere: its files are removed
-before the site is assembled, the registry the plugin renders from no longer holds it (so the
-catalogue, the cards and the map do not name it), the navigation no longer lists it, and links
-to it in other pages become plain text.
-"""
+"""The publication gate inside a MkDocs build: what `hoctap.gate` decided to leave out is removed from
+the files and the navigation, and links to it become plain text; the release's name is planted."""
 
 from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
 from html import escape
 from xml.etree import ElementTree as etree
 
@@ -25,65 +12,12 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import get_plugin_logger
 
-from ..content import Page, is_document, to_document
+from ..gate import LeftOut, decide, published, stem_of
 from ..registry import Registry
 
 log = get_plugin_logger("hoctap")
 
-PROFILES = ("intranet", "public")
-
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
-
-
-@dataclass(frozen=True)
-class LeftOut:
-    """A page the build leaves out: its name without language suffix, and the reason."""
-
-    stem: str  # `van-ban/15-ctr-tu`
-    reason: str
-
-    def format(self) -> str:
-        return f"left out {self.stem}.md: {self.reason}"
-
-
-def stem_of(src_uri: str) -> str:
-    """`van-ban/15-ctr-tu.en.md` → `van-ban/15-ctr-tu`: the page's name in every language."""
-    folder, name = posixpath.split(src_uri)
-    return posixpath.join(folder, name.split(".")[0])
-
-
-def decide(registry: Registry, *, drafts: bool, profile: str) -> list[LeftOut]:
-    """Every page the gate leaves out, in path order, with the first reason that applies."""
-    marks: dict[str, list[str]] = {}
-    for page in registry.pages:
-        reasons = marks.setdefault(page.stem, [])
-        if not drafts and _is_draft(page):
-            reasons.append("draft (`trang_thai: du-thao`); publish it with --allow-draft, "
-                           "or approve it (`trang_thai: da-duyet`)")
-        if profile == "public" and page.meta.get("noi_bo"):
-            reasons.append("internal (`noi_bo: true`) and this is a public build")
-    return [LeftOut(stem, reasons[0]) for stem, reasons in sorted(marks.items()) if reasons]
-
-
-def _is_draft(page: Page) -> bool:
-    if is_document(page) and page.lang == "vi":
-        return to_document(page)[0].is_draft
-    return page.meta.get("trang_thai") == "du-thao"
-
-
-def published(registry: Registry, left_out: list[LeftOut]) -> Registry:
-    """The registry as the published site sees it: without the pages left out.
-
-    Its findings stay with the full registry: a published page may name a draft one.
-    """
-    gone = {item.stem for item in left_out}
-    if not gone:
-        return registry
-    return Registry(
-        registry.docs_dir,
-        pages=[p for p in registry.pages if p.stem not in gone],
-        documents=[d for d in registry.documents if d.page.stem not in gone],
-    )
 
 
 def remove_files(files, left_out: list[LeftOut]):
@@ -158,15 +92,15 @@ def extension(config, left_out: list[LeftOut]) -> GateExtension:
 class Gate:
     """The gate inside one MkDocs build: the plugin calls it from its events, one line each."""
 
-    def __init__(self, *, drafts: bool, profile: str, release: str = ""):
-        self.drafts, self.profile, self.release = drafts, profile, release
+    def __init__(self, *, drafts: bool, profile: str, release: str = "", preview: bool = True):
+        self.drafts, self.profile, self.release, self.preview = drafts, profile, release, preview
         self.left_out: list[LeftOut] = []
         self._reported = False
         self._extension: GateExtension | None = None
 
     def configure(self, config, registry: Registry) -> Registry:
         """Decide what is left out, say so once per build, and return the registry to render from."""
-        self.left_out = decide(registry, drafts=self.drafts, profile=self.profile)
+        self.left_out = decide(registry, drafts=self.drafts, profile=self.profile, preview=self.preview)
         config.nav = prune_nav(config.nav, self.left_out)
         self._extension = extension(config, self.left_out)
         if not self._reported:
@@ -190,7 +124,8 @@ class Gate:
         return f'{head}<meta name="hoctap-release" content="{escape(self.release)}">\n{found}{rest}' if found else html
 
     def _report(self) -> None:
-        drafts = "drafts included (preview)" if self.drafts else "drafts left out"
-        log.info(f"publication gate: {drafts}, profile {self.profile}, {len(self.left_out)} page(s) left out")
+        drafts = "drafts included" if self.drafts else "drafts left out"
+        kind = "preview" if self.preview else "publish"
+        log.info(f"publication gate: {kind}, {drafts}, profile {self.profile}, {len(self.left_out)} page(s) left out")
         for item in self.left_out:
             log.info(item.format())

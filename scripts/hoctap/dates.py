@@ -1,0 +1,16 @@
+"""Dates as the site writes them, in each language: one helper for the checks, the pages and the PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date as _babel_format_date
+
+
+def format_date(value: dt.date, lang: str = "vi") -> str:
+    """`ngày 04/3/2026`: Vietnamese administrative style pads days below 10 and months 1 and 2 with
+    a zero, which no locale's pattern does; other languages as Babel (CLDR) writes them: `4 March 2026`."""
+    if lang == "vi":
+        month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+        return f"ngày {value.day:02d}/{month}/{value.year}"
+    return _babel_format_date(value, "d MMMM y", locale=lang)

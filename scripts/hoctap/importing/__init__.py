@@ -1,0 +1,131 @@
+"""`hoctap import`: an official document's file in, a checked document page out.
+
+The stage reads as its pipeline, one module a job:
+
+    sniff (what the file really is) → from_text / from_pdf / from_docx / from_html / from_doc / ocr
+      (rows of positioned cells; legacy: TCVN3 and VNI to Unicode) → layout (page furniture out,
+      wrapped lines joined) → header (header and closing fields) → structure (Markdown with
+      stable anchors) → key_points (verbatim proposals) → page (docs/van-ban/<slug>.md)
+
+It depends on the lower layers only (symbols, content), never on render/ or publish/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import symbols
+from .header import Fields, read_fields, zones
+from .layout import drop_furniture, paragraphs
+from .model import Extracted, ImportFailure
+from .rules import MARKER
+from .sniff import sniff
+from .structure import Body, escape, to_markdown
+
+__all__ = ["ImportFailure", "Imported", "import_file"]
+
+JSON_FIELDS = ("loai", "so_ky_hieu", "so_ky_hieu_in", "ngay_ban_hanh", "noi_ban_hanh", "co_quan_ban_hanh",
+               "co_quan_chu_quan", "trich_yeu", "can_cu", "thuc_hien", "tham_quyen_ky", "chuc_vu_ky", "nguoi_ky",
+               "noi_nhan")
+"""The fields of a document's header and closing, in the order `--format json` prints them."""
+
+
+@dataclass
+class Imported:
+    """One file, read: its fields as printed, its body as Markdown, and what could not be read."""
+
+    source: Path
+    sha256: str
+    ma_goc: str
+    fields: Fields
+    can_cu: list[str]
+    thuc_hien: list[str]
+    body: Body
+    closing_markdown: str
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def markdown(self) -> str:
+        return self.body.markdown + ("\n" + self.closing_markdown if self.closing_markdown else "")
+
+    def as_json(self) -> dict:
+        """The one JSON object of `hoctap import --dry-run --format json`; None where a field is absent."""
+        data = {"can_cu": self.can_cu, "thuc_hien": self.thuc_hien, **vars(self.fields)}
+        return {**{key: data[key] for key in JSON_FIELDS},
+                "ma_goc": self.ma_goc, "markdown": self.markdown, "warnings": self.warnings}
+
+
+def extract(path: Path) -> Extracted:
+    kind = sniff(path)
+    if kind == "text":
+        from . import from_text
+
+        return from_text.extract(path.read_bytes(), path.name)
+    if kind == "pdf":
+        from . import from_pdf
+
+        return from_pdf.extract(path)
+    if kind == "docx":
+        from . import from_docx
+
+        return from_docx.extract(path)
+    if kind == "doc":
+        from . import from_doc
+
+        return from_doc.extract(path)
+    if kind == "html":
+        from . import from_html
+
+        return from_html.extract(path)
+    from . import ocr
+
+    return ocr.extract_image(path)
+
+
+def import_file(path: Path) -> Imported:
+    """Read one file; ImportFailure (a message for the editor) when it cannot be read at all."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportFailure(f"{path}: no such file")
+    extracted = extract(path)
+    rows, _ = drop_furniture(extracted.rows, extracted.positioned)
+    if not any(r.text.strip() for r in rows):
+        raise ImportFailure(f"{path.name}: no text found in it")
+    z = zones(rows, extracted.positioned)
+    fields = read_fields(z, extracted.positioned)
+    body_paragraphs = [p for part in (z.body, z.tail) for p in paragraphs(part, extracted.positioned, extracted.wrapped)]
+    preamble = list(itertools.takewhile(lambda p: not MARKER.match(p.text) or MARKER.match(p.text)["bullet"],
+                                        body_paragraphs))
+    can_cu = [p.text for p in preamble if p.text.startswith("Căn cứ")]
+    thuc_hien = [p.text for p in preamble if p.text.startswith("Thực hiện")]
+    warnings = list(extracted.warnings) + fields.warnings
+    data = {"can_cu": can_cu, "thuc_hien": thuc_hien, **vars(fields)}
+    warned = {w.split(":", 1)[0] for w in warnings}
+    warnings += [f"{key}: not printed in the document" for key in JSON_FIELDS
+                 if data.get(key) in (None, []) and key not in warned and not (key == "so_ky_hieu_in" and "so_ky_hieu" in warned)]
+    if extracted.ma_goc != "unicode":
+        warnings.append(f"ma_goc: the text was {'read by OCR' if extracted.ma_goc == 'ocr' else 'converted from ' + extracted.ma_goc.upper()}; "
+                        "it is marked unreviewed (chưa soát) until an editor has checked it against the original")
+    return Imported(path, hashlib.sha256(path.read_bytes()).hexdigest(), extracted.ma_goc, fields, can_cu, thuc_hien,
+                    to_markdown(body_paragraphs), _closing_markdown(fields), warnings)
+
+
+def _closing_markdown(f: Fields) -> str:
+    """The closing as printed: Nơi nhận as a list, the signature lines on the right."""
+    parts = []
+    if f.noi_nhan:
+        parts.append("**Nơi nhận:**\n\n" + "\n".join(f"- {escape(item)}" for item in f.noi_nhan_in) + "\n")
+    signature = [line for line in (f.tham_quyen_ky, f.chuc_vu_ky, f.nguoi_ky) if line]
+    if signature:
+        parts.append("  \n".join(escape(line) for line in signature) + "\n{: .hoctap-chu-ky }\n")
+    return "\n".join(parts)
+
+
+def symbols_in(lines: list[str]) -> list[str]:
+    """The canonical symbols named in lines (`Căn cứ công văn số 1447/TLĐ-QHLĐ…` → `1447/TLĐ-QHLĐ`)."""
+    found = [m.symbol.canonical for line in lines for m in symbols.find_mentions(re.sub(r"(?<=số)(?=\d)", " ", line))]
+    return list(dict.fromkeys(found))

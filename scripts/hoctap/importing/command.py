@@ -1,0 +1,71 @@
+"""The `hoctap import` verb: read each file, print what was found (or write the page).
+
+Bad input is one line on standard error and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import ImportFailure, import_file
+
+
+def add_verb(verbs, folders) -> None:
+    """`folders(config_file)` → (docs folder, sources folder): the command line knows the project."""
+    verb = verbs.add_parser("import", help="turn official documents (.docx .doc .pdf .png .jpg .html .txt) into document pages")
+    verb.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the documents to import")
+    verb.add_argument("--into", type=Path, metavar="PAGE.md", help="update this page instead of docs/van-ban/<slug>.md")
+    verb.add_argument("--dry-run", action="store_true", help="write nothing; show what was read")
+    verb.add_argument("--format", choices=("text", "json"), default="text", help="how --dry-run shows it")
+    verb.set_defaults(run=cmd_import, folders=folders)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    if args.into and len(args.files) > 1:
+        print("hoctap import: --into takes one file", file=sys.stderr)
+        return 2
+    status = 0
+    results = []
+    for path in args.files:
+        try:
+            imported = import_file(path)
+            if not args.dry_run:
+                written, notes = _write(imported, args)
+                for note in notes:
+                    print(f"{written}: {note}", file=sys.stderr)
+                print(f"hoctap import: {path} → {written}", file=sys.stderr)
+        except ImportFailure as failure:
+            print(f"hoctap import: {failure}", file=sys.stderr)
+            status = 1
+            continue
+        results.append(imported)
+        for warning in imported.warnings:
+            print(f"{path}: {warning}", file=sys.stderr)
+    if args.dry_run and args.format == "json":
+        objects = [r.as_json() for r in results]
+        if objects:
+            print(json.dumps(objects[0] if len(objects) == 1 else objects, ensure_ascii=False, indent=2))
+    elif args.dry_run:
+        for r in results:
+            print(_summary(r))
+    return status
+
+
+def _write(imported, args: argparse.Namespace):
+    from .page import write_page
+
+    docs_dir, sources_dir = args.folders(args.config_file)
+    return write_page(imported, docs_dir, sources_dir, args.into)
+
+
+def _summary(imported) -> str:
+    data = imported.as_json()
+    lines = [f"# {imported.source}"]
+    for key, value in data.items():
+        if key in ("markdown", "warnings"):
+            continue
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines + ["", data["markdown"]])

@@ -1,0 +1,81 @@
+"""HTML (a page saved from a portal, a Word "Save as web page"): blocks in order as rows; a table
+row's cells as cells, each cell's lines stacked as in a Word table."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from . import from_text, legacy
+from .model import Cell, Extracted, ImportFailure, Row
+
+_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "center", "address"}
+
+
+def extract(path: Path) -> Extracted:
+    import lxml.html
+
+    text = from_text.decode_bytes(path.read_bytes(), path.name)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except Exception as error:  # lxml raises ParserError, ValueError… on a page it cannot read
+        raise ImportFailure(f"{path.name}: not a readable HTML page ({error.__class__.__name__})") from None
+    for junk in root.xpath("//script|//style|//head|//nav|//header|//footer"):
+        junk.drop_tree()
+    rows: list[Row] = []
+    _walk(root.body if root.find("body") is not None else root, rows)
+    ma_goc = legacy.detect("\n".join(r.text for r in rows))
+    decode = legacy.DECODERS.get(ma_goc, str)
+    rows = [Row([Cell(_final(decode(c.text)), c.x0, c.x1, c.bold) for c in r.cells]) for r in rows]
+    return Extracted(rows, ma_goc, positioned=False, wrapped=False)
+
+
+def _walk(element, rows: list[Row]) -> None:
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "table":
+            for tr in child.iter("tr"):
+                _table_row(tr, rows)
+        elif child.tag in _BLOCKS and not any(isinstance(g.tag, str) and (g.tag in _BLOCKS or g.tag == "table") for g in child):
+            for line in _lines(child):
+                rows.append(Row([Cell(line, 0.0, 1.0, _bold(child))]))
+        else:
+            _walk(child, rows)
+
+
+def _lines(element) -> list[str]:
+    """An element's text, cut at its <br>s."""
+    for br in element.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    return [_clean(line) for line in element.text_content().split("\n") if _clean(line)]
+
+
+def _bold(element) -> bool:
+    if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or "bold" in (element.get("style") or ""):
+        return True
+    strong = "".join(e.text_content() for e in element.iter("b", "strong"))
+    return bool(strong.strip()) and _clean(strong) == _clean(element.text_content())
+
+
+def _table_row(tr, rows: list[Row]) -> None:
+    cells = [td for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
+    columns = []
+    for td in cells:
+        blocks = [b for b in td.iter() if isinstance(b.tag, str) and b.tag in _BLOCKS] or [td]
+        columns.append([(line, _bold(b)) for b in blocks for line in _lines(b)])
+    for line in range(max((len(c) for c in columns), default=0)):
+        row = [Cell(column[line][0], i / len(columns), (i + 1) / len(columns), column[line][1])
+               for i, column in enumerate(columns) if line < len(column)]
+        if row:
+            rows.append(Row(row))
+
+
+def _clean(text: str) -> str:
+    """Spaces only: NFC, `Đ` and soft hyphens wait until the encoding is known (in TCVN3, 0xAD is `ư`)."""
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def _final(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\u00d0", "Đ").replace("\u00f0", "đ").replace("\u00ad", "")
+    return " ".join(text.split())

@@ -1,0 +1,100 @@
+"""PDF with a text layer (pdfplumber, MIT): rows of cells from the characters' positions.
+
+Words on one baseline make a row; a gap wider than three times the font size splits the row
+into cells, which is how the header's two columns and the Nơi nhận and signature columns come
+apart even where the text stream interleaves them. A PDF without text is a scan (`ocr.py`).
+"""
+
+from __future__ import annotations
+
+import statistics
+import unicodedata
+
+from . import legacy
+from .model import Cell, Extracted, ImportFailure, Row
+
+_CELL_GAP = 3.0  # × font size
+_MIN_TEXT_CHARS = 20  # fewer characters on every page: a scan, whatever its invisible layer holds
+
+
+def open_pdf(path):
+    """The PDF opened with pdfplumber; ImportFailure for an encrypted or broken file."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(path)
+        pdf.pages  # noqa: B018 — parsing the page tree is where a broken file fails
+    except PdfminerException as error:
+        cause = error.args[0] if error.args else None
+        if isinstance(cause, PDFPasswordIncorrect) or "password" in str(error).lower():
+            raise ImportFailure(f"{path.name}: the PDF is encrypted with a password; "
+                                "save an unprotected copy (print to PDF) and import that") from None
+        raise ImportFailure(f"{path.name}: not a readable PDF ({cause.__class__.__name__ if cause else error})") from None
+    except Exception as error:  # pdfminer raises many kinds on a damaged file
+        raise ImportFailure(f"{path.name}: not a readable PDF ({error.__class__.__name__})") from None
+    return pdf
+
+
+def has_text(pdf) -> bool:
+    return any(len(page.chars) >= _MIN_TEXT_CHARS for page in pdf.pages)
+
+
+def extract(path) -> Extracted:
+    with open_pdf(path) as pdf:
+        if not has_text(pdf):
+            from . import ocr
+
+            return ocr.extract_pdf(path, len(pdf.pages))
+        rows: list[Row] = []
+        encodings: set[str] = set()
+        for number, page in enumerate(pdf.pages, 1):
+            rows += _page_rows(page, number, encodings)
+    ma_goc = "tcvn3" if "tcvn3" in encodings else "vni" if "vni" in encodings else "unicode"
+    return Extracted(rows, ma_goc, positioned=True)
+
+
+def _page_rows(page, number: int, encodings: set[str]) -> list[Row]:
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
+                               extra_attrs=["fontname", "size"])
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["bottom"], 1), w["x0"])):
+        if lines and abs(lines[-1][0]["bottom"] - word["bottom"]) <= 0.4 * min(word["size"], lines[-1][0]["size"]):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    gaps = [b[0]["top"] - a[0]["bottom"] for a, b in zip(lines, lines[1:])]
+    usual_gap = statistics.median(gaps) if gaps else 0
+    rows = []
+    for i, line in enumerate(lines):
+        line.sort(key=lambda w: w["x0"])
+        cells, current = [], [line[0]]
+        for word in line[1:]:
+            if word["x0"] - current[-1]["x1"] > _CELL_GAP * word["size"]:
+                cells.append(_cell(current, page.width, encodings))
+                current = [word]
+            else:
+                current.append(word)
+        cells.append(_cell(current, page.width, encodings))
+        blank = i > 0 and gaps[i - 1] > max(usual_gap * 1.8, usual_gap + 4)
+        rows.append(Row(cells, number, line[0]["top"] / page.height, blank))
+    return rows
+
+
+def _cell(words: list[dict], width: float, encodings: set[str]) -> Cell:
+    parts = []
+    placed = []
+    for word in words:
+        text, font = word["text"], word.get("fontname") or ""
+        family = font.split("+")[-1]
+        encoding = legacy.font_encoding(family)
+        if encoding:
+            encodings.add(encoding)
+            text = legacy.decode_tcvn3(text, legacy.capitals_font(family.split(",")[0].split("-")[0])) \
+                if encoding == "tcvn3" else legacy.decode_vni(text)
+        parts.append(text)
+        placed.append((text, word["x0"] / width, word["x1"] / width))
+    text = unicodedata.normalize("NFC", " ".join(parts)).replace("\u00d0", "Đ").replace("\u00f0", "đ")
+    bold = sum("bold" in (w.get("fontname") or "").lower() for w in words) * 2 > len(words)
+    return Cell(" ".join(text.split()), words[0]["x0"] / width, words[-1]["x1"] / width, bold, tuple(placed))

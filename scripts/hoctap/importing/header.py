@@ -1,0 +1,340 @@
+"""Header and closing: where they are, and the fields they print.
+
+The header is everything above the type line (`KẾ HOẠCH`) — or, for a công văn, down to its
+`V/v` line — split into the left column (superior body, issuing body, `Số`) and the right one
+(motto, place and date); the trích yếu follows the type line. The closing starts at `Nơi nhận`
+or the signing authority: recipients on the left, authority, title and signer on the right.
+A cell is placed by what it says first (a motto, a date, `Số`, a dash item) and by where it
+stands second, so a text file that lost its columns reads as well as a PDF that kept them.
+
+Every field the document does not print is None, with a warning saying so: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .. import symbols
+from .layout import paragraphs
+from .model import Cell, Row
+from .rules import AUTHORITY, DATE_LINE, MARKER, MOTTO_STARTS, OPENERS, SO, VV, is_motto, type_name
+
+_SEPARATOR = re.compile(r"^[-_=*.…·\s]{1,}$")
+_CONTINUES_NAME = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|VIỆT NAM|VÀ|CỦA|KHÓA|KHOÁ)\b")
+_GLUED_MOTTO = re.compile(r"\s(?=CỘNG H[OÒ]À?|ĐẢNG CỘNG SẢN|Độc lập\s*[-–])")
+_GLUED_DATE = re.compile(r"\s(?=[A-ZĐ][^\d,;:]{1,30},\s*ng[àa]y)")
+_NOT_SIGNATURE = re.compile(r"^\(.*\)$|^(?:đã ký|Đã ký|ĐÃ KÝ)\b")
+_LEFT_EDGE = 0.45  # a cell starting right of this (fraction of the page) is in the right-hand column
+
+
+@dataclass
+class Zones:
+    header: list[Row]
+    type_row: Row | None
+    title: list[Row]
+    body: list[Row]
+    closing: list[Row]
+    tail: list[Row]
+
+
+def zones(rows: list[Row], positioned: bool) -> Zones:
+    t = next((i for i, r in enumerate(rows[:30]) if len(r.cells) == 1 and type_name(r.text.strip())), None)
+    if t is not None:
+        end = _title_end(rows, t + 1)
+        header, type_row, title, start = rows[:t], rows[t], rows[t + 1:end], end
+    else:
+        start = _cong_van_header_end(rows, positioned)
+        header, type_row, title = rows[:start], None, []
+    closing_at = _closing_start(rows, start)
+    if closing_at is None:
+        return Zones(header, type_row, title, rows[start:], [], [])
+    closing_end = _closing_end(rows, closing_at, positioned)
+    return Zones(header, type_row, title, rows[start:closing_at], rows[closing_at:closing_end], rows[closing_end:])
+
+
+def _title_end(rows: list[Row], first: int) -> int:
+    """The row after the trích yếu: where a body opener, a separator, a marker, a line in capitals
+    (`GIÁM ĐỐC SỞ NỘI VỤ`, the authority issuing a decision) or a new block starts."""
+    bold = first < len(rows) and all(c.bold for c in rows[first].cells)
+    i = first
+    while i < len(rows) and i - first < 8:
+        row, text = rows[i], rows[i].text.strip()
+        if i > first and _capitals(text) and not _capitals(rows[first].text):
+            return i
+        if _SEPARATOR.match(text):
+            return i + 1 if i > first else i
+        if i > first and (OPENERS.match(text) or MARKER.match(text) and not MARKER.match(text)["bullet"]):
+            return i
+        if i > first and bold and not all(c.bold for c in row.cells):
+            return i
+        if i > first and row.blank_before and text[:1].isupper() and not bold:
+            return i
+        i += 1
+    return i
+
+
+def _cong_van_header_end(rows: list[Row], positioned: bool) -> int:
+    """A công văn has no type line: its header ends after the date and the `V/v` lines under the number."""
+    last = -1
+    for i, row in enumerate(rows[:20]):
+        if any(DATE_LINE.match(c.text) or is_motto(c.text) or SO.match(c.text) for c in row.cells):
+            last = i
+        elif any(VV.match(c.text) for c in row.cells):
+            last = i
+            while last + 1 < len(rows) and _continues_vv(rows[last + 1], positioned):
+                last += 1
+            break
+    return last + 1
+
+
+def _continues_vv(row: Row, positioned: bool) -> bool:
+    text = row.text.strip()
+    if OPENERS.match(text) or MARKER.match(text) or row.blank_before:
+        return False
+    return row.x1 < 0.55 if positioned else len(text) < 60
+
+
+def _closing_start(rows: list[Row], start: int) -> int | None:
+    recipients = next((i for i in range(start, len(rows)) if any(c.text.startswith("Nơi nhận") for c in rows[i].cells)), None)
+    authorities = [i for i in range(start, len(rows)) if any(AUTHORITY.match(c.text) for c in rows[i].cells)]
+    if recipients is not None:
+        return min([recipients] + [a for a in authorities if recipients - 3 <= a < recipients])
+    return authorities[-1] if authorities else None
+
+
+def _closing_end(rows: list[Row], first: int, positioned: bool) -> int:
+    i = first
+    while i < len(rows):
+        text = rows[i].text.strip()
+        if re.match(r"^(?:PHỤ LỤC|Phụ lục)\b", text):
+            break
+        prose = [c for c in rows[i].cells if len(c.text) >= 70 and not c.text.startswith(("-", "+", "–"))
+                 and (not positioned or c.x0 < _LEFT_EDGE)]
+        if prose:
+            break
+        i += 1
+    return i
+
+
+@dataclass
+class Fields:
+    """The header and closing as printed; None where the document does not show a field."""
+
+    loai: str | None = None
+    so_ky_hieu: str | None = None
+    so_ky_hieu_in: str | None = None
+    ngay_ban_hanh: str | None = None
+    noi_ban_hanh: str | None = None
+    co_quan_ban_hanh: str | None = None
+    co_quan_chu_quan: str | None = None
+    trich_yeu: str | None = None
+    tham_quyen_ky: str | None = None
+    chuc_vu_ky: str | None = None
+    nguoi_ky: str | None = None
+    noi_nhan: list[str] = field(default_factory=list)
+    noi_nhan_in: list[str] = field(default_factory=list)  # as printed, dash and final punctuation kept
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_fields(z: Zones, positioned: bool) -> Fields:
+    f = Fields()
+    left, right = _columns(z.header, positioned)
+    _issuer(f, left)
+    _number(f, left)
+    _place_and_date(f, right)
+    _type_and_title(f, z, left, positioned)
+    _closing(f, z.closing, positioned)
+    return f
+
+
+def _split_glued(cell: Cell) -> list[Cell]:
+    """A cell that holds both columns (their gap too narrow to see): cut before the motto or the date."""
+    for pattern in (_GLUED_MOTTO, _GLUED_DATE):
+        m = pattern.search(cell.text)
+        if m and m.start() > 0 and not DATE_LINE.match(cell.text) and not is_motto(cell.text):
+            k = len(cell.text[:m.start()].split())
+            words = (cell.words[:k], cell.words[k:]) if len(cell.words) == len(cell.text.split()) else ((), ())
+            cut = words[1][0][1] if words[1] else cell.x0 + (cell.x1 - cell.x0) * m.start() / len(cell.text)
+            return [Cell(cell.text[:m.start()].strip(), cell.x0, cut, cell.bold, words[0]),
+                    Cell(cell.text[m.end():].strip(), cut, cell.x1, cell.bold, words[1])]
+    return [cell]
+
+
+def _right_column_edge(rows: list[Row]) -> float | None:
+    """Where the right-hand column starts: just left of the motto's first word."""
+    starts = [w[i][1] for row in rows for c in row.cells for w in [c.words] for i in range(len(w) - 1)
+              if (w[i][0], w[i + 1][0]) in MOTTO_STARTS]
+    return min(starts) - 0.01 if starts else None
+
+
+def _split_at(cell: Cell, edge: float | None) -> list[Cell]:
+    """A PDF cell whose words straddle the column edge, as two cells."""
+    if edge is None or not cell.words or not cell.x0 < edge < cell.x1 or DATE_LINE.match(cell.text) \
+            or is_motto(cell.text):
+        return [cell]
+    left = [w for w in cell.words if w[1] < edge]
+    right = [w for w in cell.words if w[1] >= edge]
+    if not left or not right:
+        return [cell]
+    return [Cell(" ".join(w[0] for w in part), part[0][1], part[-1][2], cell.bold, tuple(part)) for part in (left, right)]
+
+
+def _columns(rows: list[Row], positioned: bool) -> tuple[list[Cell], list[Cell]]:
+    """The header's cells in its left and right columns: by what they say, then by where they stand
+    (a PDF's positions; a table's or a tab's column, the only position a Word or text file keeps)."""
+    edge = _right_column_edge(rows) if positioned else None
+    cells = [(piece, len(row.cells)) for row in rows for cell in row.cells
+             for glued in _split_glued(cell) for piece in _split_at(glued, edge)]
+    edge = _LEFT_EDGE if edge is None else edge
+    left, right = [], []
+    for cell, columns in cells:
+        if _SEPARATOR.match(cell.text):
+            continue
+        if is_motto(cell.text) or DATE_LINE.match(cell.text):
+            right.append(cell)
+        elif SO.match(cell.text) or VV.match(cell.text) or cell.x0 < edge or not positioned and columns == 1:
+            left.append(cell)
+        else:
+            right.append(cell)
+    return left, right
+
+
+def _issuer(f: Fields, left: list[Cell]) -> None:
+    names = []
+    for cell in left:
+        if SO.match(cell.text) or VV.match(cell.text):
+            break
+        names.append(cell)
+    if not names:
+        f.warnings.append("co_quan_ban_hanh: the header names no issuing body")
+        return
+    if any(c.bold for c in names) and not all(c.bold for c in names):
+        superior = [c.text for c in names if not c.bold]
+        issuer = [c.text for c in names if c.bold]
+        f.co_quan_chu_quan, f.co_quan_ban_hanh = " ".join(superior), " ".join(issuer)
+        return
+    blocks: list[str] = []
+    for cell in names:
+        if blocks and (_CONTINUES_NAME.match(cell.text) or blocks[-1].endswith((" VÀ", " CỦA", "-"))):
+            blocks[-1] += " " + cell.text
+        else:
+            blocks.append(cell.text)
+    f.co_quan_ban_hanh = blocks[-1]
+    f.co_quan_chu_quan = " ".join(blocks[:-1]) or None
+
+
+def _number(f: Fields, left: list[Cell]) -> None:
+    at = next((i for i, c in enumerate(left) if SO.match(c.text)), None)
+    printed = SO.match(left[at].text)["so"].strip() if at is not None else None
+    if printed == "" and at + 1 < len(left) and left[at + 1].text.startswith(("/", "-")):
+        printed = left[at + 1].text  # `Số:` and, after the blank for the number, `/HD-LĐLĐ`
+    if printed is None:
+        f.warnings.append("so_ky_hieu: the header prints no number (`Số …`)")
+        return
+    printed = re.sub(r"[\s_.,;:–-]+$", "", printed)  # the underline below the number, read by OCR as `-_`
+    f.so_ky_hieu_in = printed or None
+    spaced = re.sub(r"\s*([/–-])\s*", lambda m: "-" if m.group(1) == "–" else m.group(1), printed)
+    if not re.match(r"\d", spaced):
+        f.warnings.append(f"so_ky_hieu: the number is left blank (`Số {printed}`); a signed PDF may carry it "
+                          "only in its signature: read it there and fill it in")
+        return
+    f.so_ky_hieu = symbols.canonical(spaced)
+    if f.so_ky_hieu is None:
+        f.warnings.append(f"so_ky_hieu: `{printed}` is not a symbol this project can read; write it by hand")
+
+
+def _place_and_date(f: Fields, right: list[Cell]) -> None:
+    line = next((DATE_LINE.match(c.text) for c in right if DATE_LINE.match(c.text)), None)
+    if line is None:
+        f.warnings.append("noi_ban_hanh: no place and date line (`…, ngày … tháng … năm …`)")
+        f.warnings.append("ngay_ban_hanh: no date of issue in the header")
+        return
+    f.noi_ban_hanh = " ".join(line["place"].split())
+    if not (line["d"] and line["m"] and line["y"]):
+        f.warnings.append(f"ngay_ban_hanh: the date is incomplete (`{line.group().strip()}`); "
+                          "a signed PDF may carry it only in its signature")
+        return
+    try:
+        f.ngay_ban_hanh = dt.date(int(line["y"]), int(line["m"]), int(line["d"])).isoformat()
+    except ValueError:
+        f.warnings.append(f"ngay_ban_hanh: `{line.group().strip()}` is not a real date")
+
+
+def _type_and_title(f: Fields, z: Zones, left: list[Cell], positioned: bool) -> None:
+    if z.type_row is not None:
+        f.loai = type_name(z.type_row.text.strip())
+        text = " ".join(p.text for p in paragraphs(z.title, positioned))
+        f.trich_yeu = text or None
+        if not text:
+            f.warnings.append("trich_yeu: nothing under the type line")
+        return
+    vv = [i for i, c in enumerate(left) if VV.match(c.text)]
+    if vv:
+        f.loai = "Công văn"
+        f.trich_yeu = " ".join([VV.match(left[vv[0]].text)["tv"]] + [c.text for c in left[vv[0] + 1:]])
+        return
+    f.warnings.append("loai: no type line (`KẾ HOẠCH`, `QUYẾT ĐỊNH`…) and no `V/v`: the type is not printed")
+    f.warnings.append("trich_yeu: no trích yếu under a type line or after `V/v`")
+
+
+def _closing(f: Fields, rows: list[Row], positioned: bool) -> None:
+    left: list[str] = []
+    right: list[str] = []
+    for cell, columns in ((c, len(row.cells)) for row in rows for c in row.cells):
+        text = cell.text
+        if text.startswith(("Nơi nhận", "-", "–", "+", "Lưu")):
+            left.append(text)
+        elif positioned or columns > 1:
+            (right if cell.x0 >= _LEFT_EDGE else left).append(text)
+        elif AUTHORITY.match(text) or _capitals(text) or _is_name(text) or _NOT_SIGNATURE.match(text) or right:
+            right.append(text)
+        else:
+            left.append(text)  # a wrapped recipient
+    f.noi_nhan_in = _recipients(left)
+    f.noi_nhan = [re.sub(r"\s*[;,.]$", "", item) for item in f.noi_nhan_in]
+    if not f.noi_nhan:
+        f.warnings.append("noi_nhan: no `Nơi nhận` list")
+    _signature(f, [t for t in right if not _NOT_SIGNATURE.match(t)])
+
+
+def _capitals(text: str) -> bool:
+    return text == text.upper() and any(ch.isalpha() for ch in text)
+
+
+def _is_name(text: str) -> bool:
+    """`Lò Thị Hằng`: two to six words, each a capital then small letters, nothing else."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(w[0].isupper() and (w[1:].islower() or len(w) == 1) and w.isalpha() for w in words)
+
+
+def _recipients(left: list[str]) -> list[str]:
+    """`Nơi nhận` items without their dash; a wrapped item is joined again."""
+    items: list[str] = []
+    for text in left:
+        heading = text.startswith("Nơi nhận")
+        pieces = re.split(r"(?:^|\s)[-–+]\s+", re.sub(r"^Nơi nhận\s*:?\s*", "", text))
+        first = pieces[0].strip()
+        if first and items and not heading and not first.startswith("Lưu"):
+            items[-1] += " " + first
+        elif first:
+            items.append(first)
+        items += [p.strip() for p in pieces[1:] if p.strip()]
+    return items
+
+
+def _signature(f: Fields, right: list[str]) -> None:
+    authority = [t for t in right if AUTHORITY.match(t)]
+    titles = [t for t in right if _capitals(t) and not AUTHORITY.match(t)]
+    names = [t for t in right if _is_name(t)]
+    f.tham_quyen_ky = ", ".join(authority) or None
+    f.chuc_vu_ky = " ".join(titles) or None
+    f.nguoi_ky = names[-1] if names else None
+    if not authority:
+        f.warnings.append("tham_quyen_ky: no signing authority (`TM.`, `KT.`, `T/M`…): "
+                          "signed in the signer's own name, or not shown")
+    if f.chuc_vu_ky is None:
+        f.warnings.append("chuc_vu_ky: the signer's title is not printed")
+    if f.nguoi_ky is None:
+        f.warnings.append("nguoi_ky: the signer's name is not printed (a signed PDF may show it only in its signature)")

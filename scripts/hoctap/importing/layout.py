@@ -1,0 +1,110 @@
+"""Layout repair: drop what the page adds (page numbers, running headers and footers) and join
+hard-wrapped lines back into paragraphs.
+
+A line ends its paragraph when it stops short of the right margin, when it ends a sentence and
+the next opens with a capital or a marker (`1.`, `a)`, `-`), or when the next opens a unit.
+A dash that opens a wrapped line (`2025\n- 2030 nhằm…`) continues the sentence above it.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import Row
+from .rules import MARKER, OPENERS
+
+_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?$", re.I)
+_EDGE = 0.09  # the top and bottom 9 % of a page hold its running header and footer
+_ENDS_SENTENCE = re.compile(r"[.:;!?](?:\s*\([^)]*\))?[”\"]?$")
+_ENDS_STATEMENT = re.compile(r"[.:!?](?:\s*\([^)]*\))?[”\"]?$")  # not `;`: `…của Đảng;\nChỉ thị số…` goes on
+
+
+def drop_furniture(rows: list[Row], positioned: bool) -> tuple[list[Row], int]:
+    """Rows without page numbers and running headers or footers; and how many were dropped."""
+    pages = len({r.page for r in rows})
+    at_edge = [r for r in rows if positioned and (r.top < _EDGE or r.top > 1 - _EDGE)]
+    repeated = Counter(_shape(r.text) for r in at_edge)
+    kept = []
+    for row in rows:
+        text = row.text.strip()
+        edge = row in at_edge if positioned else True
+        if edge and _PAGE_NUMBER.match(text):
+            continue
+        if positioned and pages >= 2 and row in at_edge and repeated[_shape(text)] >= max(2, pages // 2):
+            continue
+        kept.append(row)
+    return kept, len(rows) - len(kept)
+
+
+def _shape(text: str) -> str:
+    """A running line with its page number taken out: `Trang 3/12` and `Trang 4/12` repeat."""
+    return re.sub(r"\d+", "#", " ".join(text.split()))
+
+
+@dataclass
+class Paragraph:
+    text: str
+    rows: list[Row]
+
+    @property
+    def bold(self) -> bool:
+        return all(c.bold for r in self.rows for c in r.cells)
+
+
+def paragraphs(rows: list[Row], positioned: bool, wrapped: bool = True) -> list[Paragraph]:
+    """Hard-wrapped rows joined into paragraphs (each row one paragraph when not `wrapped`)."""
+    if not wrapped:
+        return [Paragraph(r.text.strip(), [r]) for r in rows]
+    if not rows:
+        return []
+    measure = _Measure(rows, positioned)
+    out: list[Paragraph] = []
+    for row in rows:
+        text = row.text.strip()
+        if out and not _breaks(out[-1], row, text, measure):
+            out[-1].text = f"{out[-1].text} {text}"
+            out[-1].rows.append(row)
+        else:
+            out.append(Paragraph(text, [row]))
+    return out
+
+
+class _Measure:
+    """Where a full line ends: the right margin of a PDF, the usual length of a text file's lines."""
+
+    def __init__(self, rows: list[Row], positioned: bool):
+        self.positioned = positioned
+        ends = sorted(r.x1 if positioned else len(r.text) for r in rows)
+        self.full = ends[int(len(ends) * 0.9)] if ends else 1
+        starts = sorted(r.x0 for r in rows)
+        self.left = statistics.median(starts[: max(1, len(starts) // 2)]) if positioned else 0
+
+    def short(self, row: Row) -> bool:
+        if self.positioned:
+            return row.x1 < self.full - 0.08 * (self.full - self.left)
+        return len(row.text) < 0.75 * self.full
+
+
+def _breaks(last: Paragraph, row: Row, text: str, measure: _Measure) -> bool:
+    previous = last.rows[-1]
+    marker = MARKER.match(text)
+    if marker and marker["bullet"] and not _ENDS_SENTENCE.search(last.text) and not measure.short(previous):
+        after = text[marker.end():marker.end() + 1]
+        if after.islower() or after.isdigit():
+            return False  # `2025\n- 2030 nhằm…`: a wrapped range, not a list item
+    if marker or OPENERS.match(text):
+        return True
+    if measure.short(previous) or _all_capitals(last.text) != _all_capitals(text):
+        return True
+    if _ENDS_STATEMENT.search(last.text) and (text[:1].isupper() or text[:1] in "“\"("):
+        return True
+    return row.blank_before and bool(_ENDS_SENTENCE.search(last.text))
+
+
+def _all_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+

@@ -1,0 +1,117 @@
+"""Scans: Tesseract with Debian's Vietnamese model (pytesseract); a scanned PDF is first rasterised
+with pdftoppm (poppler-utils). Words keep their positions, so the header's columns and the
+signature block come apart as in a text PDF. Text read this way is marked `ocr`: unreviewed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from .model import Cell, Extracted, ImportFailure, Row
+
+LANGUAGE = "vie"
+DPI = 300
+_MIN_CONFIDENCE = 30  # below this Tesseract is guessing: the word is left out and counted
+_CELL_GAP = 3.0  # × the line's height
+
+
+def _tesseract():
+    import pytesseract
+
+    try:
+        languages = pytesseract.get_languages(config="")
+    except (pytesseract.TesseractNotFoundError, OSError):
+        raise ImportFailure("reading a scan needs Tesseract (Debian packages tesseract-ocr tesseract-ocr-vie; "
+                            "`make` installs them)") from None
+    if LANGUAGE not in languages:
+        raise ImportFailure("reading a scan needs Tesseract's Vietnamese model (Debian package tesseract-ocr-vie)")
+    return pytesseract
+
+
+def extract_image(path: Path) -> Extracted:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.load()
+            rows, dropped = _image_rows(image.convert("L"), 1)
+    except (UnidentifiedImageError, OSError) as error:
+        raise ImportFailure(f"{path.name}: not a readable image ({error.__class__.__name__})") from None
+    return _result(rows, dropped, path)
+
+
+def extract_pdf(path: Path, pages: int) -> Extracted:
+    from PIL import Image
+
+    if shutil.which("pdftoppm") is None:
+        raise ImportFailure("reading a scanned PDF needs pdftoppm (Debian package poppler-utils)")
+    rows: list[Row] = []
+    dropped = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for number in range(1, pages + 1):
+            out = Path(tmp) / f"p{number}"
+            subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-png", "-f", str(number), "-l", str(number),
+                            "-singlefile", str(path), str(out)], check=True, capture_output=True, timeout=300)
+            with Image.open(out.with_suffix(".png")) as image:
+                page_rows, page_dropped = _image_rows(image.convert("L"), number)
+            rows += page_rows
+            dropped += page_dropped
+    return _result(rows, dropped, path)
+
+
+def _result(rows: list[Row], dropped: int, path: Path) -> Extracted:
+    if not rows:
+        raise ImportFailure(f"{path.name}: no text could be read in the image; scan it again at 300 dpi or more")
+    warnings = [f"ocr: {dropped} word(s) read with low confidence were left out; compare with the original"] if dropped else []
+    return Extracted(rows, "ocr", positioned=True, warnings=warnings)
+
+
+def _image_rows(image, page: int) -> tuple[list[Row], int]:
+    pytesseract = _tesseract()
+    data = pytesseract.image_to_data(image, lang=LANGUAGE, config="--psm 3", output_type=pytesseract.Output.DICT)
+    width, height = image.size
+    lines: dict[tuple, list[dict]] = {}
+    dropped = 0
+    for i, text in enumerate(data["text"]):
+        if not text.strip():
+            continue
+        if float(data["conf"][i]) < _MIN_CONFIDENCE:
+            dropped += 1
+            continue
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        lines.setdefault(key, []).append({k: data[k][i] for k in ("left", "top", "width", "height")} | {"text": text})
+    rows = []
+    for words in sorted(lines.values(), key=lambda ws: (min(w["top"] for w in ws), min(w["left"] for w in ws))):
+        words.sort(key=lambda w: w["left"])
+        size = max(w["height"] for w in words)
+        cells, current = [], [words[0]]
+        for word in words[1:]:
+            if word["left"] - (current[-1]["left"] + current[-1]["width"]) > _CELL_GAP * size:
+                cells.append(_cell(current, width))
+                current = [word]
+            else:
+                current.append(word)
+        cells.append(_cell(current, width))
+        rows.append(Row(cells, page, min(w["top"] for w in words) / height))
+    return _merge_baselines(rows), dropped
+
+
+def _cell(words: list[dict], width: int) -> Cell:
+    text = unicodedata.normalize("NFC", " ".join(w["text"] for w in words)).replace("\u00d0", "Đ")
+    return Cell(text, words[0]["left"] / width, (words[-1]["left"] + words[-1]["width"]) / width)
+
+
+def _merge_baselines(rows: list[Row]) -> list[Row]:
+    """Lines Tesseract put in different blocks but on one baseline (the two header columns) share a row."""
+    merged: list[Row] = []
+    for row in rows:
+        if merged and merged[-1].page == row.page and abs(merged[-1].top - row.top) < 0.006 \
+                and row.x0 > merged[-1].x1:
+            merged[-1].cells += row.cells
+        else:
+            merged.append(row)
+    return merged

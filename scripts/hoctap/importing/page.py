@@ -1,0 +1,189 @@
+"""Writing the page: `docs/van-ban/<slug>.md` made or updated from an imported document.
+
+The full text sits between two markers under a "Toàn văn" heading; a re-import replaces what is
+between them and nothing else. Front-matter keys are set line by line, so the editor's other
+keys, their order and their comments stay as written. The original is kept in the sources
+folder, its SHA-256 in the front matter. The same file imported twice gives the same bytes.
+
+Fields the original prints replace the page's (the original is the primary source; each change
+is reported); fields it does not print keep the editor's value.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from .. import content
+from . import Imported, symbols_in
+from .model import ImportFailure
+
+BEGIN = "<!-- hoctap import: toàn văn, thay mỗi lần nhập lại; sửa bên ngoài hai dấu này -->"
+END = "<!-- hoctap import: hết toàn văn -->"
+DOCUMENT_KEYS = ("so_ky_hieu", "loai", "ngay_ban_hanh", "co_quan_ban_hanh", "trich_yeu")
+IMPORT_KEYS = ("toan_van", "sha256", "ma_goc", "chua_soat", "so_ky_hieu_in", "noi_ban_hanh", "co_quan_chu_quan",
+               "tham_quyen_ky", "chuc_vu_ky", "nguoi_ky", "noi_nhan")
+"""Keys the import owns: where the text came from, whether it is reviewed, the header as printed."""
+NEEDS_REVIEW = {"tcvn3": "chuyển từ bảng mã TCVN3", "vni": "chuyển từ bảng mã VNI", "ocr": "nhận dạng chữ (OCR) từ bản quét"}
+
+
+def slug_of(imported: Imported) -> str:
+    f = imported.fields
+    if f.so_ky_hieu:
+        base = f.so_ky_hieu
+    elif f.loai and f.ngay_ban_hanh:
+        base = f"{f.loai} {f.ngay_ban_hanh}"
+    else:
+        base = imported.source.stem
+    ascii_ = unicodedata.normalize("NFD", base.replace("Đ", "D").replace("đ", "d"))
+    ascii_ = "".join(ch for ch in ascii_ if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-") or "van-ban"
+
+
+def write_page(imported: Imported, docs_dir: Path, sources_dir: Path, into: Path | None = None) -> tuple[Path, list[str]]:
+    """Write or update the page; return it and what changed in the editor's fields."""
+    slug = slug_of(imported)
+    page = into or docs_dir / "van-ban" / f"{slug}.md"
+    original = _keep_original(imported.source, sources_dir, slug)
+    old = page.read_text(encoding="utf-8") if page.exists() else None
+    known = _known_symbols(docs_dir)
+    meta, front, body = _split(old) if old else ({}, None, "")
+    updates, notes = _updates(imported, meta, original.name, known)
+    front = _set_keys(front if front is not None else "", updates, meta)
+    text = f"---\n{front}---\n" + _with_full_text(body, imported, meta.get("title") or _title(imported))
+    if text != old:
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(text, encoding="utf-8")
+    return page, notes
+
+
+def _keep_original(source: Path, sources_dir: Path, slug: str) -> Path:
+    source = source.resolve()
+    if source.parent == sources_dir.resolve():
+        return source
+    target = sources_dir / f"{slug}{source.suffix.lower()}"
+    if not target.exists() or target.read_bytes() != source.read_bytes():
+        sources_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    return target
+
+
+def _known_symbols(docs_dir: Path) -> set[str]:
+    """Symbols that have a page: only those may be named in `thuc_hien`/`can_cu` (M004)."""
+    known = set()
+    for path in sorted(docs_dir.rglob("*.md")):
+        try:
+            page = content.read_page(path, docs_dir)
+        except (content.ContentError, OSError):
+            continue
+        if page.meta.get("so_ky_hieu"):
+            known.add(str(page.meta["so_ky_hieu"]).strip())
+    return known
+
+
+def _split(text: str) -> tuple[dict, str, str]:
+    m = re.match(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", text, re.S)
+    if not m:
+        return {}, "", text
+    try:
+        page = content.parse_page(text, Path("page.md"))
+    except content.ContentError as error:
+        raise ImportFailure(f"the page to update: {error.finding.format()}") from None
+    return page.meta, m.group(1) or "", text[m.end():]
+
+
+def _updates(imported: Imported, meta: dict, original: str, known: set[str]) -> tuple[dict, list[str]]:
+    f = imported.fields
+    notes = []
+    updates: dict = {}
+    for key in DOCUMENT_KEYS:
+        new, old = getattr(f, key), meta.get(key)
+        old = None if old in (None, "") else str(old)
+        if new is None:
+            updates[key] = old
+        else:
+            updates[key] = new
+            if old is not None and old != new:
+                notes.append(f"{key}: the page said {old!r}, the original says {new!r}")
+    for key, lines in (("thuc_hien", imported.thuc_hien), ("can_cu", imported.can_cu)):
+        named = [s for s in symbols_in(lines) if s in known]
+        updates[key] = list(dict.fromkeys([str(v) for v in meta.get(key) or []] + named))
+    updates["trang_thai"] = meta.get("trang_thai") or "du-thao"
+    updates["nguon"] = meta.get("nguon") or [original]
+    same_file = meta.get("sha256") == imported.sha256
+    updates.update(toan_van=original, sha256=imported.sha256, ma_goc=imported.ma_goc)
+    review = imported.ma_goc in NEEDS_REVIEW
+    updates["chua_soat"] = (meta.get("chua_soat") if same_file and "chua_soat" in meta else True) if review else None
+    for key in IMPORT_KEYS[4:]:
+        value = getattr(f, key)
+        updates[key] = value if value not in (None, []) else None
+    return updates, notes
+
+
+def _scalar(value) -> str:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value  # as editors write dates; our loader reads them as text
+    return yaml.safe_dump(value, allow_unicode=True, width=10000).removesuffix("\n...\n").strip()
+
+
+def _format(key: str, value) -> str:
+    if value is None:
+        return f"{key}:\n"
+    if isinstance(value, list) and any(len(str(v)) > 40 for v in value):
+        return f"{key}:\n" + "".join(f"  - {_scalar(v)}\n" for v in value)
+    if isinstance(value, list):
+        return f"{key}: [{', '.join(_scalar(v) for v in value)}]\n"
+    return f"{key}: {_scalar(value)}\n"
+
+
+def _set_keys(front: str, updates: dict, meta: dict) -> str:
+    """The front matter with each key of `updates` set in place (or added at the end); None
+    removes an import-owned key and leaves a document key empty."""
+    lines = front.splitlines(keepends=True)
+    for key, value in updates.items():
+        start = next((i for i, line in enumerate(lines) if re.match(rf"{re.escape(key)}\s*:", line)), None)
+        if value is None and key in IMPORT_KEYS:
+            new: list[str] = []
+        else:
+            new = _format(key, value).splitlines(keepends=True)
+        if start is None:
+            lines += new
+            continue
+        end = start + 1
+        while end < len(lines) and (lines[end].startswith((" ", "\t", "-")) and not re.match(r"[A-Za-z_]", lines[end])):
+            end += 1
+        lines[start:end] = new
+    return "".join(lines)
+
+
+def _title(imported: Imported) -> str:
+    f = imported.fields
+    if f.loai and f.so_ky_hieu:
+        return f"{f.loai} số {f.so_ky_hieu}"
+    if f.loai and f.ngay_ban_hanh:
+        y, m, d = f.ngay_ban_hanh.split("-")
+        return f"{f.loai} ngày {int(d):02d}/{int(m)}/{y}"
+    return f.loai or imported.source.stem
+
+
+def _with_full_text(body: str, imported: Imported, title: str) -> str:
+    section = f"{BEGIN}\n\n## Toàn văn {{#toan-van}}\n\n{_review_note(imported)}{imported.markdown}\n{END}\n"
+    if BEGIN in body and END in body:
+        before, rest = body.split(BEGIN, 1)
+        after = rest.split(END, 1)[1]
+        return before + section.rstrip("\n") + after if after.strip() else before + section
+    if not body.strip():
+        return f"\n# {title}\n\n{section}"
+    return body.rstrip("\n") + "\n\n" + section
+
+
+def _review_note(imported: Imported) -> str:
+    how = NEEDS_REVIEW.get(imported.ma_goc)
+    if not how:
+        return ""
+    return (f'!!! warning "Chưa soát"\n\n    Toàn văn dưới đây được {how}, chưa được biên tập viên đối chiếu với '
+            f"văn bản gốc. Trích dẫn sau khi đã soát.\n\n")

@@ -1,0 +1,74 @@
+"""The layout rules the stages share, read once from data/the-thuc.yml (where they come from is noted there)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+_DATA = Path(__file__).parent / "data" / "the-thuc.yml"
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+
+
+def fold(text: str) -> str:
+    """Capitals, NFC, one space, old tone placement folded (`HOÀ` = `HÒA`): to compare printed lines."""
+    text = unicodedata.normalize("NFD", text.upper())
+    text = unicodedata.normalize("NFC", "".join(ch for ch in text if not unicodedata.combining(ch) or ch in "\u0302\u0306\u031b"))
+    return " ".join(text.replace("–", "-").split())
+
+
+def type_name(line: str) -> str | None:
+    """The type a line in capitals names (`KẾ HOẠCH` → `Kế hoạch`), or None: a type line is only that."""
+    if line != line.upper():
+        return None
+    return _types().get(fold(line))
+
+
+@lru_cache(maxsize=1)
+def _types() -> dict[str, str]:
+    return {fold(t["ten"]): t["ten"] for t in _data()["loai_van_ban"]}
+
+
+def is_motto(line: str) -> bool:
+    """A line of the right-hand column's national or Party motto, or its first line when it wraps."""
+    folded = fold(line).rstrip(" .")
+    return any(folded.startswith(fold(m)) or len(folded.split()) >= 2 and fold(m).startswith(folded)
+               for m in _data()["quoc_hieu"])
+
+
+MOTTO_STARTS = (("CỘNG", "HÒA"), ("CỘNG", "HOÀ"), ("ĐẢNG", "CỘNG"), ("Độc", "lập"))
+"""The first two words of a motto: where the right-hand column begins, in a PDF's words."""
+
+
+_AUTH = "|".join(sorted(_data()["tham_quyen_ky"], key=len, reverse=True))
+AUTHORITY = re.compile(rf"^(?:(?:{_AUTH})\.|T/M\.?|K/T\.?|T/L\.?|T\.M\.?|K\.T\.?)\s*\S", re.I)
+"""`TM. BAN THƯỜNG VỤ`, `KT. CHỦ TỊCH`, `T/M BAN THƯỜNG VỤ` (Party style)."""
+
+DATE_LINE = re.compile(
+    r"^(?P<place>[^\W\d_][^,;:/\d]{1,40}?)\s*,\s*ng[àa]y\s*(?P<d>\d{1,2})?[\s.…_]*th[áa]ng\s*(?P<m>\d{1,2})?[\s.…_]*"
+    r"n[ăa]m\s*(?P<y>\d{4})?", re.I)
+"""`Lai Châu, ngày 31 tháng 3 năm 2026`, also typed loosely (`ngày30`) or with blanks left to fill."""
+
+SO = re.compile(r"^S[ốôỐÔ]\s*[:.]?\s*(?P<so>.*)$")
+VV = re.compile(r"^(?:V/v|V/V|Về việc)\s*[:.]?\s*(?P<tv>.+)$")
+
+ROMAN = r"[IVXLC]+"
+MARKER = re.compile(
+    rf"^(?:(?P<kind>Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục|Điều|ĐIỀU)\s+(?P<kn>\d+|{ROMAN})\b[.:]?"
+    rf"|(?P<roman>{ROMAN})[.\-]\s"
+    r"|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?\s"
+    r"|(?P<arabic>\d{1,2})[.\-]\s"
+    r"|(?P<letter>[a-zđ])\)\s"
+    r"|(?P<bullet>[-–•+*])\s*(?=\S))"
+)
+"""The opening of a structural unit: Phần/Chương/Mục/Điều N, `I.`, `1.1.`, `1.`, `a)`, `-`, `+`."""
+
+OPENERS = re.compile(r"^(?:Căn cứ|Thực hiện|Kính gửi|Xét đề nghị|Theo đề nghị|Trên đây|Nơi nhận)\b")
+"""Words a body's paragraph opens with: where the trích yếu above it has ended."""

@@ -1,0 +1,188 @@
+"""The body's outline as Markdown: Phần, Chương, Mục, Điều and `I.`, `1.`, `1.1.` become headings,
+khoản and điểm paragraphs with an anchor, `-` and `+` list items.
+
+Anchors are made from the numbers as printed (`#dieu-5`, `#muc-ii-1`, `#dieu-5-khoan-2-diem-a`),
+never from the words or a counter, so that a re-import of the same text, or of a corrected
+one, keeps every link that points into it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .layout import Paragraph
+from .rules import MARKER
+
+HEADING_BASE = 3  # the full text sits under the page's "## Toàn văn"
+_SHORT_HEADING = 110  # characters: a numbered line longer than this is a paragraph, not a title
+_LEVEL_ORDER = ("phan", "chuong", "muc", "tieu_muc", "dieu", "roman", "arabic", "dotted")  # headings, outer first
+_UNIT = {"phần": "phan", "chương": "chuong", "mục": "muc", "tiểu mục": "tieu_muc", "điều": "dieu"}
+_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+    anchor: str
+
+
+@dataclass
+class Body:
+    markdown: str
+    outline: list[Heading] = field(default_factory=list)
+    passages: list[tuple[str, str]] = field(default_factory=list)  # each paragraph as printed, and its anchor
+
+
+def escape_inline(text: str) -> str:
+    """Markup characters escaped, for text inside a heading or a list item."""
+    return _ESCAPE.sub(r"\\\1", text)
+
+
+def escape(text: str) -> str:
+    """A paragraph as Markdown that shows it as printed: markup characters escaped, a leading `1.` too."""
+    text = escape_inline(text)
+    return re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", re.sub(r"^([#+=-])", r"\\\1", text))
+
+
+def unescape(markdown: str) -> str:
+    return re.sub(r"\\([\\`*_\[\]<>|#+=.-])", r"\1", markdown)
+
+
+_DEPTH = ("phan", "chuong", "muc", "tieu_muc", "dieu", "roman", "arabic", "khoan", "dotted", "diem")
+_LAW = ("phan", "chuong", "muc", "tieu_muc")
+
+
+class _Outline:
+    """Where the reader is in the document: the printed numbers of the units above the paragraph."""
+
+    def __init__(self):
+        self.path: dict[str, str] = {}
+        self.seen: set[str] = set()
+        self.current = ""
+
+    def enter(self, kind: str, number: str) -> str:
+        depth = _DEPTH.index(kind)
+        self.path = {k: v for k, v in self.path.items() if _DEPTH.index(k) < depth}
+        self.path[kind] = number
+        self.current = self._unique(self._anchor(kind))
+        return self.current
+
+    def _anchor(self, kind: str) -> str:
+        p = self.path
+        if kind in _LAW:
+            return "-".join(f"{k.replace('_', '-')}-{p[k]}" for k in _LAW if k in p)
+        if "dieu" in p:
+            return "-".join(f"{k}-{p[k]}" for k in ("dieu", "khoan", "diem") if k in p)
+        numbers = [p[k] for k in ("roman", "dotted" if "dotted" in p else "arabic", "diem") if k in p]
+        return (f"phan-{p['phan']}-" if "phan" in p else "") + "muc-" + "-".join(numbers)
+
+    def _unique(self, anchor: str) -> str:
+        candidate, n = anchor, 1
+        while candidate in self.seen:
+            n += 1
+            candidate = f"{anchor}-{n}"
+        self.seen.add(candidate)
+        return candidate
+
+
+def to_markdown(paragraphs: list[Paragraph]) -> Body:
+    kinds = {_kind(p.text)[0] for p in paragraphs}
+    ranks = [k for k in _LEVEL_ORDER if k in kinds]
+    outline = _Outline()
+    blocks: list[str] = []
+    body = Body("")
+    i = 0
+    while i < len(paragraphs):
+        text = paragraphs[i].text
+        kind, number = _kind(text)
+        if kind in _LAW and i + 1 < len(paragraphs) and _title_only(text) \
+                and _capitals(paragraphs[i + 1].text) and _kind(paragraphs[i + 1].text)[0] == "text":
+            text = f"{text} {paragraphs[i + 1].text}"  # `Chương I` above `QUY ĐỊNH CHUNG`: one heading
+            i += 1
+        if kind == "arabic" and "dieu" in outline.path:
+            kind = "khoan"
+        if kind == "letter":
+            kind = "diem"
+        block = _block(kind, number, text, outline, ranks, body)
+        if kind in ("bullet", "sub") and blocks and blocks[-1].startswith(("- ", "    - ")):
+            blocks[-1] += "\n" + block  # items of one list stay together
+        else:
+            blocks.append(block)
+        body.passages.append((text, outline.current))
+        i += 1
+    body.markdown = "\n\n".join(blocks) + "\n" if blocks else ""
+    return body
+
+
+def _block(kind: str, number: str, text: str, outline: _Outline, ranks: list[str], body: Body) -> str:
+    if kind == "bullet":
+        return f"- {escape(_after_marker(text))}"
+    if kind == "sub":
+        return f"    - {escape(_after_marker(text))}"
+    if kind in _LEVEL_ORDER:
+        anchor = outline.enter(kind, _number_key(number))
+        level = min(6, HEADING_BASE + ranks.index(kind))
+        head, rest = _heading_and_rest(kind, text)
+        if head is None:
+            return f"{escape(text)}\n{{: #{anchor} }}"
+        body.outline.append(Heading(level, head, anchor))
+        heading = f"{'#' * level} {escape_inline(head)} {{#{anchor}}}"
+        return f"{heading}\n\n{escape(rest)}" if rest else heading
+    if kind in ("khoan", "diem"):
+        anchor = outline.enter(kind, _number_key(number))
+        return f"{escape(text)}\n{{: #{anchor} }}"
+    return escape(text)
+
+
+def _heading_and_rest(kind: str, text: str) -> tuple[str | None, str]:
+    """A numbered line as a heading: whole when it is a title; its label up to `:` when a sentence
+    follows (`2. Hình thức…: Hội nghị…`); a Phần, Chương or Điều by its marker; else no heading."""
+    if len(text) <= _SHORT_HEADING and not re.search(r"[.;]$", text):
+        return text, ""
+    label = re.match(r"^([^:]{3,80}:)\s+(\S.*)$", text)
+    if label:
+        return label[1], label[2]
+    if kind in ("phan", "chuong", "muc", "tieu_muc", "dieu"):
+        return _split_marker(text)
+    return None, ""
+
+
+def _kind(text: str) -> tuple[str, str]:
+    m = MARKER.match(text)
+    if not m:
+        return "text", ""
+    if m["kind"]:
+        return _UNIT[m["kind"].lower()], m["kn"]
+    if m["roman"]:
+        return "roman", m["roman"]
+    if m["dotted"]:
+        return "dotted", m["dotted"]
+    if m["arabic"]:
+        return "arabic", m["arabic"]
+    if m["letter"]:
+        return "letter", m["letter"]
+    return ("sub" if m["bullet"] == "+" else "bullet"), ""
+
+
+def _number_key(number: str) -> str:
+    return number.lower().replace(".", "-")
+
+
+def _title_only(text: str) -> bool:
+    return len(text.split()) <= 3
+
+
+def _capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _after_marker(text: str) -> str:
+    return text[MARKER.match(text).end():].strip()
+
+
+def _split_marker(text: str) -> tuple[str, str]:
+    m = MARKER.match(text)
+    return text[: m.end()].strip(), text[m.end():].strip()

@@ -1,0 +1,35 @@
+"""Vietnamese text helpers every layer shares: Unicode form, the look-alike `Ð`, comparing as a reader
+would, and heading ids. Each exists once, here; the search index has its own folding for what a
+reader types (`search/text.py`), which drops the diacritics these keep.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from markdown.extensions.toc import slugify as _ascii_slugify
+
+LOOKALIKE_D = str.maketrans({"Ð": "Đ", "ð": "đ"})
+"""`Ð` (U+00D0, Icelandic eth) is what some keyboards and PDF extractions give instead of `Đ` (U+0110)."""
+
+
+def fix_lookalike_d(text: str) -> str:
+    return text.translate(LOOKALIKE_D)
+
+
+def reading_key(text: str) -> str:
+    """Text as a reader compares it: NFC, `Ð` read as `Đ`, case-folded, any run of whitespace one space.
+
+    The sources are PDF extractions: words run across line breaks and symbols vary in case (`Ctr`).
+    """
+    text = fix_lookalike_d(unicodedata.normalize("NFC", text)).casefold()
+    return " ".join(text.split())
+
+
+def slugify(value: str, separator: str) -> str:
+    """Heading ids for Vietnamese headings (the `toc` extension's `slugify` in mkdocs.yml).
+
+    Python-Markdown's default slugify decomposes accents and drops what is not ASCII, so `Đ`
+    (which has no decomposition) vanishes: "Vì sao cần đọc" became `vi-sao-can-oc`. Map it first.
+    """
+    return _ascii_slugify(value.replace("Đ", "D").replace("đ", "d"), separator)
