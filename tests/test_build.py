@@ -292,6 +292,16 @@ def test_published_build_never_shows_the_review_state(project_copy, tmp_path):
     assert "ht-review" in (preview / "van-ban/58-ct-tw.html").read_text(encoding="utf-8")
 
 
+def test_a_draft_page_in_a_publish_is_still_caught(site):
+    """`hoctap publish` (R003) tells a draft page by its card's `data-review`, now that the card no
+    longer shows the review state."""
+    from hoctap.publish.verify import no_draft_card
+
+    caught = {f.path for f in no_draft_card(site, drafts=False)}
+    assert "van-ban/58-ct-tw.html" in caught and "ke-hoach.html" in caught and "hoi-nghi.html" not in caught
+    assert no_draft_card(site, drafts=True) == []
+
+
 def test_titles_say_the_subject(site):
     html = (site / "van-ban/03-ctr-ldld.html").read_text(encoding="utf-8")
     assert "<title>03/CTr-LĐLĐ — Đối thoại, thương lượng tập thể - " in html

@@ -415,6 +415,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             co_quan_ban_hanh=values.of("co_quan_ban_hanh", document.co_quan_ban_hanh),
             trich_yeu=document.trich_yeu,
             tinh_trang=labels(lang).get(document.tinh_trang, document.tinh_trang),
+            trang_thai=document.trang_thai,
             thuc_hien=refs(document.thuc_hien),
             can_cu=refs(document.can_cu),
             thuc_hien_boi=[self._link(d, values) for d in registry.implemented_by(document)],
