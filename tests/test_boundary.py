@@ -83,7 +83,7 @@ def link_to_missing_page(project: Path, outside: Path) -> int:
 
 
 def link_to_missing_anchor(project: Path, outside: Path) -> int:
-    return append(project, QUICK_READ, f"\nXem [mục {SECRET}](ke-hoach.md#khong-co-muc-nay).\n")
+    return append(project, QUICK_READ, f"\nXem [mục {SECRET}](hoi-nghi.md#khong-co-muc-nay).\n")
 
 
 def quiz_deleted(project: Path, outside: Path) -> int:
