@@ -228,9 +228,10 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         document = self._document_of(page)
         if document is not None:
             context["van_ban"] = self._card(document, lang)
-        if self.config.search and not (page.meta.get("search") or {}).get("exclude"):
+        options = page.meta.get("search") or {}
+        if self.config.search and not options.get("exclude"):
             named = (document.so_ky_hieu, document.loai) if document is not None and document.so_ky_hieu else None
-            self.sections += [search.record(section, named) for section in
+            self.sections += [search.record(section, named, options.get("boost")) for section in
                               search.sections(page.content, page.url, str(page.meta.get("title", page.title)))]
         return context
 
@@ -280,7 +281,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         lang = _lang(config)
         originals = None if lang == DEFAULT_LANG else {
             "lang": DEFAULT_LANG, "translated": languages.translated_originals(self.files, lang)}
-        search.write_language_index(config, self.sections, self.registry, self.file_of, originals)
+        search.write_language_index(config, self.sections, self.registry, self.file_of, originals, self.abbreviations)
 
     # Under file:// Material reads its (now empty) index from search/search_index.js: write it,
     # as Material's offline plugin did (dropped: it also fetched a worker shim from unpkg)
