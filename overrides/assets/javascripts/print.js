@@ -40,11 +40,23 @@
     });
   }
 
+  /* The document card is folded away on screen; on paper it is open. */
+  var folded = [];
+  function unfoldCards() {
+    document.querySelectorAll(".ht-card__details:not([open])").forEach(function (details) {
+      details.open = true;
+      folded.push(details);
+    });
+  }
+
   window.addEventListener("beforeprint", function () {
     markAbbreviations();
     markLinks();
+    unfoldCards();
   });
   window.addEventListener("afterprint", function () {
+    folded.forEach(function (details) { details.open = false; });
+    folded = [];
     root.classList.remove("ht-print-one");
     document.querySelectorAll(".ht-print-target").forEach(function (el) {
       el.classList.remove("ht-print-target");
@@ -62,6 +74,7 @@
       }
       markAbbreviations();
       markLinks();
+      unfoldCards();
       window.print();
     });
   });

@@ -22,6 +22,7 @@ docs/huong-dan-bien-tap.md (section "Kiểm tra nội dung").
 | M007 | unknown front-matter key (`noibo:`; the nearest known key suggested) | |
 | M008 | front-matter value of the wrong type (`trich_yeu: [a, b]`, `loai: {a: 1}`), or `<`/`>` in `title` | |
 | M009 | date of issue or of approval after the day of the build | |
+| M010 | `ten_ngan` is not a shortening of `trich_yeu` (its words, in order) | |
 | S101 | symbol not in the registry (nearest known one suggested) | |
 | S102 | known symbol, non-canonical spelling (`18-Ctr/TU`) | canonical spelling |
 | S103 | date next to a symbol disagrees with its `ngay_ban_hanh`, or is not a date | |
@@ -47,10 +48,14 @@ docs/huong-dan-bien-tap.md (section "Kiểm tra nội dung").
 | V105 | old tone-mark placement ("hoà"; the site writes "hòa") | |
 | V106 | space before punctuation | |
 | V107 | two spaces between words | |
+| F101 | a quotation (`> …` then `> nguồn: file:lines`) is not verbatim in its cited lines; a correction is marked `[sic: …]` | |
+| F102 | a quotation's source line does not point at source text | |
+| F103 | prose says a document implements / is based on another (`thực hiện`, `căn cứ`) and the registry's `thuc_hien`/`can_cu` do not | |
 | Q001 | quiz file or question malformed (`docs/includes/on-tap.yml`) | |
 | Q002 | quiz answer not among the choices, or two choices the same | |
 | Q003 | quiz reference (`xem:`) to a page or heading that does not exist | |
 | Q004 | quiz answer not found in the cited source lines (`nguon:`) | |
+| Q005 | quiz question lacks its `en:` translation (for `on-tap.en.md`), or its choices differ in number | |
 | K001 | speaker-sheet data malformed (`docs/includes/bao-cao-vien.yml`) | |
 | K002 | speaker-sheet data names a symbol no document page has | |
 | K003 | focus area or timeline wording not found in the cited source lines | |
@@ -78,7 +83,7 @@ from ..content import ContentError, Page
 from ..docs_tree import entries, walk
 from ..findings import Finding
 from ..registry import Registry
-from . import links, markup, symbols, text
+from . import fidelity, links, markup, symbols, text
 from .source import Site, Source
 
 FILE_SUFFIXES = (".md", ".txt")
@@ -94,6 +99,7 @@ def check_source(source: Source, site: Site) -> list[Finding]:
     findings += markup.unsafe(source)
     findings += links.raw_html(source)
     findings += links.symbol_links(source, site)
+    findings += [f for check in fidelity.CHECKS for f in check(source, site)]
     return findings
 
 
@@ -109,14 +115,15 @@ def check_file(file: Path, shown: str, site: Site, page: Page | None = None) -> 
     return check_source(source, site)
 
 
-def check_site(registry: Registry) -> list[Finding]:
-    """Every check on every Markdown file of docs/ (paths relative to it), besides the registry's own findings.
+def check_site(registry: Registry, source_dir: Path | None = None) -> list[Finding]:
+    """Every check on every Markdown file of docs/ (paths relative to it), besides the registry's own findings;
+    quotations are checked against `source_dir` (default: `sources/` beside docs/).
 
     The files are those of the registry's walk of docs/ (hoctap.docs_tree): no link is followed.
     The plugin runs it once per build round, for both languages (hoctap.render.plugin)."""
     docs_dir = registry.docs_dir
     tree = registry.tree or walk(docs_dir)
-    site = Site.of(registry)
+    site = Site.of(registry, source_dir)
     pages = {page.path.as_posix(): page for page in registry.pages}
     known = set(registry.findings)  # an unreadable page is already the registry's finding
     return [f for rel in tree.files if rel.endswith(".md")
@@ -139,9 +146,9 @@ def files_under(path: Path) -> tuple[list[Path], list[Finding]]:
     return files, findings
 
 
-def check_paths(paths: list[Path], registry: Registry) -> list[Finding]:
+def check_paths(paths: list[Path], registry: Registry, source_dir: Path | None = None) -> list[Finding]:
     """Files given on the command line, anywhere, checked against the site's registry."""
-    site = Site(registry)
+    site = Site(registry, source_dir or registry.docs_dir.parent / "sources")
     findings = []
     for path in paths:
         files, problems = files_under(path)

@@ -27,6 +27,7 @@ QUIZ_FILE = "includes/on-tap.yml"
 FOCUS_FILE = "includes/bao-cao-vien.yml"
 AGENDA_FILE = "includes/hoi-nghi.yml"
 SPEAKER_PAGE = "bao-cao-vien.md"
+QUIZ_PAGE = "on-tap.md"
 CATALOGUE_PAGE = "van-ban/index.md"
 
 
@@ -53,7 +54,9 @@ class Kit:
     def load(cls, registry: Registry, docs_dir: Path, source_dir: Path, listed_max: int) -> "Kit":
         # Only what the walk of docs/ let through is read: a link in place of a data file is its finding
         usable = lambda rel: registry.tree is None or rel in registry.tree.files
-        quiz = load_quiz(docs_dir / QUIZ_FILE, docs_dir, source_dir) if usable(QUIZ_FILE) else Quiz([], [])
+        # Each language with a quiz page (`on-tap.en.md`) needs each question translated
+        translated = tuple(sorted(p.name.split(".")[1] for p in docs_dir.glob(QUIZ_PAGE.replace(".md", ".*.md"))))
+        quiz = load_quiz(docs_dir / QUIZ_FILE, docs_dir, source_dir, translated) if usable(QUIZ_FILE) else Quiz([], [])
         focus = speaker.load_focus(docs_dir / FOCUS_FILE, docs_dir, source_dir, registry) \
             if usable(FOCUS_FILE) else speaker.Focus()
         events, event_findings = _events(registry, source_dir)
