@@ -277,6 +277,17 @@ class DocumentMeta(FrontMatter):
     nguon: Names
     noi_dung_hoc_tap: Names = []  # the plan only: the documents it lists for study, in its order
     toan_van: Text = None  # the official text's file in the sources folder
+    # Written by `hoctap import` (hoctap.importing.page): where the text came from, and its header as printed
+    sha256: Text = None
+    ma_goc: Literal["unicode", "tcvn3", "vni", "ocr"] | None = None  # how the text was read
+    chua_soat: bool | None = None  # converted or OCR text not yet compared with the original
+    so_ky_hieu_in: Text = None
+    noi_ban_hanh: Text = None
+    co_quan_chu_quan: Text = None
+    tham_quyen_ky: Text = None
+    chuc_vu_ky: Text = None
+    nguoi_ky: Text = None
+    noi_nhan: Names = []
 
 
 REQUIRED = tuple(name for name, spec in DocumentMeta.model_fields.items() if spec.is_required())
