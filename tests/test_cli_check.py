@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -58,10 +57,9 @@ def test_json_is_the_same_findings():
     assert findings[3]["fix"] == {"line": 60, "col": 18, "old": "18-Ctr/TU", "new": "18-CTr/TU"}
 
 
-def test_fix_applies_only_the_safe_fixes(tmp_path):
-    copy = tmp_path / PLAN.name
-    shutil.copy(PLAN, copy)
-    result = hoctap("check", "--fix", str(copy))
+def test_fix_applies_only_the_safe_fixes(project_copy):
+    copy = project_copy / "sources" / PLAN.name  # --fix writes only inside the project
+    result = hoctap("check", "--fix", str(copy), cwd=project_copy)
     assert result.returncode == 1  # "của của" and the double space need an editor
     assert [code for _, _, code in rows(result.stdout)] == ["V103", "V107"]
     before, after = PLAN.read_text(encoding="utf-8").splitlines(), copy.read_text(encoding="utf-8").splitlines()

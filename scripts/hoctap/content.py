@@ -13,6 +13,7 @@ Field names stay Vietnamese, as editors write them:
   `nguoi_duyet` who approved and `ngay_duyet` when).
 - `nguon` — where the facts come from: files in the sources folder (`sources/`), with lines.
 - `noi_bo` — internal only: left out of a public build.
+- `chi_xem_truoc` — preview only (the editors' guide): never in a publish or a bundle.
 
 Unknown facts are left empty and shown as unknown, never guessed. The schema (`FrontMatter`,
 `DocumentMeta`, below) declares every key a page may have and its type; each page is validated
@@ -196,7 +197,7 @@ def parse_date(value) -> dt.date | None:
 # declared here is a mistake (`noibo:` for `noi_bo:`) and an error, never silently ignored.
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-GENERATED = ("danh-muc", "thuat-ngu", "on-tap", "ban-do", "bao-cao-vien")
+GENERATED = ("danh-muc", "thuat-ngu", "on-tap", "ban-do", "bao-cao-vien", "hoi-nghi")
 """Values of `hoctap:`, the block the plugin generates on the page (render/kit.py, render/blocks.py)."""
 
 
@@ -257,6 +258,7 @@ class FrontMatter(_Strict):
     nguoi_duyet: Text = None
     ngay_duyet: PastDate = None
     noi_bo: bool = False
+    chi_xem_truoc: bool = False
     nguon: Names = []
     # The study conference on the timeline (`tu`, `den`, `ghi`, `nguon`); its dates may be in the
     # future. Its contents are checked against the source it cites (render/kit.py, K003/K004).
@@ -277,17 +279,17 @@ class DocumentMeta(FrontMatter):
     nguon: Names
     noi_dung_hoc_tap: Names = []  # the plan only: the documents it lists for study, in its order
     toan_van: Text = None  # the official text's file in the sources folder
-    # Written by `hoctap import` (hoctap.importing.page): where the text came from, and its header as printed
-    sha256: Text = None
-    ma_goc: Literal["unicode", "tcvn3", "vni", "ocr"] | None = None  # how the text was read
-    chua_soat: bool | None = None  # converted or OCR text not yet compared with the original
-    so_ky_hieu_in: Text = None
-    noi_ban_hanh: Text = None
-    co_quan_chu_quan: Text = None
-    tham_quyen_ky: Text = None
-    chuc_vu_ky: Text = None
-    nguoi_ky: Text = None
-    noi_nhan: Names = []
+    # Written by `hoctap import` (hoctap.importing) from the official text itself:
+    sha256: Text = None  # of the original in the sources folder, to tell a re-import of the same file
+    ma_goc: Literal["unicode", "tcvn3", "vni", "ocr"] | None = None  # how its text was read
+    chua_soat: bool = False  # converted or OCR'd text no editor has reviewed yet ("chưa soát")
+    so_ky_hieu_in: Text = None  # the symbol as printed, before it was made canonical
+    noi_ban_hanh: Text = None  # place of issue
+    co_quan_chu_quan: Text = None  # the issuing body's superior, in the header's left column
+    tham_quyen_ky: Text = None  # signing authority: `TM.`, `KT.`, `T/M`…
+    chuc_vu_ky: Text = None  # the signer's title
+    nguoi_ky: Text = None  # the signer
+    noi_nhan: Names = []  # the Nơi nhận items
 
 
 REQUIRED = tuple(name for name, spec in DocumentMeta.model_fields.items() if spec.is_required())

@@ -9,7 +9,10 @@ docs/huong-dan-bien-tap.md (section "Kiểm tra nội dung").
 | E002 | not UTF-8 | |
 | E003 | front matter is not valid YAML | |
 | E004 | empty file | |
-| E005 | file cannot be read (permissions, a folder named `.md`…) | |
+| E005 | file cannot be read (permissions; a folder named like a page, `y.md/`; a pipe or a device) | |
+| E006 | a symbolic link in docs/ (to a file or a folder, dangling or not): never followed | |
+| E007 | a file or folder name that is not Unicode NFC | (rename it: the fix names the NFC name) |
+| E008 | a kind of file the site does not publish (not a page, a listed image or a download) | |
 | M001 | required field missing or empty | |
 | M002 | date not written `YYYY-MM-DD` (`20260520`, `2026-W21-3`, a time), or impossible | |
 | M003 | bad `trang_thai` / approval without who and when | |
@@ -31,6 +34,12 @@ docs/huong-dan-bien-tap.md (section "Kiểm tra nội dung").
 | L102 | raw HTML link to a missing page or anchor | |
 | L103 | a document card links to a page missing from a language's build | |
 | L104 | a link whose text names one document goes to another document's page | |
+| L105 | a link to a page that does not exist (MkDocs' warning, at the link's line) | |
+| L106 | a link to a heading (anchor) that does not exist | |
+| L107 | a page of docs/ that the navigation does not list | |
+| L108 | a link MkDocs leaves as is: absolute (`/x.md`) or to a folder (`foo/`) | |
+| L109 | `nav:` in mkdocs.yml names a page that does not exist | |
+| L110 | any other warning MkDocs gives about a page | |
 | V101 | not Unicode NFC | NFC |
 | V102 | `Ð`/`ð` instead of `Đ`/`đ` | `Đ`/`đ` |
 | V103 | doubled grammatical word ("của của") | |
@@ -46,6 +55,7 @@ docs/huong-dan-bien-tap.md (section "Kiểm tra nội dung").
 | K002 | speaker-sheet data names a symbol no document page has | |
 | K003 | focus area or timeline wording not found in the cited source lines | |
 | K004 | `moc_thoi_gian` incomplete (needs `tu`, `den`, `ghi`, `nguon`) | |
+| K005 | conference agenda malformed (`docs/includes/hoi-nghi.yml`): bad date or time, unknown key, filled without `nguon` | |
 | A001 | abbreviations file (`docs/includes/abbreviations.md`) missing, or a line that is not `*[ABBR]: meaning` | |
 | P001 | `hoctap pdf`: a page of the catalogue is not built | |
 | P002 | `hoctap pdf`: a built page has no article to print | |
@@ -60,9 +70,12 @@ the document card), except V106/V107, for which it is YAML syntax.
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 
 from ..content import ContentError, Page
+from ..docs_tree import entries, walk
 from ..findings import Finding
 from ..registry import Registry
 from . import links, markup, symbols, text
@@ -97,26 +110,40 @@ def check_file(file: Path, shown: str, site: Site, page: Page | None = None) -> 
 
 
 def check_site(registry: Registry) -> list[Finding]:
-    """Every check on every page under docs/ (paths relative to it), besides the registry's own findings.
+    """Every check on every Markdown file of docs/ (paths relative to it), besides the registry's own findings.
 
+    The files are those of the registry's walk of docs/ (hoctap.docs_tree): no link is followed.
     The plugin runs it once per build round, for both languages (hoctap.render.plugin)."""
     docs_dir = registry.docs_dir
+    tree = registry.tree or walk(docs_dir)
     site = Site.of(registry)
     pages = {page.path.as_posix(): page for page in registry.pages}
     known = set(registry.findings)  # an unreadable page is already the registry's finding
-    return [f for p in sorted(docs_dir.rglob("*.md")) if p.is_file() for rel in [p.relative_to(docs_dir).as_posix()]
-            for f in check_file(p, rel, site, pages.get(rel)) if f not in known]
+    return [f for rel in tree.files if rel.endswith(".md")
+            for f in check_file(docs_dir / rel, rel, site, pages.get(rel)) if f not in known]
 
 
-def files_under(path: Path) -> list[Path]:
-    """A file as given, or the Markdown and text files of a folder."""
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.suffix.lower() in FILE_SUFFIXES and p.is_file())
-    return [path]
+def files_under(path: Path) -> tuple[list[Path], list[Finding]]:
+    """A file as given, or the Markdown and text files of a folder; links are reported, never followed."""
+    if path.is_symlink():
+        return [], [Finding(str(path), 1, 1, "E006", f"a symbolic link (to {os.readlink(path)}) is not followed",
+                            "check the file itself")]
+    if not path.is_dir():
+        return [path], []
+    files, findings = [], []
+    for rel, entry, problem in entries(path):
+        if problem:
+            findings.append(replace(problem, path=str(path / problem.path)))
+        elif entry and rel.lower().endswith(FILE_SUFFIXES):
+            files.append(path / rel)
+    return files, findings
 
 
 def check_paths(paths: list[Path], registry: Registry) -> list[Finding]:
     """Files given on the command line, anywhere, checked against the site's registry."""
     site = Site(registry)
-    return [f for path in paths for file in files_under(path) for f in check_file(file, str(file), site)]
-
+    findings = []
+    for path in paths:
+        files, problems = files_under(path)
+        findings += problems + [f for file in files for f in check_file(file, str(file), site)]
+    return findings

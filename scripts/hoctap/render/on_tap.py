@@ -12,26 +12,11 @@ from pathlib import Path
 
 from ..quiz import Quiz, reference_label
 from .blocks import relative_link
-
-TEXT = {
-    "vi": {
-        "intro": "Chọn một đáp án rồi bấm <b>Trả lời</b>. Điểm chỉ lưu trên máy của bạn.",
-        "answer": "Trả lời", "reset": "Làm lại từ đầu", "question": "Câu {n}",
-        "right": "Đúng.", "wrong": "Chưa đúng. Đáp án đúng: {answer}", "choose": "Hãy chọn một đáp án.",
-        "score": "Đúng {right}/{total} câu (đã trả lời {done} câu).", "see": "Xem",
-    },
-    "en": {
-        "intro": "Pick one answer, then press <b>Answer</b>. Your score stays on this device.",
-        "answer": "Answer", "reset": "Start again", "question": "Question {n}",
-        "right": "Correct.", "wrong": "Not quite. The answer is: {answer}", "choose": "Please pick an answer.",
-        "score": "{right}/{total} correct ({done} answered).", "see": "See",
-    },
-}
-
+from .labels import labels
 
 def page(quiz: Quiz, page_src: str, docs_dir: Path, lang: str, left_out: frozenset[str] = frozenset()) -> str:
     """The quiz as raw HTML; a reference to a page the publication gate left out stays plain text."""
-    t = TEXT.get(lang, TEXT["vi"])
+    t = labels(lang, "quiz")
     e = lambda s: html.escape(s, quote=True)
     data = " ".join(f'data-t-{k}="{e(t[k])}"' for k in ("right", "wrong", "choose", "score"))
     parts = [

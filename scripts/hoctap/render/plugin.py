@@ -6,6 +6,7 @@ sees the same findings whichever command they use.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 from pathlib import Path
@@ -20,10 +21,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..checks import check_site, links
-from .. import content, safe_html, search
+from .. import content, docs_tree, safe_html, search
 from ..findings import Finding, format_text, shown_from
 from ..registry import DEFAULT_LANG, Registry
-from . import autolink, blocks, languages, scripts
+from . import abbr, autolink, blocks, languages, minify, scripts, share
 from .config import HoctapConfig
 from .gate import Gate
 from .kit import Kit
@@ -51,6 +52,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """This build's file of a page, by its path in docs/ (mkdocs-static-i18n's `get_file_from_path`,
         which tries each language's suffix, remembered for the build: cards and the catalogue ask thousands of times)."""
         self.gate: Gate | None = None
+        self.tree: docs_tree.Tree | None = None
+        """docs/ as the registry walked it: only its usable files reach the site (hoctap.docs_tree)."""
         self.compiled_templates = MemoryBytecodeCache()
         self.untranslated: list[File] = []
         """The pages this language build leaves out, having no translation (render.languages)."""
@@ -58,6 +61,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """Those pages' URLs: {URL they would have had: the Vietnamese original's}."""
         self.sections: list[search.Record] = []
         """This language build's search sections, as the index keeps them."""
+        self.previews: share.Previews | None = None
+        self.told_no_site_url = False
         self.script_hashes: set[str] = set()
         """Every language build's inline scripts, as the templates wrote them (render/scripts.py)."""
 
@@ -73,6 +78,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
 
     def _load(self, config: MkDocsConfig):
         self.registry = Registry.load(Path(config.docs_dir))
+        self.tree = self.registry.tree
         self.sources = {page.path.as_posix(): page for page in self.registry.pages}
         abbreviations_file = Path(config.config_file_path).parent / self.config.abbreviations
         self.abbreviations, abbreviation_findings = blocks.read_abbreviations(
@@ -82,7 +88,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         checks = check_site(self.registry) if self.config.checks else []
         self._fail_on(self.registry.findings + abbreviation_findings + self.kit.findings + checks, Path(config.docs_dir))
         # From here on, render only what the publication gate lets through (one gate for every language)
-        self.gate = self.gate or Gate(drafts=self.config.drafts, profile=self.config.profile, release=self.config.release)
+        self.gate = self.gate or Gate(drafts=self.config.drafts, profile=self.config.profile,
+                                       release=self.config.release, preview=self.config.preview)
         self.registry = self.kit.registry = self.gate.configure(config, self.registry)
         self.kit.left_out = frozenset(item.stem for item in self.gate.left_out)
 
@@ -92,16 +99,35 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         millisecond per page, a third of its Markdown time. A page's own definitions still win."""
         if "abbr" in config.markdown_extensions:
             config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(self.abbreviations)
+        # Inside a link a tap follows the link: the first use there is spelled out (render.abbr)
+        abbr.extension(config)
+
+    def _use_language_words(self, config: MkDocsConfig):
+        """The ¶ link's title in this build's language: Python-Markdown's toc says "Permanent link"
+        whatever the page's language. In on_pre_build: mkdocs-static-i18n sets the build's language in
+        its on_config, after ours."""
+        if "toc" in config.markdown_extensions:
+            config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels(_lang(config))["permalink"]
 
     def on_pre_build(self, *, config: MkDocsConfig):
         self.sections = []
+        self.previews = share.Previews(config.site_url, config.site_name, config.site_description or "")
+        self.kit.site_url = self.previews.root
+        if self.previews.root is None and not self.told_no_site_url:
+            self.told_no_site_url = True
+            log.info("no site_url (`hoctap build --site-url`, `hoctap publish --site-url`): link previews have no "
+                     "address or image, and the PDF, speaker sheets and slide decks no QR codes")
+        self._use_language_words(config)
 
-    # Remove what the gate leaves out, and in another language the untranslated pages,
-    # before mkdocs-static-i18n (-100) builds each language from the files
+    # Keep of docs/ only what the walk allows (no editor's backup, no data file, nothing through a
+    # link: MkDocs' own walk follows them); remove what the gate leaves out, and in another language
+    # the untranslated pages, before mkdocs-static-i18n (-100) builds each language from the files
     @event_priority(-90)
     def _on_files_gate(self, files: Files, *, config: MkDocsConfig):
         if not self.config.enabled:
             return
+        for file in [f for f in files if f.src_dir == config.docs_dir and not self.tree.published(f.src_uri)]:
+            files.remove(file)
         files = self.gate.files(files)
         if _lang(config) != DEFAULT_LANG:
             self.untranslated = languages.leave_out_untranslated(files, _lang(config))
@@ -217,6 +243,11 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         document = self._document_of(page)
         if document is not None:
             context["van_ban"] = self._card(document, lang)
+        context["hoctap_share"] = self.previews.tags(
+            title=str(page.meta.get("title") or page.title), content=page.content or "", url=page.url,
+            document=document, lang=lang, homepage=page.file.src_uri.split(".")[0] == "index")
+        # The page's own first lines as its description too (search engines), not the site's on every page
+        page.meta.setdefault("description", context["hoctap_share"].description)
         if self.config.search and not (page.meta.get("search") or {}).get("exclude"):
             named = (document.so_ky_hieu, document.loai) if document is not None and document.so_ky_hieu else None
             self.sections += [search.record(section, named) for section in
@@ -287,7 +318,30 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             return
         scripts.write(Path(config.site_dir), self.script_hashes)
 
-    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index, _on_post_build_scripts)
+    # The preview images the pages' tags name (only with a site URL: a preview needs an absolute address);
+    # the study programmes' slide decks, which their pages and the speaker sheets link to; the conference's calendar
+    def _on_post_build_share(self, *, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        try:
+            self.previews.draw(Path(config.site_dir))
+        except share.cards.FontMissing as error:
+            raise PluginError(str(error)) from None
+        if _lang(config) == DEFAULT_LANG:
+            self.kit.decks(Path(config.site_dir))
+            self.kit.calendar(Path(config.site_dir), datetime.datetime.now(datetime.timezone.utc))
+
+    # Our stylesheets without their comments: a phone's first visit downloads them
+    def _on_post_build_minify(self, *, config: MkDocsConfig):
+        if not self.config.enabled or not config.theme.custom_dir:
+            return
+        for source in sorted((Path(config.theme.custom_dir) / "assets" / "stylesheets").glob("*.css")):
+            built = Path(config.site_dir) / "assets" / "stylesheets" / source.name
+            if built.is_file():
+                built.write_text(minify.css(source.read_text(encoding="utf-8")), encoding="utf-8")
+
+    on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index, _on_post_build_scripts,
+                                  _on_post_build_share, _on_post_build_minify)
 
     # -- helpers ---------------------------------------------------------------
 

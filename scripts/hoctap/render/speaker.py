@@ -30,6 +30,8 @@ class Focus:
     chung: list[str] = field(default_factory=list)
     chuong_trinh: dict[str, list[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    nguon: dict[str, str] = field(default_factory=dict)
+    """Where each focus area is quoted from (`file.txt:FIRST-LAST`), for the slide decks' citations."""
 
 
 def study_programmes(registry: Registry) -> list[Document]:
@@ -55,19 +57,19 @@ def load_focus(path: Path, docs_dir: Path, source_dir: Path, registry: Registry)
         return focus
     for key, value in root.value:
         if key.value == "chung":
-            focus.chung = _items(value, rel, source_dir, focus.findings)
+            focus.chung = _items(value, rel, source_dir, focus.findings, focus.nguon)
         elif key.value == "chuong_trinh" and isinstance(value, yaml.MappingNode):
             for symbol, items in value.value:
                 if registry.get(symbol.value) is None:
                     focus.findings.append(Finding(rel, symbol.start_mark.line + 1, symbol.start_mark.column + 1, "K002",
                                                   f"`{symbol.value}`: no document page has this symbol"))
-                focus.chuong_trinh[symbol.value] = _items(items, rel, source_dir, focus.findings)
+                focus.chuong_trinh[symbol.value] = _items(items, rel, source_dir, focus.findings, focus.nguon)
         else:
             focus.findings.append(Finding(rel, key.start_mark.line + 1, 1, "K001", f"unknown key `{key.value}`"))
     return focus
 
 
-def _items(node, rel: str, source_dir: Path, findings: list[Finding]) -> list[str]:
+def _items(node, rel: str, source_dir: Path, findings: list[Finding], nguon: dict[str, str]) -> list[str]:
     if not isinstance(node, yaml.SequenceNode):
         findings.append(Finding(rel, node.start_mark.line + 1, 1, "K001", "expected a list of `- noi_dung: … nguon: …`"))
         return []
@@ -83,6 +85,7 @@ def _items(node, rel: str, source_dir: Path, findings: list[Finding]) -> list[st
             findings.append(Finding(rel, line, 1, "K003", f"focus area not grounded: {problem}"))
             continue
         items.append(str(data["noi_dung"]).strip())
+        nguon[items[-1]] = str(data["nguon"])
     return items
 
 
@@ -90,9 +93,11 @@ def sheet_id(document: Document) -> str:
     return "phieu-" + document.page.path.name.split(".")[0]
 
 
-def sheets(registry: Registry, focus: Focus, page_src: str, lang: str, raw=lambda html: html) -> str:
-    """Every programme's sheet, one printed page each; `raw(html)` is how its raw HTML goes in (render/stash.py)."""
-    return "".join(_sheet(d, registry, focus, page_src, lang, raw) for d in study_programmes(registry))
+def sheets(registry: Registry, focus: Focus, page_src: str, lang: str, raw=lambda html: html,
+           beside=lambda document: "") -> str:
+    """Every programme's sheet, one printed page each; `raw(html)` is how its raw HTML goes in (render/stash.py);
+    `beside(document)` is raw HTML put under its title (its page's QR code, its slide deck)."""
+    return "".join(_sheet(d, registry, focus, page_src, lang, raw, beside(d)) for d in study_programmes(registry))
 
 
 def link_to_sheet(document: Document, registry: Registry, page_src: str, speaker_page: str) -> str:
@@ -112,7 +117,7 @@ def text(value: str | None) -> str:
     return _MARKDOWN.sub(r"\\\1", html.escape(value or "", quote=False))
 
 
-def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: str, raw) -> str:
+def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: str, raw, beside: str = "") -> str:
     t = labels(lang)
     link = lambda doc: f"[{text(doc.so_ky_hieu or doc.trich_yeu)}]({relative_link(page_src, doc.page.path.as_posix())})"
     name = text(d.so_ky_hieu or d.trich_yeu or d.ma)
@@ -145,7 +150,7 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
 
 ## Phiếu báo cáo viên: {name} {{#{sheet_id(d)}}}
 
-{raw('<p class="ht-sheet__actions"><button type="button" class="md-button ht-print-button" data-ht-print="sheet" hidden>In phiếu này</button></p>')}
+{raw('<p class="ht-sheet__actions"><button type="button" class="md-button ht-print-button" data-ht-print="sheet" hidden>In phiếu này</button></p>' + beside)}
 
 ### Thông tin chính {{#{sheet_id(d)}-thong-tin}}
 
