@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import tempfile
@@ -33,6 +34,7 @@ def measure(path: Path) -> tuple[float, int, int]:
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         pdf = samples.write_pdf(samples.SAMPLES["ke-hoach-mau"], Path(tmp) / "dai.pdf", repeat=56)
         pages = int(subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout

@@ -13,10 +13,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
+# The package under test is this checkout's, in this process and in every command a test runs, whatever
+# the virtualenv's editable install points at (a second checkout, a git worktree, sharing one .venv)
+sys.path.insert(0, str(ROOT / "scripts"))
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"), os.environ.get("PYTHONPATH")]))
 
-def build_site(config_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run `hoctap build` as an editor would; return the finished process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+def build_site(config_dir: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    """Run `hoctap build` as an editor would (with `env` added); return the finished process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env)
     return subprocess.run(
         [sys.executable, "-m", "hoctap.cli", "build", "--site-dir", str(site_dir)],
         cwd=config_dir, env=env, capture_output=True, text=True,
@@ -28,6 +33,20 @@ def site(tmp_path_factory) -> Path:
     """The project's own site, built with `hoctap build` (strict)."""
     out = tmp_path_factory.mktemp("site") / "site"
     result = build_site(ROOT, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+SITE_URL = "http://intranet.test/hoc-tap/"
+"""The address `site_with_url` is built for: never requested, only written into tags and QR codes."""
+
+
+@pytest.fixture(scope="session")
+def site_with_url(tmp_path_factory) -> Path:
+    """The project's site as a publish builds it, knowing its address (link previews, QR codes);
+    drafts included, so that every document page is there."""
+    out = tmp_path_factory.mktemp("site-url") / "site"
+    result = build_site(ROOT, out, HOCTAP_SITE_URL=SITE_URL)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

@@ -128,3 +128,86 @@ def test_hoctap_pdf_without_a_built_site(tmp_path):
     assert result.returncode == 1
     assert re.search(r"site/van-ban/[\w-]+\.html:1:1: P001 page is not built", result.stderr)
     assert "Traceback" not in result.stderr
+
+
+# -- the kit on paper (issue 14, item 12) and QR codes (issue 17) ------------------------------------
+
+from hoctap.publish.pdf import KIT_AFTER, KIT_BEFORE, combined_html  # noqa: E402
+from tests.conftest import SITE_URL  # noqa: E402
+from tests.qr import decoded_pages  # noqa: E402
+
+SCREEN_WORDS = re.compile(r"\b(chạm|bấm|nhấn|nhấp|click|tap|tải về|Tải bài|Tải “)", re.I)
+
+
+def test_the_kit_is_in_the_pdf_in_order(pages, registry, site):
+    """Quick read, conference, map first; the documents in catalogue order; then the speaker sheets,
+    the quiz with its answers after the last question, the glossary."""
+    keys = [s.key for s in sections(registry, site)]
+    documents = [section_key(page_url(d)) for d in registry.catalogue()]
+    kit = [section_key(u) for u in KIT_BEFORE] + documents + [section_key(u) for u in KIT_AFTER]
+    assert keys == kit
+    text = squeeze("".join(pages))
+    for heading in ("Đọc nhanh cho đoàn viên", "Hội nghị quán triệt", "Chuẩn bị bài nói cho báo cáo viên", "Ôn tập"):
+        assert squeeze(heading) in text, heading
+    for programme in ("15-CTr/TU", "18-CTr/TU", "03/CTr-MTTQ-UB", "15/CTr-LĐLĐ", "01/CTr-LĐLĐ", "02/CTr-LĐLĐ", "03/CTr-LĐLĐ"):
+        assert squeeze(f"Phiếu báo cáo viên: {programme}") in text, programme
+    quiz = text[text.index("Câu1."):]
+    last_question, answers = quiz.index("Câu12."), quiz.index("Đápán")
+    assert last_question < answers, "the answers come after every question"
+    assert re.search(r"Câu1\.[A-D]\.", quiz[answers:]), "each answer gives its letter"
+
+
+def test_every_cross_reference_names_its_page(site, registry, pages):
+    """Every link inside the PDF leads to a part of it, and prints that part's page number."""
+    document = combined_html(registry, site, "x")
+    ids = set(re.findall(r'\bid="([^"]+)"', document))
+    internal = re.findall(r'<a\b[^>]*href="#([^"]*)"[^>]*>', document)
+    assert len(internal) > 50
+    assert not [href for href in internal if href not in ids], "links to nowhere"
+    links = re.findall(r'<a\b[^>]*href="([^"#][^"]*)"', document)
+    assert all(h.startswith(("http:", "https:", "mailto:")) for h in links), [h for h in links if not h.startswith("http")]
+    text = squeeze("".join(pages))
+    # a box of the map is a link too, its page given in the key under the drawing
+    prose = re.sub(r"<svg\b.*?</svg>", "", document, flags=re.S)
+    assert text.count("(tr.") == len(re.findall(r'class="ht-internal"', prose))
+    assert "XemHộinghịquántriệt(tr." in text, "the plan's pointer to the conference has its page"
+
+
+def test_no_screen_instructions_in_the_pdf(pages):
+    found = [(n, m.group(0)) for n, page in enumerate(pages, 1) for m in SCREEN_WORDS.finditer(page)]
+    assert not found, found
+
+
+def test_nothing_is_cut_in_the_pdf(pages, registry, site):
+    """An ellipsis in the PDF is one the content itself writes (a quotation's elision), never a cut;
+    the map's and timeline's keys give every title in full."""
+    sources = squeeze("".join(p.read_text(encoding="utf-8") for p in DOCS.rglob("*.md")) +
+                      "".join(p.read_text(encoding="utf-8") for p in (DOCS / "includes").glob("*.yml")))
+    text = squeeze("".join(pages))
+    for match in re.finditer("…", text):
+        before = text[max(0, match.start() - 12):match.end()]
+        assert before in sources, f"cut text in the PDF: {before!r}"
+    drawings = next(s for s in sections(registry, site) if s.key == section_key("ban-do.html"))
+    keys = squeeze(plain(drawings.body))
+    for document in registry.catalogue():
+        assert keys.count(squeeze(document.trich_yeu)) >= 2, f"map and timeline keys: {document.ma}"
+
+
+def test_each_document_has_the_qr_code_of_its_page(site_with_url, registry):
+    pdf = site_with_url / PDF_NAME
+    decoded = decoded_pages(pdf)
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout.split("\f")
+    for document in registry.catalogue():
+        url = SITE_URL + page_url(document)
+        where = [n for n, codes in enumerate(decoded) if url in codes]
+        assert where, f"no QR code for {url}"
+        built = (site_with_url / page_url(document)).read_text(encoding="utf-8")
+        heading = squeeze(plain(re.search(r"<h1\b[^>]*>(.*?)</h1>", built, re.S).group(1)))
+        assert any(squeeze(text[n].splitlines()[0]) == heading for n in where), f"{url}: not beside its document"
+    every = {code for codes in decoded for code in codes}
+    assert every <= {SITE_URL + page_url(d) for d in registry.documents}, every
+
+
+def test_without_a_site_url_no_qr_code(pdf):
+    assert not any(decoded_pages(pdf, dpi=100)), "a QR code needs the site's address"

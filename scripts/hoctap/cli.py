@@ -15,7 +15,7 @@ from .checks import check_paths, check_site
 from .checks.fix import fix_files
 from .checks.source import Site
 from .findings import Finding, format_json, format_text, shown_from
-from . import project
+from . import project, site_build
 from .gate import PROFILES
 from .importing import command as importing
 from .project import docs_dir_of
@@ -25,19 +25,24 @@ from .registry import Registry
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    built = project.build(args.config_file, args.site_dir, drafts=args.drafts, profile=args.profile)
-    if built is None:
-        return 1
-    # The site links to the PDF, so the site that `hoctap build` writes contains it, of the same documents
-    return make_pdf(args.config_file, args.site_dir, registry=built.registry) if args.pdf else 0
+    return site_build.build(args.config_file, args.site_dir, pdf=args.pdf, site_url=args.site_url,
+                            drafts=args.drafts, profile=args.profile)
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     return make_pdf(args.config_file, args.site_dir, args.output)
 
 
+def cmd_poster(args: argparse.Namespace) -> int:
+    from .publish.poster import make_posters
+
+    return make_posters(args.config_file, args.site_url, args.out)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
-    return project.serve(args.config_file, args.dev_addr)
+    from .preview import serve  # imported here: MkDocs' server is not needed to build or check
+
+    return serve(args.config_file, args.dev_addr)
 
 
 def _lint(args: argparse.Namespace, docs_dir: Path) -> list[Finding]:
@@ -66,8 +71,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"hoctap check: {error}", file=sys.stderr)
         return 2
     findings = _lint(args, docs_dir)
+    refused: list[str] = []
     if args.fix and any(f.fix for f in findings):
-        fixed = fix_files(findings, Site(Registry.load(docs_dir)))
+        fixed, refused = fix_files(findings, Site(Registry.load(docs_dir)), Path(args.config_file).resolve().parent)
+        for reason in refused:
+            print(f"hoctap check: {reason}", file=sys.stderr)
         print(f"hoctap check: {fixed} fix(es) applied", file=sys.stderr)
         findings = _lint(args, docs_dir)
     if args.format == "json":
@@ -77,7 +85,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     fixable = sum(1 for f in findings if f.fix)
     summary = f"{len(findings)} problem(s)" + (f", {fixable} fixable with --fix" if fixable else "")
     print(f"hoctap check: {summary}" if findings else "hoctap check: no problems", file=sys.stderr)
-    return 1 if findings else 0
+    return 1 if findings or refused else 0
 
 
 def _import_folders(config_file: str) -> tuple[Path, Path]:
@@ -99,12 +107,21 @@ def parser() -> argparse.ArgumentParser:
                        help="leave drafts out, as a publish does (default: a preview, drafts included)")
     build.add_argument("--profile", choices=PROFILES, default="intranet",
                        help="`public` also leaves out pages marked `noi_bo: true`, as `publish --profile public` does")
+    build.add_argument("--site-url", default=os.environ.get("HOCTAP_SITE_URL", ""), metavar="URL",
+                       help="address the site will be served at (default: $HOCTAP_SITE_URL): link previews "
+                            "and QR codes need it")
     build.set_defaults(run=cmd_build)
 
     pdf = verbs.add_parser("pdf", help="make the combined PDF 'Tài liệu học tập' from the built site")
     pdf.add_argument("-d", "--site-dir", default="site", help="the built site (default: site/)")
     pdf.add_argument("-o", "--output", help="where to write it (default: SITE_DIR/tai-lieu-hoc-tap.pdf)")
     pdf.set_defaults(run=cmd_pdf)
+
+    poster = verbs.add_parser("poster", help="the conference hall's poster, A4 and A3, with a QR code to the home page")
+    poster.add_argument("--site-url", default=os.environ.get("HOCTAP_SITE_URL", ""), metavar="URL",
+                        help="address the site is served at (default: $HOCTAP_SITE_URL); needed for the QR code")
+    poster.add_argument("-o", "--out", default=".", metavar="DIR", help="where to write poster-a4.pdf and poster-a3.pdf")
+    poster.set_defaults(run=cmd_poster)
 
     serve = verbs.add_parser("serve", help="live preview at http://127.0.0.1:8000/ with the same checks")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to listen on")

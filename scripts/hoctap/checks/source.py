@@ -119,13 +119,15 @@ class Site:
     """The registry seen from the checks: documents by canonical symbol."""
 
     registry: Registry
+    source_dir: Path | None = None  # the source texts quotations are checked against
 
     @classmethod
-    def of(cls, registry: Registry) -> "Site":
+    def of(cls, registry: Registry, source_dir: Path | None = None) -> "Site":
         """The site of a registry, made once: every page of a build asks for it."""
-        if _last and _last[0].registry is registry:
+        source_dir = source_dir or registry.docs_dir.parent / "sources"
+        if _last and _last[0].registry is registry and _last[0].source_dir == source_dir:
             return _last[0]
-        _last[:] = [cls(registry)]
+        _last[:] = [cls(registry, source_dir)]
         return _last[0]
 
     @cached_property

@@ -3,7 +3,10 @@
 The PDF is a view of the site, not a second copy of the content: it takes the
 article of every document page as the build rendered it (card, summary, the
 "awaiting the official text" section), in the catalogue's reading order, and
-adds a cover, a table of contents, the map and timeline and the glossary.
+adds a cover, a table of contents, the quick read, the conference, the map and timeline, the
+speaker sheets, the quiz (answers after the questions: `printable`) and the glossary. Every link
+to a page inside it prints that page's number; what only works on a screen (`ht-no-pdf`, buttons,
+forms) is left out. With the site's address, each document has the QR code of its page.
 
 Why WeasyPrint and not Chromium's `page.pdf()`, measured on this very HTML and stylesheet (21
 A4 pages, best of 3): WeasyPrint 1.9 s / 90 KB, Chromium 156 1.1 s / 148 KB. Both shape Vietnamese
@@ -25,13 +28,16 @@ from ..dates import format_date
 from ..findings import Finding
 from ..pages import PDF_NAME
 from ..registry import Registry
+from ..sharing import qr
+from ..sharing.links import absolute, page_url
+from . import printable
 
 TITLE = "Tài liệu học tập"
 STYLESHEET = Path(__file__).with_name("pdf.css")
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
-_DROPPED = re.compile(r'<(button|form|nav)\b.*?</\1>|<(div|aside) class="[^"]*\bht-no-pdf\b[^"]*".*?</\2>', re.S)
+_DROPPED = re.compile(r'<(button|form|nav)\b.*?</\1>|<(div|aside|p) class="[^"]*\bht-no-pdf\b[^"]*".*?</\2>', re.S)
 _ID = re.compile(r'\bid="([^"]*)"')
 _LINK = re.compile(r'<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>(.*?)</a>', re.S)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
@@ -54,11 +60,16 @@ class Section:
     symbol: str
     title: str
     body: str
+    url: str = ""
 
 
-def page_url(document: Document) -> str:
-    """The built page of a document (`use_directory_urls: false`): `van-ban/15-ctr-tu.html`."""
-    return document.page.stem + ".html"
+KIT_BEFORE = ("doc-nhanh.html", "hoi-nghi.html", "ban-do.html")
+"""Before the documents: what to read first, the conference, the map and timeline."""
+KIT_AFTER = ("bao-cao-vien.html", "on-tap.html", "thuat-ngu.html")
+"""After them: the speaker sheets, the quiz with its answers, the glossary."""
+ALIASES = {"van-ban/index.html": "toc"}
+"""Pages whose place on paper is another part: the catalogue is the table of contents."""
+QR_CAPTION = "Mở trang này trên điện thoại"
 
 
 def section_key(url: str) -> str:
@@ -93,6 +104,8 @@ def rebase(body: str, url: str, key: str, included: dict[str, str]) -> str:
             return m.group(0) if href.startswith(("http:", "https:", "mailto:")) else text
         path, _, fragment = html.unescape(href).partition("#")
         target = posixpath.normpath(posixpath.join(posixpath.dirname(url), path)) if path else url
+        if target in ALIASES:
+            return f'<a{before}href="#{ALIASES[target]}"{after} class="ht-internal">{text}</a>'
         if target not in included:
             return text
         anchor = included[target] + (f"--{fragment}" if fragment else "")
@@ -101,23 +114,24 @@ def rebase(body: str, url: str, key: str, included: dict[str, str]) -> str:
     return _LINK.sub(link, body)
 
 
-def sections(registry: Registry, site_dir: Path, before: tuple[str, ...] = ("ban-do.html",),
-             after: tuple[str, ...] = ("thuat-ngu.html",)) -> list[Section]:
-    """The map and timeline, every public document page in catalogue order, then the glossary."""
+def sections(registry: Registry, site_dir: Path, before: tuple[str, ...] = KIT_BEFORE,
+             after: tuple[str, ...] = KIT_AFTER) -> list[Section]:
+    """The kit's first pages, every public document page in catalogue order, then the rest of the kit."""
     documents = [d for d in registry.catalogue() if not d.noi_bo]
     extra = lambda urls: [u for u in urls if (site_dir / u).is_file()]
     urls = extra(before) + [page_url(d) for d in documents] + extra(after)
     included = {url: section_key(url) for url in urls}
     result = []
     for url in urls:
-        body = rebase(article_of(site_dir, url), url, included[url], included)
+        body = printable.diagrams(printable.quiz(article_of(site_dir, url)))
+        body = rebase(body, url, included[url], included)
         document = next((d for d in documents if page_url(d) == url), None)
         heading = _H1.search(body)
         title = _text(heading.group(1)) if heading else url
         if document is not None:
-            result.append(Section(included[url], document.so_ky_hieu or document.loai, document.trich_yeu or title, body))
+            result.append(Section(included[url], document.so_ky_hieu or document.loai, document.trich_yeu or title, body, url))
         else:
-            result.append(Section(included[url], "", title, body))
+            result.append(Section(included[url], "", title, body, url))
     return result
 
 
@@ -129,6 +143,7 @@ def plan_of(registry: Registry) -> Document | None:
 def combined_html(registry: Registry, site_dir: Path, author: str) -> str:
     """The whole PDF as one HTML document: cover, table of contents, sections."""
     parts = sections(registry, site_dir)
+    site_url = printable.site_url_of(site_dir)
     plan = plan_of(registry)
     drafts = sum(1 for d in registry.documents if d.is_draft and not d.noi_bo)
     cover = [f'<h1 class="cover__title">{TITLE}</h1>']
@@ -146,13 +161,13 @@ def combined_html(registry: Registry, site_dir: Path, author: str) -> str:
         for s in parts
     )
     body = "".join(
-        f'<section class="doc" id="{s.key}" data-symbol="{_e(s.symbol)}">{s.body}</section>' for s in parts
+        f'<section class="doc" id="{s.key}" data-symbol="{_e(s.symbol)}">{_with_qr(s, site_url)}</section>' for s in parts
     )
     return (
         f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{TITLE}</title>'
         f'<meta name="author" content="{_e(author)}"></head><body>'
         f'<section class="cover">{"".join(cover)}</section>'
-        f'<nav class="toc" aria-label="Mục lục"><h2>Mục lục</h2><ol>{toc}</ol></nav>'
+        f'<nav class="toc" id="toc" aria-label="Mục lục"><h2>Mục lục</h2><ol>{toc}</ol></nav>'
         f"{body}</body></html>"
     )
 
@@ -165,6 +180,15 @@ def write_pdf(registry: Registry, site_dir: Path, out: Path, author: str) -> Pat
     out.parent.mkdir(parents=True, exist_ok=True)
     document.write_pdf(out, stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))])
     return out
+
+
+def _with_qr(section: Section, site_url: str | None) -> str:
+    """A document's section with the QR code of its page beside its title (with the site's address)."""
+    url = absolute(site_url, section.url) if section.symbol else None
+    if not url:
+        return section.body
+    head, found, rest = section.body.partition("</h1>")
+    return head + found + qr.figure(url, QR_CAPTION) + rest if found else section.body
 
 
 def _text(fragment: str) -> str:

@@ -15,15 +15,19 @@ from ..findings import Finding
 from ..pages import PDF_NAME
 from ..quiz import Quiz, load as load_quiz
 from ..registry import Registry
+from ..sharing import agenda as agendas, qr, slides
+from ..sharing.links import absolute, page_url
 from ..sources import ungrounded
-from . import diagram, on_tap, speaker
+from . import conference, diagram, on_tap, speaker
 from .blocks import relative_link
-from .labels import labels
+from .labels import format_date, labels
 from .stash import Stash
 
 QUIZ_FILE = "includes/on-tap.yml"
 FOCUS_FILE = "includes/bao-cao-vien.yml"
+AGENDA_FILE = "includes/hoi-nghi.yml"
 SPEAKER_PAGE = "bao-cao-vien.md"
+QUIZ_PAGE = "on-tap.md"
 CATALOGUE_PAGE = "van-ban/index.md"
 
 
@@ -39,15 +43,30 @@ class Kit:
     findings: list[Finding] = field(default_factory=list)
     # Page names (`van-ban/15-ctr-tu`) the publication gate leaves out of this build
     left_out: frozenset[str] = frozenset()
+    source_dir: Path | None = None
+    agenda: agendas.Agenda = field(default_factory=agendas.Agenda)
+    # The site's address (`site_url`), for QR codes; None: none is printed
+    site_url: str | None = None
     # The raw HTML of the page being rendered, put back after the page is sanitised
     raw: Stash = field(default_factory=Stash)
 
     @classmethod
     def load(cls, registry: Registry, docs_dir: Path, source_dir: Path, listed_max: int) -> "Kit":
-        quiz = load_quiz(docs_dir / QUIZ_FILE, docs_dir, source_dir)
-        focus = speaker.load_focus(docs_dir / FOCUS_FILE, docs_dir, source_dir, registry)
+        # Only what the walk of docs/ let through is read: a link in place of a data file is its finding
+        usable = lambda rel: registry.tree is None or rel in registry.tree.files
+        # Each language with a quiz page (`on-tap.en.md`) needs each question translated
+        translated = tuple(sorted(p.name.split(".")[1] for p in docs_dir.glob(QUIZ_PAGE.replace(".md", ".*.md"))))
+        quiz = load_quiz(docs_dir / QUIZ_FILE, docs_dir, source_dir, translated) if usable(QUIZ_FILE) else Quiz([], [])
+        focus = speaker.load_focus(docs_dir / FOCUS_FILE, docs_dir, source_dir, registry) \
+            if usable(FOCUS_FILE) else speaker.Focus()
         events, event_findings = _events(registry, source_dir)
-        return cls(registry, docs_dir, quiz, focus, listed_max, events, quiz.findings + focus.findings + event_findings)
+        agenda = agendas.load(docs_dir / AGENDA_FILE, docs_dir, source_dir)
+        shown = {"on-tap": (QUIZ_FILE, "Q001", bool(quiz.questions or quiz.findings)),
+                 "bao-cao-vien": (FOCUS_FILE, "K001", bool(focus.chung or focus.chuong_trinh or focus.findings))}
+        missing = _missing_data(registry, docs_dir, shown)
+        return cls(registry, docs_dir, quiz, focus, listed_max, events,
+                   missing + quiz.findings + focus.findings + event_findings + agenda.findings,
+                   source_dir=source_dir, agenda=agenda)
 
     def markdown(self, page, generated: str | None, document: Document | None, lang: str) -> str:
         """What the kit adds to a page's Markdown: its generated block, or a programme's link to its sheet."""
@@ -60,23 +79,85 @@ class Kit:
             drawn = documents[:self.listed_max]
             more = "" if len(drawn) == len(documents) else "\n\n" + t["drawn_first"].format(
                 shown=len(drawn), more=len(documents) - len(drawn), link=relative_link(src, CATALOGUE_PAGE))
-            return (f"{more}\n\n## {t['map_heading']} {{#ban-do}}\n\n{t['map_note']}\n\n"
+            # What a screen does (tap) is left out on paper (`ht-no-pdf`); the legend stays
+            return (f"{more}\n\n## {t['map_heading']} {{#ban-do}}\n\n{t['map_tap']}\n{{: .ht-no-pdf }}\n\n{t['map_note']}\n\n"
                     + self.raw.put(f'<figure class="ht-diagram">{diagram.document_map(self.registry, drawn, src, t)}</figure>')
                     + f"\n\n## {t['timeline_heading']} {{#dong-thoi-gian}}\n\n{t['timeline_note']}\n\n"
                     + self.raw.put(f'<figure class="ht-diagram">{diagram.timeline(drawn, self.events, src, t, lang)}</figure>')
                     + "\n")
+        if generated == "hoi-nghi":
+            ics_href = posixpath.relpath(conference.ICS_NAME, posixpath.dirname(page.file.url) or ".")
+            return conference.block(self.agenda, lang, ics_href, self.raw.put)
         if generated == "bao-cao-vien":
-            return self.pdf_link(page.file.url, t) + speaker.sheets(self.registry, self.focus, src, lang, self.raw.put)
+            return self.pdf_link(page.file.url, t) + speaker.sheets(
+                self.registry, self.focus, src, lang, self.raw.put, lambda d: self.beside_sheet(d, page.file.url, t))
         if document is not None:
-            return speaker.link_to_sheet(document, self.registry, src, SPEAKER_PAGE)
+            return speaker.link_to_sheet(document, self.registry, src, SPEAKER_PAGE) + self.deck_link(document, page.file.url, t)
         return ""
+
+    def beside_sheet(self, document: Document, from_url: str, t: dict) -> str:
+        """On a printed sheet, the QR code of the programme's page; on screen, its slide deck."""
+        url = absolute(self.site_url, page_url(document))
+        code = qr.figure(url, t["qr_caption"]) if url else ""
+        return code + self.deck_link(document, from_url, t, markdown=False)
+
+    def deck_link(self, document: Document, from_url: str, t: dict, markdown: bool = True) -> str:
+        """The download of a study programme's slide deck (made after the build: `decks`); raw HTML, as `pdf_link`."""
+        if document.ma not in self.registry.study_order or document.noi_bo:
+            return ""
+        href = posixpath.relpath(slides.deck_path(document), posixpath.dirname(from_url) or ".")
+        link = (f'<p class="ht-deck ht-no-pdf"><a class="md-button" href="{html.escape(href)}" download '
+                f'type="application/vnd.openxmlformats-officedocument.presentationml.presentation">'
+                f'{html.escape(t["deck"])}</a></p>')
+        return f"\n\n{self.raw.put(link)}\n" if markdown else link
+
+    def calendar(self, site_dir: Path, stamp) -> Path | None:
+        """Write the conference's calendar file once its date is set (the page links to it then)."""
+        page = next((p for p in self.registry.pages if p.meta.get("hoctap") == "hoi-nghi" and p.lang == "vi"), None)
+        title = str(page.meta.get("title") or "Hội nghị quán triệt") if page else "Hội nghị quán triệt"
+        url = absolute(self.site_url, page.stem + ".html") if page else None
+        host = self.site_url.split("://", 1)[1].split("/", 1)[0] if self.site_url else "hoctap"
+        text = agendas.ics(self.agenda, title=title, url=url, stamp=stamp, host=host)
+        if text is None:
+            return None
+        out = Path(site_dir) / conference.ICS_NAME
+        out.write_bytes(text.encode("utf-8"))
+        return out
+
+    def decks(self, site_dir: Path) -> list[Path]:
+        """Write every study programme's slide deck into the built site."""
+        plan = next((d for d in self.registry.documents if d.page.meta.get("noi_dung_hoc_tap")), None)
+        source_name = f"{plan.loai} {format_date(plan.ngay_ban_hanh)}" if plan else "Kế hoạch"
+        written = []
+        for document in speaker.study_programmes(self.registry):
+            focus = [(words, self.focus.nguon[words]) for words in self.focus.chuong_trinh.get(document.ma, [])]
+            issued = ", ".join(p for p in (document.co_quan_ban_hanh, format_date(document.ngay_ban_hanh)) if p)
+            deck = slides.outline(document, focus, self.source_dir, source_name, issued, self.site_url)
+            written.append(slides.write(deck, Path(site_dir) / slides.deck_path(document)))
+        return written
 
     def pdf_link(self, page_url: str, t: dict) -> str:
         """Raw HTML on purpose: MkDocs does not check it, so a build without the PDF stays strict-clean;
         `hoctap build` makes the PDF right after the site."""
         href = posixpath.relpath(PDF_NAME, posixpath.dirname(page_url) or ".")
-        return "\n\n" + self.raw.put(f'<p class="ht-download"><a class="md-button md-button--primary" href="{html.escape(href)}" '
+        return "\n\n" + self.raw.put(f'<p class="ht-download ht-no-pdf"><a class="md-button md-button--primary" href="{html.escape(href)}" '
                                      f'type="application/pdf" download>{html.escape(t["pdf"])}</a></p>') + "\n"
+
+
+def _missing_data(registry: Registry, docs_dir: Path, shown: dict[str, tuple[str, str, bool]]) -> list[Finding]:
+    """A page that shows the quiz or the speaker sheets (`hoctap: on-tap`) needs its data file, with
+    something in it: without it the page would be published empty, with no word."""
+    walked = {f.path for f in registry.tree.findings} if registry.tree else set()
+    findings = []
+    for page in registry.pages:
+        data_file, code, filled = shown.get(str(page.meta.get("hoctap")), (None, "", True))
+        if data_file is None or filled or data_file in walked:  # a link or an unreadable file: already a finding
+            continue
+        problem = "is empty" if (docs_dir / data_file).is_file() else "is missing"
+        findings.append(Finding(data_file, 1, 1, code, f"the file {problem}, and the page {page.path.as_posix()} "
+                                f"(`hoctap: {page.meta['hoctap']}`) is made from it",
+                                f"restore it (git checkout docs/{data_file}), or remove the page"))
+    return findings
 
 
 def _events(registry: Registry, source_dir: Path) -> tuple[list[diagram.Event], list[Finding]]:

@@ -14,6 +14,7 @@ from ..quiz import Quiz, reference_label
 from .blocks import relative_link
 from .labels import labels
 
+
 def page(quiz: Quiz, page_src: str, docs_dir: Path, lang: str, left_out: frozenset[str] = frozenset()) -> str:
     """The quiz as raw HTML; a reference to a page the publication gate left out stays plain text."""
     t = labels(lang, "quiz")
@@ -27,20 +28,24 @@ def page(quiz: Quiz, page_src: str, docs_dir: Path, lang: str, left_out: frozens
     for n, q in enumerate(quiz.questions, start=1):
         ref_page, _, anchor = q.xem.partition("#")
         href = relative_link(page_src, ref_page).removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
-        label = e(reference_label(q.xem, docs_dir))
-        reference = label if ref_page.removesuffix(".md") in left_out else f'<a href="{e(href)}">{label}</a>'
+        label, label_lang = reference_label(q.xem, docs_dir, lang)
+        marked = f'<span lang="{label_lang}">{e(label)}</span>' if label_lang != lang else e(label)
+        # Said before the link, in the page's language, when it leads to a page in another one
+        reference = (t["in_vi"] + " " if label_lang != lang and t["in_vi"] else "") + (
+            marked if ref_page.removesuffix(".md") in left_out else f'<a href="{e(href)}">{marked}</a>')
+        hoi, lua_chon, giai_thich = q.text(lang)
         choices = "".join(
             f'<label class="ht-quiz__choice"><input type="radio" name="{q.id}" value="{i}"> '
             f'<span>{e(choice)}</span></label>'
-            for i, choice in enumerate(q.lua_chon)
+            for i, choice in enumerate(lua_chon)
         )
         parts.append(
             f'<form class="ht-quiz__q" id="{q.id}" data-answer="{q.answer_index}">'
-            f'<fieldset><legend><span class="ht-quiz__n">{t["question"].format(n=n)}.</span> {e(q.hoi)}</legend>'
+            f'<fieldset><legend><span class="ht-quiz__n">{t["question"].format(n=n)}.</span> {e(hoi)}</legend>'
             f"{choices}</fieldset>"
             f'<button type="submit" class="md-button">{t["answer"]}</button>'
             '<p class="ht-quiz__feedback" role="status" aria-live="polite"></p>'
-            f'<div class="ht-quiz__explain" hidden><p>{e(q.giai_thich)}</p>'
+            f'<div class="ht-quiz__explain" hidden><p>{e(giai_thich)}</p>'
             f'<p>{t["see"]}: {reference}</p></div>'
             "</form>"
         )

@@ -1,0 +1,161 @@
+"""A slide deck per programme the plan lists for study (python-pptx), for the speakers at the conference.
+
+Only content: the title slide is the front matter (symbol, subject, issuer, date); then what the plan
+says of the programme and each focus area it names, verbatim, each slide citing its place in the plan;
+a closing slide with the QR code of the programme's page. The speaker notes carry the cited passage in
+full and, while the official text is awaited, the notice that the talk rests on the plan alone.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content import Document
+from . import citation, qr
+from .links import FEDERATION, absolute, page_url, subject
+
+DECK_DIR = "trinh-chieu"
+"""Where the decks go in the site: `trinh-chieu/03-ctr-ldld.pptx`."""
+TEXT = {
+    "plan_says": "Kế hoạch nêu",
+    "focus": "Trọng tâm theo Kế hoạch",
+    "source": "Nguồn",
+    "quoted": "Nguyên văn",
+    "closing": "Xem trang của chương trình trên điện thoại",
+    "no_address": "Trang của chương trình trên trang Học tập: {path}",
+    "awaiting": "Đang chờ văn bản chính thức: bài nói chỉ dựa vào những gì Kế hoạch nêu.",
+}
+RED = (0xB7, 0x1C, 0x1C)
+
+
+@dataclass
+class Slide:
+    heading: str
+    text: str
+    cited: str  # "Kế hoạch ngày 31/3/2026, mục II.1"
+    quote: str  # the cited passage, verbatim
+
+
+@dataclass
+class Deck:
+    """One programme's deck, as data: what `write` lays out and the tests count."""
+
+    document: Document
+    title: str
+    subject: str
+    issued: str
+    points: list[Slide] = field(default_factory=list)
+    awaiting: bool = False
+    url: str | None = None
+
+    @property
+    def slide_count(self) -> int:
+        return 1 + len(self.points) + 1
+
+
+def deck_path(document: Document) -> str:
+    return f"{DECK_DIR}/{document.page.path.name.split('.')[0]}.pptx"
+
+
+def outline(document: Document, focus: list[tuple[str, str]], source_dir: Path, source_name: str,
+            issued: str, site_url: str | None) -> Deck:
+    """The deck of one programme: `focus` is its focus areas as (words, source reference)."""
+    cite = lambda ref: citation.reference(source_name, source_dir, ref)
+    points = [Slide(TEXT["plan_says"], citation.quote(source_dir, ref), cite(ref), citation.quote(source_dir, ref))
+              for ref in document.nguon[:1]]
+    points += [Slide(f"{TEXT['focus']} ({n}/{len(focus)})", words, cite(ref), citation.quote(source_dir, ref))
+               for n, (words, ref) in enumerate(focus, start=1)]
+    return Deck(document, document.so_ky_hieu or document.loai, subject(document), issued, points,
+                awaiting=not document.page.meta.get("toan_van"), url=absolute(site_url, page_url(document)))
+
+
+def write(deck: Deck, out: Path) -> Path:
+    """Lay the deck out on 16:9 slides of python-pptx's default template and save it."""
+    from pptx import Presentation  # imported here: only the build's last step needs it
+    from pptx.util import Inches
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+    prs.core_properties.title = f"{deck.title} — {deck.subject}"
+    prs.core_properties.author = FEDERATION
+    prs.core_properties.language = "vi-VN"
+    notice = [TEXT["awaiting"]] if deck.awaiting else []
+    _title_slide(prs, deck, notice)
+    for point in deck.points:
+        _point_slide(prs, point, notice)
+    _closing_slide(prs, deck, notice)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    prs.save(out)
+    return out
+
+
+def _title_slide(prs, deck: Deck, notice: list[str]):
+    from pptx.util import Inches, Pt
+
+    slide = prs.slides.add_slide(prs.slide_layouts[0])
+    title, body = slide.placeholders[0], slide.placeholders[1]
+    _place(title, Inches(0.8), Inches(1.0), Inches(11.7), Inches(1.4))
+    _place(body, Inches(0.8), Inches(2.6), Inches(11.7), Inches(4.0))
+    _say(title, [deck.title], Pt(48), bold=True, color=RED)
+    _say(body, [deck.subject, deck.issued] + notice, Pt(26))
+    _notes(slide, [f"{deck.title}: {deck.subject}", deck.issued] + notice)
+
+
+def _point_slide(prs, point: Slide, notice: list[str]):
+    from pptx.util import Inches, Pt
+
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    title = slide.shapes.title
+    _place(title, Inches(0.8), Inches(0.5), Inches(11.7), Inches(1.2))
+    _say(title, [point.heading], Pt(36), bold=True, color=RED)
+    box = slide.shapes.add_textbox(Inches(0.8), Inches(2.0), Inches(11.7), Inches(4.2))
+    _say(box, [point.text], Pt(32 if len(point.text) < 160 else 24))
+    source = slide.shapes.add_textbox(Inches(0.8), Inches(6.4), Inches(11.7), Inches(0.6))
+    _say(source, [f"{TEXT['source']}: {point.cited}"], Pt(16))
+    _notes(slide, [f"{TEXT['source']}: {point.cited}", f"{TEXT['quoted']}: “{point.quote}”"] + notice)
+
+
+def _closing_slide(prs, deck: Deck, notice: list[str]):
+    from pptx.util import Inches, Pt
+
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    title = slide.shapes.title
+    _place(title, Inches(0.8), Inches(0.5), Inches(11.7), Inches(1.2))
+    _say(title, [TEXT["closing"]], Pt(36), bold=True, color=RED)
+    if deck.url:
+        slide.shapes.add_picture(io.BytesIO(qr.png(deck.url)), Inches(4.9), Inches(1.9), Inches(3.5), Inches(3.5))
+        lines = [deck.url]
+    else:
+        lines = [TEXT["no_address"].format(path=page_url(deck.document))]
+    box = slide.shapes.add_textbox(Inches(0.8), Inches(5.7), Inches(11.7), Inches(1.0))
+    _say(box, lines, Pt(22), center=True)
+    _notes(slide, lines + notice)
+
+
+def _place(shape, left, top, width, height):
+    shape.left, shape.top, shape.width, shape.height = left, top, width, height
+
+
+def _say(shape, lines: list[str], size, *, bold: bool = False, color=None, center: bool = False):
+    """Write `lines` as paragraphs, wrapped inside the shape; never shrunk out of sight nor cut."""
+    from pptx.dml.color import RGBColor
+    from pptx.enum.text import PP_ALIGN
+
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.clear()
+    for i, line in enumerate(lines):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        paragraph.alignment = PP_ALIGN.CENTER if center else PP_ALIGN.LEFT
+        run = paragraph.add_run()
+        run.text = line
+        run.font.size = size if i == 0 else int(size * 0.8)
+        run.font.bold = bold
+        if color:
+            run.font.color.rgb = RGBColor(*color)
+
+
+def _notes(slide, lines: list[str]):
+    slide.notes_slide.notes_text_frame.text = "\n".join(lines)

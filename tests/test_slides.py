@@ -1,0 +1,89 @@
+"""The slide decks: one per study programme, opened by LibreOffice Impress (headless, converting each to
+PDF, as a speaker's machine would open it) with the slide count the content gives, cited, linked."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import DOCS, SITE_URL
+from tests.qr import decoded_pages
+from hoctap.registry import Registry
+from hoctap.sharing.slides import deck_path
+
+REGISTRY = Registry.load(DOCS)
+PROGRAMMES = [d for d in REGISTRY.catalogue() if d.ma in REGISTRY.study_order]
+FOCUS = yaml.safe_load((DOCS / "includes" / "bao-cao-vien.yml").read_text(encoding="utf-8"))["chuong_trinh"]
+
+
+def expected_slides(document) -> int:
+    """Title, what the plan says of it, one per focus area in bao-cao-vien.yml, closing."""
+    return 1 + 1 + len(FOCUS.get(document.ma) or []) + 1
+
+
+@pytest.fixture(scope="module")
+def converted(site_with_url, tmp_path_factory) -> Path:
+    """Every deck converted to PDF by LibreOffice Impress in one headless run, with its own profile."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.fail("soffice is missing: run `make setup` (Debian's libreoffice-impress)")
+    out = tmp_path_factory.mktemp("decks")
+    decks = [str(site_with_url / deck_path(d)) for d in PROGRAMMES]
+    result = subprocess.run([soffice, f"-env:UserInstallation=file://{out / 'profile'}", "--headless",
+                             "--convert-to", "pdf", "--outdir", str(out), *decks],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def pdf_pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+@pytest.mark.parametrize("document", PROGRAMMES, ids=lambda d: d.ma)
+def test_libreoffice_opens_each_deck_with_its_slides(converted, document):
+    pdf = converted / (Path(deck_path(document)).stem + ".pdf")
+    assert pdf.is_file(), f"LibreOffice could not open {deck_path(document)}"
+    assert pdf_pages(pdf) == expected_slides(document)
+
+
+@pytest.mark.parametrize("document", PROGRAMMES, ids=lambda d: d.ma)
+def test_deck_content_is_the_programme_cited(site_with_url, document):
+    from pptx import Presentation
+
+    deck = Presentation(site_with_url / deck_path(document))
+    slides = list(deck.slides)
+    text = lambda slide: " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    notes = lambda slide: slide.notes_slide.notes_text_frame.text
+    assert document.so_ky_hieu in text(slides[0]) and document.trich_yeu in text(slides[0])
+    assert document.co_quan_ban_hanh in text(slides[0])
+    for slide, focus in zip(slides[2:-1], FOCUS.get(document.ma) or []):
+        assert focus["noi_dung"] in text(slide), "each focus area verbatim"
+    for slide in slides[1:-1]:
+        assert "Nguồn: Kế hoạch ngày 31/3/2026, mục " in text(slide)
+        assert "Nguyên văn: “" in notes(slide)
+        assert ".txt" not in text(slide) + notes(slide), "file names stay in the editors' tools"
+    awaiting = not document.page.meta.get("toan_van")
+    assert all(("Đang chờ văn bản chính thức" in notes(s)) == awaiting for s in slides)
+    assert SITE_URL + document.page.stem + ".html" in text(slides[-1])
+
+
+def test_closing_slide_qr_code_opens_the_programme(converted):
+    for document in PROGRAMMES:
+        pages = decoded_pages(converted / (Path(deck_path(document)).stem + ".pdf"), dpi=60)
+        assert pages[-1] == [SITE_URL + document.page.stem + ".html"], document.ma
+
+
+def test_decks_are_linked_from_the_speaker_page_and_the_programme_page(site_with_url):
+    sheets = (site_with_url / "bao-cao-vien.html").read_text(encoding="utf-8")
+    for document in PROGRAMMES:
+        assert f'href="{deck_path(document)}"' in sheets, document.ma
+        own = (site_with_url / (document.page.stem + ".html")).read_text(encoding="utf-8")
+        assert f'href="../{deck_path(document)}"' in own, document.ma
+        assert (site_with_url / deck_path(document)).is_file()
