@@ -19,11 +19,10 @@ from pathlib import Path
 import yaml
 
 from .. import content
+from ..toan_van import BEGIN, END
 from . import Imported, symbols_in
 from .model import ImportFailure
 
-BEGIN = "<!-- hoctap import: toàn văn, thay mỗi lần nhập lại; sửa bên ngoài hai dấu này -->"
-END = "<!-- hoctap import: hết toàn văn -->"
 DOCUMENT_KEYS = ("so_ky_hieu", "loai", "ngay_ban_hanh", "co_quan_ban_hanh", "trich_yeu")
 IMPORT_KEYS = ("toan_van", "sha256", "ma_goc", "chua_soat", "so_ky_hieu_in", "noi_ban_hanh", "co_quan_chu_quan",
                "tham_quyen_ky", "chuc_vu_ky", "nguoi_ky", "noi_nhan")

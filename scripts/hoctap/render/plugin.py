@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from ..checks import check_site, links
 from .. import content, safe_html, search
-from ..findings import Finding, format_text, shown_from
+from ..findings import Finding, errors, format_text, shown_from
 from ..registry import DEFAULT_LANG, Registry
 from . import autolink, blocks, languages, scripts, share
 from .config import HoctapConfig
@@ -366,9 +366,13 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         )
 
     def _fail_on(self, findings: list[Finding], docs_dir: Path):
-        """Fail the build with every finding listed, not only the first; paths as `hoctap check` shows them."""
-        if findings:
-            raise PluginError(f"{len(findings)} problem(s) in the content:\n" + format_text(shown_from(findings, docs_dir)))
+        """Fail the build with every error listed, not only the first; paths as `hoctap check` shows them.
+        Warnings (slips in an official text kept verbatim) are listed, at info level: strict mode fails on a warning."""
+        for warning in shown_from([f for f in findings if not f.is_error], docs_dir):
+            log.info(warning.format())
+        failing = errors(findings)
+        if failing:
+            raise PluginError(f"{len(failing)} problem(s) in the content:\n" + format_text(shown_from(failing, docs_dir)))
 
 
 def _lang(config: MkDocsConfig) -> str:
