@@ -33,6 +33,19 @@ LABELS = {
         "awaiting_heading": "Đang chờ văn bản chính thức",
         "awaiting": "Trang này chỉ tóm tắt những gì Kế hoạch ngày 31/3/2026 "
                     "của Ban Thường vụ LĐLĐ tỉnh nêu; nội dung đầy đủ sẽ được bổ sung khi có văn bản.",
+        # The full text of an imported official document (render/toan_van.py, toan-van.js)
+        "outline": "Mục lục toàn văn",
+        "original": "Văn bản gốc",
+        "copy_link": "Chép liên kết",
+        "copied_link": "Đã chép liên kết",
+        "copy_failed": "Không chép được; hãy chép địa chỉ này:",
+        "unreviewed_title": "Chưa soát",
+        "unreviewed": "Toàn văn dưới đây được {how}, chưa được biên tập viên đối chiếu với văn bản gốc. "
+                      "Trích dẫn sau khi đã soát.",
+        "read_from_ocr": "nhận dạng chữ (OCR) từ bản quét",
+        "read_from_tcvn3": "chuyển từ bảng mã TCVN3",
+        "read_from_vni": "chuyển từ bảng mã VNI",
+        "read_from_other": "chuyển đổi tự động",
     },
     "en": {
         "so_ky_hieu": "Symbol",
@@ -58,6 +71,18 @@ LABELS = {
         "awaiting_heading": "Awaiting the official text",
         "awaiting": "This page only summarises what the federation's plan of "
                     "31 March 2026 says; the full content will be added once the text is available.",
+        "outline": "Outline of the full text",
+        "original": "Original document",
+        "copy_link": "Copy link",
+        "copied_link": "Link copied",
+        "copy_failed": "Could not copy; copy this address:",
+        "unreviewed_title": "Not yet reviewed",
+        "unreviewed": "The full text below was {how}; no editor has checked it against the original yet. "
+                      "Quote it once it has been reviewed.",
+        "read_from_ocr": "read by OCR from a scan",
+        "read_from_tcvn3": "converted from the TCVN3 encoding",
+        "read_from_vni": "converted from the VNI encoding",
+        "read_from_other": "converted automatically",
     },
 }
 

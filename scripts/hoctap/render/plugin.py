@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import functools
 import os
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -24,7 +25,7 @@ from ..checks import check_site, links
 from .. import content, safe_html, search
 from ..findings import Finding, errors, format_text, shown_from
 from ..registry import DEFAULT_LANG, Registry
-from . import autolink, blocks, languages, scripts, share
+from . import autolink, blocks, languages, scripts, share, toan_van
 from .config import HoctapConfig
 from .gate import Gate
 from .kit import Kit
@@ -63,6 +64,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """Every language build's inline scripts, as the templates wrote them (render/scripts.py)."""
         self.previews: share.Previews | None = None
         self.told_no_site_url = False
+        self.source_dir: Path | None = None
 
     # Load and check the content once: mkdocs-static-i18n runs the next language's build with this
     # same plugin and config, while `mkdocs serve` makes a new plugin for every rebuild
@@ -80,7 +82,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         abbreviations_file = Path(config.config_file_path).parent / self.config.abbreviations
         self.abbreviations, abbreviation_findings = blocks.read_abbreviations(
             abbreviations_file, os.path.relpath(abbreviations_file, config.docs_dir))
-        source_dir = Path(config.config_file_path).parent / self.config.source_dir
+        source_dir = self.source_dir = Path(config.config_file_path).parent / self.config.source_dir
         self.kit = Kit.load(self.registry, Path(config.docs_dir), source_dir, self.config.documents_listed_max)
         checks = check_site(self.registry) if self.config.checks else []
         self._fail_on(self.registry.findings + abbreviation_findings + self.kit.findings + checks, Path(config.docs_dir))
@@ -211,6 +213,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             html = html.replace(CATALOGUE_SLOT, blocks.catalogue(
                 self.registry, _lang(config), lambda document: self._href(document, page), self.abbreviations))
         if self._document_of(page) is not None:
+            html = toan_van.section(html, page.meta, toan_van.original_of(page.meta, self.source_dir), page.url, _lang(config))
             head, found, rest = html.partition("</h1>")
             html = head + found + CARD_SLOT + rest if found else CARD_SLOT + html
         return html
@@ -226,6 +229,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         document = self._document_of(page)
         if document is not None:
             context["van_ban"] = self._card(document, lang)
+            context["hoctap_toan_van"] = f'<section class="{toan_van.SECTION_CLASS}"' in (page.content or "")
         context["hoctap_share"] = self.previews.tags(
             title=str(page.meta.get("title") or page.title), content=page.content or "", url=page.url,
             document=document, lang=lang, homepage=page.file.src_uri.split(".")[0] == "index")
@@ -253,6 +257,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def _on_post_page_links(self, output: str, *, page: Page, config: MkDocsConfig):
         if not self.config.enabled:
             return
+        output = toan_van.put_outline(output, page.toc, _lang(config))
         return self.gate.stamp(languages.relink(output, page.url, self.moved))
 
     on_post_page = CombinedEvent(_on_post_page_scripts, _on_post_page_links)
@@ -309,6 +314,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         except share.cards.FontMissing as error:
             raise PluginError(str(error)) from None
         if _lang(config) == DEFAULT_LANG:
+            self._copy_originals(Path(config.site_dir))
             self.kit.decks(Path(config.site_dir))
             self.kit.calendar(Path(config.site_dir), datetime.datetime.now(datetime.timezone.utc))
 
@@ -316,6 +322,16 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
                                   _on_post_build_share)
 
     # -- helpers ---------------------------------------------------------------
+
+    def _copy_originals(self, site_dir: Path):
+        """The originals of the full texts this build publishes ("Văn bản gốc"): the gate has already
+        taken the left-out pages out of the registry, so their originals never reach the site."""
+        for document in self.registry.documents:
+            original = toan_van.original_of(document.page.meta, self.source_dir)
+            if original is not None and toan_van.has_full_text(document.page.text):
+                target = site_dir / original.href_in_site
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(original.path, target)
 
     def _replace_material_index(self, config: MkDocsConfig):
         """Material's search box stays; its index (one HTML parse of every page) is left empty, ours replaces it."""
