@@ -6,12 +6,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the tests and tools use: the browser for browser tests, the web server
 # for publishing tests, pdftotext for PDF tests; pango (WeasyPrint's text layout) and DejaVu (a font
 # with every Vietnamese letter, embedded in the PDF, drawn in the link-preview images) for `hoctap pdf`;
-# Java for the Nu Html Checker (vnu-jar); zbarimg to read back the QR codes printed in the PDF,
+# Java for the Nu Html Checker (vnu-jar); Tesseract with its Vietnamese model (OCR of scans) and
+# antiword (old .doc files) for `hoctap import`; zbarimg to read back the QR codes printed in the PDF,
 # speaker sheets and poster; LibreOffice Impress to check that every slide deck opens without repair
-# (--no-install-recommends, set below, keeps it to Impress and its core);
-# Tesseract with its Vietnamese model (OCR of scans) and antiword (old .doc files) for `hoctap import`.
+# (--no-install-recommends, set below, keeps it to Impress and its core).
 DEBIAN_PACKAGES := chromium nginx poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core openjdk-17-jre-headless \
-	zbar-tools libreoffice-impress tesseract-ocr tesseract-ocr-vie antiword
+	tesseract-ocr tesseract-ocr-vie antiword zbar-tools libreoffice-impress
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: all setup system python node build serve test clean

@@ -13,6 +13,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
+# The package under test is this checkout's, in this process and in every command a test runs, whatever
+# the virtualenv's editable install points at (a second checkout, a git worktree, sharing one .venv)
+sys.path.insert(0, str(ROOT / "scripts"))
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"), os.environ.get("PYTHONPATH")]))
+
 
 def build_site(config_dir: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
     """Run `hoctap build` as an editor would (with `env` added); return the finished process."""

@@ -4,14 +4,17 @@ nothing refers to another origin, and a broken page fails the build with a clear
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from tests.conftest import DOCS, build_site
+from tests.conftest import DOCS, build_site, hoctap
 from hoctap.registry import Registry
 
 DOCUMENT_PAGES = sorted(d.page.path.with_suffix(".html").as_posix() for d in Registry.load(DOCS).documents)
@@ -74,7 +77,9 @@ def test_card_shows_facts_from_front_matter(site):
     assert "ngày 24/3/2026" in card
     assert "Tỉnh ủy Lai Châu" in card
     assert 'href="58-ct-tw.html"' in card  # implements
-    assert "Dự thảo" in card
+    # The document's own status, never the page's review (issue 14: 58-CT/TW read as a draft)
+    assert "<dt>Tình trạng</dt><dd class=\"ht-card__status\">Đã ban hành</dd>" in card
+    assert "Dự thảo" not in card and "dự thảo" not in card and "duyệt" not in card
     parent = (site / "van-ban/58-ct-tw.html").read_text(encoding="utf-8")
     assert 'href="18-ctr-tu.html"' in parent[parent.index('class="ht-card'):]  # implemented by
 
@@ -88,9 +93,11 @@ def test_unknown_facts_are_shown_as_unknown(site):
 def test_english_build_writes_the_translated_pages_only(site):
     translated = {p.relative_to(DOCS).as_posix().replace(".en.md", ".html") for p in DOCS.rglob("*.en.md")}
     assert {"index.html", "ke-hoach.html", "van-ban/index.html"} <= translated
-    assert {p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("*.html")} == translated
+    # and its own 404 page, in English
+    assert {p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("*.html")} == translated | {"404.html"}
     menu = (site / "en/index.html").read_text(encoding="utf-8").split('class="md-nav md-nav--primary"', 1)[1]
-    assert re.search(r'<a href="\.\./doc-nhanh\.html" class="md-nav__link" hreflang="vi">\s*<span class="md-ellipsis">\s*Quick read', menu)
+    # an untranslated page: the Vietnamese one, and its menu entry says so in English
+    assert re.search(r'<a href="\.\./bao-cao-vien\.html" class="md-nav__link" hreflang="vi">\s*<span class="md-ellipsis">\s*Preparing a talk \(Vietnamese\)', menu)
     assert re.search(r'<a href="ke-hoach\.html" class="md-nav__link">', menu)  # a translation: no hreflang
 
 
@@ -166,7 +173,7 @@ def test_no_reference_to_another_origin(site):
 
 def test_catalogue_lists_every_document_in_plan_order(site):
     page = (site / "van-ban/index.html").read_text(encoding="utf-8")
-    html = TAG.sub("", page[page.index("<table>"):page.index("</table>")])
+    html = TAG.sub("", page[page.index('<table class="ht-catalogue">'):page.index("</table>")])
     order = [html.index(symbol) for symbol in
              ["15-CTr/TU", "18-CTr/TU", "03/CTr-MTTQ-UB", "15/CTr-LĐLĐ", "01/CTr-LĐLĐ", "02/CTr-LĐLĐ", "03/CTr-LĐLĐ"]]
     assert order == sorted(order)
@@ -243,3 +250,105 @@ def test_every_page_without_its_official_text_says_so_in_its_body_and_contents(s
         after = html[heading.end():]
         assert re.match(r'.*?</h2>\s*<div class="admonition warning">\s*<p class="admonition-title">' + warning + "</p>", after, re.S), path
         assert in_contents == 2, path  # the contents, in the sidebar and in the drawer on phones
+
+
+# -- issue 14: what a member sees ------------------------------------------------------------------
+
+def _card(html: str) -> str:
+    return html[html.index('<aside class="ht-card'):html.index("</aside>")]
+
+
+def test_review_state_is_a_preview_banner_outside_the_card(site):
+    html = (site / "van-ban/58-ct-tw.html").read_text(encoding="utf-8")
+    banner = re.search(r'<p class="ht-review ht-review--du-thao" role="note">(.*?)</p>', html)
+    assert banner and "dự thảo" in banner.group(1) and "không phải tình trạng của văn bản" in banner.group(1)
+    assert html.index("ht-review") < html.index("<h1") and "ht-review" not in _card(html)
+    assert "Đã ban hành" in _card(html)
+    # The plan page: she signed the plan; nobody recorded a review of the page
+    plan = (site / "ke-hoach.html").read_text(encoding="utf-8")
+    assert "Lò Thị Hằng" not in plan[plan.index("ht-review"):plan.index("<h1")]
+    assert "ht-review--du-thao" in plan and "duyệt bởi" not in plan
+    assert 'class="ht-review' not in (site / "hoi-nghi.html").read_text(encoding="utf-8")  # no review state
+
+
+def test_published_build_never_shows_the_review_state(project_copy, tmp_path):
+    _break(project_copy, "van-ban/03-ctr-ldld.md", "trang_thai: du-thao",
+           "trang_thai: da-duyet\nnguoi_duyet: Biên tập viên A\nngay_duyet: 2026-04-02")
+    preview = tmp_path / "preview"
+    assert build_site(project_copy, preview).returncode == 0
+    html = (preview / "van-ban/03-ctr-ldld.html").read_text(encoding="utf-8")
+    assert "ht-review--da-duyet" in html and "Biên tập viên A, ngày 02/4/2026" in html
+    # As `hoctap publish` builds (render/config.py `preview` off), here with --allow-draft: even a page
+    # that is a draft is published without its review state
+    published = tmp_path / "published"
+    script = ("import sys; from hoctap import project; "
+              "sys.exit(project.build('mkdocs.yml', sys.argv[1], drafts=True, preview=False) is None)")
+    result = subprocess.run([sys.executable, "-c", script, str(published)], cwd=project_copy,
+                            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    for page in ("van-ban/03-ctr-ldld.html", "van-ban/58-ct-tw.html"):
+        html = (published / page).read_text(encoding="utf-8")
+        assert "ht-review" not in html and "Biên tập viên A" not in html and "Đã ban hành" in _card(html)
+    assert "ht-review" in (preview / "van-ban/58-ct-tw.html").read_text(encoding="utf-8")
+
+
+def test_titles_say_the_subject(site):
+    html = (site / "van-ban/03-ctr-ldld.html").read_text(encoding="utf-8")
+    assert "<title>03/CTr-LĐLĐ — Đối thoại, thương lượng tập thể - " in html
+    assert re.search(r"<h1 [^>]*>03/<abbr[^>]*>CTr</abbr>-<abbr[^>]*>LĐLĐ</abbr> — Đối thoại, thương lượng tập thể<", html)
+    menu = html.split('class="md-nav md-nav--primary"', 1)[1]
+    assert re.search(r'<span class="md-ellipsis">\s*03/CTr-LĐLĐ — Đối thoại, thương lượng tập thể', menu)
+    catalogue = TAG.sub("", (site / "van-ban/index.html").read_text(encoding="utf-8"))
+    assert "03/CTr-LĐLĐ — Đối thoại, thương lượng tập thể" in catalogue
+    raw = (site / "van-ban/index.html").read_text(encoding="utf-8")  # without a symbol, its subject is the link
+    assert 'cong-doan-tinh-xiv.html">Nghị quyết Đại hội Công đoàn tỉnh Lai Châu lần thứ XIV</a>' in raw
+    card = _card((site / "van-ban/18-ctr-tu.html").read_text(encoding="utf-8"))
+    assert "58-CT/TW</a><span class=\"ht-card__title\"> — Lãnh đạo của Đảng đối với tuyên truyền" in card
+
+
+def test_document_page_text_first_card_folded_after_it(site):
+    html = (site / "van-ban/03-ctr-ldld.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    h1, lead, focus, card = (article.index(s) for s in ("<h1", "<p>Chương trình số 03/", 'id="trong-tam-theo-ke-hoach"', "<aside"))
+    assert h1 < lead < focus < card
+    assert re.search(r'<aside class="ht-card"[^>]*>\s*<details class="ht-card__details">\s*<summary', article)
+    assert "<details class=\"ht-card__details\" open" not in article
+
+
+def test_sources_are_cited_as_a_reader_cites_them(site):
+    for path in DOCUMENT_PAGES:
+        assert ".txt" not in (site / path).read_text(encoding="utf-8"), path
+    card = _card((site / "van-ban/03-ctr-ldld.html").read_text(encoding="utf-8"))
+    assert '<a href="../ke-hoach.html#noi-dung-hoc-tap">Kế hoạch ngày 31/3/2026, mục II.1</a>' in card
+    plan = (site / "ke-hoach.html").read_text(encoding="utf-8")
+    assert '— <a href="ke-hoach.html#noi-dung-hoc-tap">Kế hoạch ngày 31/3/2026, mục II.1</a>' in plan  # a quotation's source
+    assert "18-Ctr/" in plan and "[sic: " in plan  # the plan's slip kept, the correction marked
+
+
+def test_english_pages_are_english(site):
+    card = _card((site / "en/ke-hoach.html").read_text(encoding="utf-8"))
+    assert "<dt>Kind</dt><dd>Plan</dd>" in card and "Standing Committee of the Lai Châu Provincial Federation" in card
+    assert "Kế hoạch" not in card.replace('lang="vi">Tổ chức', "")
+    assert "<dt>Status</dt><dd class=\"ht-card__status\">Issued</dd>" in card
+    home = (site / "en/index.html").read_text(encoding="utf-8")
+    footer = home[home.index("<footer"):]
+    assert "Lai Châu Provincial Federation of Labour" in footer and "Liên đoàn Lao động" not in footer
+    for link in re.findall(r'<a href="([^"#]+)"[^>]*>', home[home.index("<article"):home.index("</article>")]):
+        target = (site / "en" / link).resolve()
+        text = home[:home.index(f'href="{link}"')][-120:]
+        assert target.is_relative_to((site / "en").resolve()) or "Vietnamese" in text + home[home.index(f'href="{link}"'):][:200], link
+    missing = (site / "en/404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in missing and "Page not found" in missing
+    assert "404 - Not found" not in (site / "404.html").read_text(encoding="utf-8")
+    assert "Không tìm thấy trang" in (site / "404.html").read_text(encoding="utf-8")
+
+
+def test_fidelity_findings_of_issue_14_are_fixed(site):
+    text = lambda path: " ".join(TAG.sub("", (site / path).read_text(encoding="utf-8")).split())
+    quick = text("doc-nhanh.html")
+    assert "nâng cao chất lượng, hiệu quả hoạt động của đội ngũ cán bộ Công đoàn" in quick
+    assert "cải thiện điều kiện làm việc" in quick and "MTTQ Việt Nam tỉnh Lai Châu — thực hiện Nghị" in quick
+    assert "căn cứ đầu tiên" not in text("van-ban/1447-tld-qhld.html")
+    assert "mục I.2" not in text("van-ban/15-ctr-ldld.html")
+    assert "Mời báo cáo viên" in text("hoi-nghi.html") and "To be invited" in text("en/hoi-nghi.html")
+    assert "định hướng một số" in text("ke-hoach.html") and "orientations for a number of" in text("en/ke-hoach.html")

@@ -44,13 +44,16 @@ EXPECTED = {
     "v105-old-tone-mark.md": [("V105", 3, 10)],
     "v106-space-before-punctuation.md": [("V106", 3, 10)],
     "v107-double-space.md": [("V107", 3, 4)],
+    "f101-not-verbatim.md": [("F101", 3, 1)],
+    "f102-quotation-source.md": [("F102", 5, 10)],
+    "f103-relation-claimed.md": [("F103", 3, 79), ("F103", 9, 28), ("F103", 11, 56)],
     "clean.md": [],
 }
 
 
 @pytest.fixture(scope="module")
 def site() -> Site:
-    return Site(Registry.load(DOCS))
+    return Site(Registry.load(DOCS), ROOT / "sources")
 
 
 def test_corpus_is_complete():

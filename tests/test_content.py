@@ -153,3 +153,32 @@ def test_each_page_is_validated_once_per_build(monkeypatch):
     decide(registry, drafts=False, profile="public")
     assert len(seen) == len(set(seen)) > 20  # once each
     assert {page.path for page in registry.pages} <= set(seen)
+
+
+def test_a_document_is_issued_unless_its_page_says_otherwise():
+    """Issue 14: the document's own status (`tinh_trang`) is not the page's review (`trang_thai`)."""
+    document, _ = to_document(parse_page(GOOD, Path("van-ban/x.md")))
+    assert document.tinh_trang == "da-ban-hanh" and document.trang_thai == "du-thao"
+    assert codes(GOOD.replace("trang_thai: du-thao", "trang_thai: du-thao\ntinh_trang: het-hieu-luc")) == []
+    [finding] = to_document(parse_page(GOOD.replace("nguon:", "tinh_trang: du-thao\nnguon:"), Path("van-ban/x.md")))[1]
+    assert (finding.code, finding.line) == ("M008", 10)
+
+
+@pytest.mark.parametrize("short, ok", [
+    ("Đối thoại, thương lượng tập thể", True),
+    ("đối thoại thương lượng", True),           # case and punctuation aside, words in order
+    ("Thương lượng, đối thoại tập thể", False),  # reordered
+    ("Đàm phán tập thể", False),                 # reworded
+])
+def test_short_title_is_a_shortening_of_the_trich_yeu(short, ok):
+    full = "Đẩy mạnh đối thoại, thương lượng tập thể trọng tâm là tiền lương"
+    text = GOOD.replace("trich_yeu: Chương trình hành động", f"trich_yeu: {full}\nten_ngan: {short}")
+    found = to_document(parse_page(text, Path("van-ban/x.md")))[1]
+    assert [(f.code, f.line) for f in found] == ([] if ok else [("M010", 7)])
+
+
+def test_every_project_document_has_a_short_title():
+    from hoctap.registry import Registry
+    from tests.conftest import DOCS
+
+    assert all(d.ten_ngan for d in Registry.load(DOCS).documents)

@@ -1,4 +1,4 @@
-"""The publication gate: drafts and internal pages are absent from everything a publish or a
+"""The publication gate: drafts, internal pages and the editors' preview-only guide are absent from everything a publish or a
 bundle produces, and every link to them degrades to plain text."""
 
 from __future__ import annotations
@@ -75,6 +75,17 @@ def test_decide_drafts_and_internal_pages(tmp_path):
     assert "--allow-draft" in decide(registry, drafts=False, profile="intranet")[0].reason
 
 
+def test_preview_only_pages_are_never_published(tmp_path):
+    docs = tmp_path / "docs"
+    write(docs / "huong-dan.md", page("title: Hướng dẫn\nchi_xem_truoc: true\n"))
+    write(docs / "trang.md", page("title: Trang\n"))
+    registry = Registry.load(docs)
+    assert decide(registry, drafts=True, profile="intranet") == []  # a preview shows it
+    for drafts, profile in ((True, "intranet"), (False, "intranet"), (True, "public")):
+        left_out = decide(registry, drafts=drafts, profile=profile, preview=False)
+        assert [i.stem for i in left_out] == ["huong-dan"] and "chi_xem_truoc" in left_out[0].reason
+
+
 def test_prune_nav_drops_left_out_pages_and_empty_sections(tmp_path):
     docs = tmp_path / "docs"
     write(docs / "a.md", page("trang_thai: du-thao\n"))
@@ -137,10 +148,14 @@ def test_planted_draft_and_internal_page_are_absent_everywhere(planted, tmp_path
     log = published.stdout + published.stderr
     assert "left out van-ban/15-ctr-tu.md: draft" in log
     assert "left out van-ban/99-cv-ldld.md: internal" in log
+    assert "left out huong-dan-bien-tap.md: preview only" in log
     release = (target / "current").resolve()
     texts = every_text(release)
     assert leaks(texts) == []
     assert "van-ban/15-ctr-tu.html" not in texts and "en/van-ban/99-cv-ldld.html" not in texts
+    # The editors' guide: in the preview, nowhere in the release (page, menu, search)
+    assert "huong-dan-bien-tap.html" in preview_texts
+    assert not [name for name, text in texts.items() if "huong-dan-bien-tap" in text or "Hướng dẫn biên tập" in text]
     # Hand-written links to left-out pages are plain text; the pages that carry them are published.
     for home in ("index.html", "en/index.html"):
         assert "Xem <span>chương trình 15-" in texts[home] and "<span>công văn nội bộ</span>" in texts[home]
@@ -157,6 +172,7 @@ def test_planted_draft_and_internal_page_are_absent_everywhere(planted, tmp_path
     unzipped = every_text(tmp_path / "unzipped" / "hoc-tap")
     assert "index.html" in unzipped and "search/search_index.js" in unzipped
     assert leaks(unzipped) == []
+    assert not [name for name, text in unzipped.items() if "huong-dan-bien-tap" in text]
 
 
 def test_a_build_can_preview_what_a_public_publish_shows(planted, tmp_path, run_hoctap):

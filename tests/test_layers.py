@@ -11,14 +11,14 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "hoctap"
 
 LAYERS = [
-    ("text", {"findings", "vietnamese", "dates", "symbols", "sources", "pages", "safe_html", "toan_van"}),
-    ("content", {"content", "importing"}),  # importing: files in, pages out, for content to read
+    ("text", {"findings", "vietnamese", "dates", "symbols", "sources", "pages", "safe_html", "disk", "toan_van"}),
+    ("content", {"content", "importing", "docs_tree"}),  # importing: files in, pages out, for content to read
     ("registry", {"registry", "gate", "quiz"}),
     ("sharing", {"sharing"}),
     ("checks", {"checks", "search"}),
     ("render", {"render"}),
-    ("publish", {"publish", "project"}),
-    ("command line", {"cli"}),
+    ("publish", {"publish", "project", "mkdocs_warnings"}),
+    ("command line", {"cli", "site_build", "preview"}),
 ]
 RANK = {name: rank for rank, (_, names) in enumerate(LAYERS) for name in names}
 

@@ -24,7 +24,9 @@ from hoctap.publish.verify import inline_script_hashes
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX_SITE_CONF = ROOT / "deploy" / "nginx" / "hoctap.conf"
-PAGES = ["index.html", "ke-hoach.html", "van-ban/index.html", "en/index.html", "en/ke-hoach.html",
+# Published pages: the plan page is a draft until an editor records its review (issue 14), like every
+# document page today, and a publish leaves drafts out.
+PAGES = ["index.html", "hoi-nghi.html", "van-ban/index.html", "en/index.html", "en/hoi-nghi.html",
          "search/search_index.json", "assets/stylesheets/hoctap.css"]
 
 

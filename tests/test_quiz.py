@@ -118,6 +118,40 @@ def test_project_quiz_is_valid():
     root = Path(__file__).resolve().parent.parent
     from hoctap.render.kit import QUIZ_FILE
 
-    result = quiz.load(root / "docs" / QUIZ_FILE, root / "docs", root / "sources")
+    result = quiz.load(root / "docs" / QUIZ_FILE, root / "docs", root / "sources", ("en",))
     assert result.findings == []
     assert len(result.questions) >= 10
+    assert all(len(q.translations["en"]["lua_chon"]) == len(q.lua_chon) for q in result.questions)
+
+
+def test_no_question_asks_for_an_order_the_plan_does_not_give():
+    """Issue 14: "trước hết" asked which focus comes first, and the plan ranks none."""
+    root = Path(__file__).resolve().parent.parent
+    from hoctap.render.kit import QUIZ_FILE
+
+    for q in quiz.load(root / "docs" / QUIZ_FILE, root / "docs", root / "sources").questions:
+        assert not any(word in q.hoi.casefold() for word in ("trước hết", "đầu tiên", "thứ tự", "quan trọng nhất")), q.hoi
+    focus = next(q for q in quiz.load(root / "docs" / QUIZ_FILE, root / "docs", root / "sources").questions
+                 if "03/CTr-LĐLĐ" in q.hoi)
+    assert focus.dap_an.count(",") == 5  # all six focus areas the plan names, not four of them
+
+
+def test_english_translation_needs_every_choice_in_order(tree):
+    english = GOOD.replace("  nguon: src.txt:1\n", "  nguon: src.txt:1\n  en:\n    hoi: How many?\n"
+                           "    lua_chon: [50 people, 110 people]\n    giai_thich: The plan expects 110.\n", 1)
+    docs, sources = tree
+    path = docs / "includes" / "on-tap.yml"
+    path.write_text(english, encoding="utf-8")
+    result = quiz.load(path, docs, sources, ("en",))
+    assert [f.code for f in result.findings] == ["Q005"] and result.findings[0].line == 11  # the second has none
+    assert result.questions[0].text("en") == ("How many?", ["50 people", "110 people"], "The plan expects 110.")
+    assert result.questions[0].text("vi")[0] == "Bao nhiêu người?"
+    path.write_text(english.replace("[50 people, 110 people]", "[110 people]"), encoding="utf-8")
+    assert "Q005" in [f.code for f in quiz.load(path, docs, sources, ("en",)).findings]
+
+
+def test_a_comment_in_the_front_matter_is_not_the_pages_title(tree):
+    docs, _ = tree
+    (docs / "hoi-nghi.md").write_text("---\n# On the timeline: a note for editors\ntitle: X\n---\n\n# Hội nghị\n\n## Ai {#ai}\n",
+                                      encoding="utf-8")
+    assert quiz.reference_label("hoi-nghi.md#ai", docs) == ("Hội nghị › Ai", "vi")

@@ -66,10 +66,11 @@ def test_preview_shows_findings_after_an_edit_and_recovers(project_copy):
         line = len((original + MISTAKE).splitlines())
         assert f"docs/doc-nhanh.md:{line}:" in finding, finding
         assert "Traceback" not in "".join(seen)
+        wait_for("still serving the last good build")
         page.write_text(original, encoding="utf-8")
-        # MkDocs says this only after a rebuild that succeeded. Its "Documentation built in" line was
-        # missing in 1 run of 8 (mkdocs-static-i18n hides that line during its inner builds)
-        wait_for("Reloading browsers")
+        # Said only after a rebuild that passed (MkDocs' "Documentation built in" line was missing in
+        # 1 run of 8: mkdocs-static-i18n hides that line during its inner builds)
+        wait_for("the site is built")
     finally:
         server.terminate()  # the editor's Ctrl-C or a service manager's stop: to `hoctap` itself
         server.wait(timeout=30)

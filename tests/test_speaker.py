@@ -3,6 +3,7 @@ line against the cited source, and their questions are answered by the sheet's o
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -60,15 +61,32 @@ def test_sheets_cover_every_study_programme(registry, sources):
     for d in programmes:
         sheet = markdown.split(f"{{#{speaker.sheet_id(d)}}}", 1)[1].split("</section>", 1)[0]
         assert speaker.text(d.trich_yeu) in sheet and "Ghi chú của báo cáo viên" in sheet  # as Markdown that shows it as written
-        # every suggested answer is a fact already on the sheet
-        for line in sheet.splitlines():
+        # every suggested answer is a fact already on the sheet (as its reader sees it: links as their text)
+        shown = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", sheet)
+        for line in shown.splitlines():
             if "*Gợi ý trả lời:*" in line:
                 answer = line.split("*Gợi ý trả lời:*", 1)[1].strip().rstrip(".")
-                parts = [p.strip() for p in answer.replace(" (Kế hoạch, mục I)", "").split(";")]
-                assert all(p.split(", ngày ")[0] in sheet.replace(line, "") for p in parts), line
+                parts = [p.strip() for p in answer.removeprefix("Để ").replace(" (Kế hoạch, mục I.1)", "").split(";")]
+                assert all(p.split(", ngày ")[0] in shown.replace(line, "") for p in parts), line
         silent = not focus.chuong_trinh.get(d.ma)
         assert ("Kế hoạch chỉ nêu tên chương trình" in sheet) == silent
         assert "Đang chờ văn bản chính thức" in sheet  # no programme has its official text yet
+
+
+def test_sheets_say_the_plan_and_the_documents_as_they_are(registry, sources):
+    """Issue 14: the sheet's title says the subject; the purpose (mục I.1) is not mixed with the
+    requirements (I.2) in the answer to "Vì sao…"; what a programme implements is answered with the
+    document as the plan cites it; the status is the document's, never the page's review."""
+    focus = speaker.load_focus(DOCS / FOCUS_FILE, DOCS, sources, registry)
+    # as the reader sees it: Markdown's escapes taken off (speaker.text)
+    markdown = re.sub(r"\\(.)", r"\1", speaker.sheets(registry, focus, "bao-cao-vien.md", "vi"))
+    assert "## Phiếu báo cáo viên: 03/CTr-LĐLĐ — Đối thoại, thương lượng tập thể {#phieu-03-ctr-ldld}" in markdown
+    sheet = markdown.split("{#phieu-18-ctr-tu}", 1)[1].split("</section>", 1)[0]
+    assert "*Gợi ý trả lời:* Chỉ thị số 58-CT/TW, ngày 10/01/2026 của Ban Bí thư." in sheet
+    assert "bám sát mục tiêu, chỉ tiêu, nhiệm vụ và giải pháp của nghị quyết (mục I.2)" in sheet
+    why = next(line for line in sheet.splitlines() if "Gợi ý trả lời:* Để" in line)
+    assert "(Kế hoạch, mục I.1)" in why and "bám sát" not in why
+    assert "Tình trạng\n:   Đã ban hành" in sheet and "Dự thảo" not in markdown and "duyệt" not in markdown
 
 
 def test_timeline_event_must_be_grounded(project_copy, sources):

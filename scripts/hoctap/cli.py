@@ -15,7 +15,7 @@ from .checks import check_paths, check_site
 from .checks.fix import fix_files
 from .checks.source import Site
 from .findings import Finding, errors, format_json, format_text, shown_from
-from . import project
+from . import project, site_build
 from .gate import PROFILES
 from .importing import command as importing
 from .project import docs_dir_of
@@ -25,11 +25,8 @@ from .registry import Registry
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    built = project.build(args.config_file, args.site_dir, site_url=args.site_url, drafts=args.drafts, profile=args.profile)
-    if built is None:
-        return 1
-    # The site links to the PDF, so the site that `hoctap build` writes contains it, of the same documents
-    return make_pdf(args.config_file, args.site_dir, registry=built.registry) if args.pdf else 0
+    return site_build.build(args.config_file, args.site_dir, pdf=args.pdf, site_url=args.site_url,
+                            drafts=args.drafts, profile=args.profile)
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
@@ -43,7 +40,9 @@ def cmd_poster(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    return project.serve(args.config_file, args.dev_addr)
+    from .preview import serve  # imported here: MkDocs' server is not needed to build or check
+
+    return serve(args.config_file, args.dev_addr)
 
 
 def _lint(args: argparse.Namespace, docs_dir: Path) -> list[Finding]:
@@ -72,8 +71,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"hoctap check: {error}", file=sys.stderr)
         return 2
     findings = _lint(args, docs_dir)
+    refused: list[str] = []
     if args.fix and any(f.fix for f in findings):
-        fixed = fix_files(findings, Site(Registry.load(docs_dir)))
+        fixed, refused = fix_files(findings, Site(Registry.load(docs_dir)), Path(args.config_file).resolve().parent)
+        for reason in refused:
+            print(f"hoctap check: {reason}", file=sys.stderr)
         print(f"hoctap check: {fixed} fix(es) applied", file=sys.stderr)
         findings = _lint(args, docs_dir)
     if args.format == "json":
@@ -88,7 +90,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not failing:
         summary = summary.replace("0 problem(s)", "no problems", 1)
     print(f"hoctap check: {summary}" if findings else "hoctap check: no problems", file=sys.stderr)
-    return 1 if failing else 0
+    return 1 if failing or refused else 0
 
 
 def _import_folders(config_file: str) -> tuple[Path, Path]:

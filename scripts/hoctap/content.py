@@ -7,12 +7,18 @@ Field names stay Vietnamese, as editors write them:
 - `ngay_ban_hanh` — date of issue, strictly `YYYY-MM-DD`, not after the day of the build; empty when unknown.
 - `co_quan_ban_hanh` — issuing body.
 - `trich_yeu` — the title as issued (or as the source cites it).
+- `ten_ngan` — short title, the subject in a few of the trích yếu's own words, in their order
+  ("Đối thoại, thương lượng tập thể"): menus, cards and titles read "symbol — short title".
+- `tinh_trang` — the document's own status: `da-ban-hanh` (issued, the default: everything the
+  plan cites is issued) or `het-hieu-luc` (no longer in force). Not the page's review state.
 - `thuc_hien` / `can_cu` — documents this one implements / is based on, each named by its
   symbol, or by its page name (`nghi-quyet-dai-hoi-xiv-dang`) when it has no known symbol.
-- `trang_thai` — status of the page: `du-thao` (draft) or `da-duyet` (approved, with
-  `nguoi_duyet` who approved and `ngay_duyet` when).
+- `trang_thai` — editorial review of the page (not of the document): `du-thao` (draft) or
+  `da-duyet` (approved, with `nguoi_duyet` who approved and `ngay_duyet` when, as the editors
+  record it). Shown in previews only.
 - `nguon` — where the facts come from: files in the sources folder (`sources/`), with lines.
 - `noi_bo` — internal only: left out of a public build.
+- `chi_xem_truoc` — preview only (the editors' guide): never in a publish or a bundle.
 
 Unknown facts are left empty and shown as unknown, never guessed. The schema (`FrontMatter`,
 `DocumentMeta`, below) declares every key a page may have and its type; each page is validated
@@ -36,6 +42,9 @@ from pydantic_core import PydanticCustomError
 from .findings import Finding
 
 TRANG_THAI = {"du-thao": "Dự thảo", "da-duyet": "Đã duyệt"}
+TINH_TRANG = {"da-ban-hanh": "Đã ban hành", "het-hieu-luc": "Hết hiệu lực"}
+"""A document's own status; `da-ban-hanh` when the front matter does not say."""
+_WORD = re.compile(r"\w+")
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """YAML without implicit timestamps: dates stay text, so an impossible one is our finding, not a crash.
@@ -109,6 +118,8 @@ class Document:
     nguon: list[str]
     noi_bo: bool
     noi_dung_hoc_tap: list[str] = field(default_factory=list)
+    ten_ngan: str | None = None
+    tinh_trang: str = "da-ban-hanh"
 
     @property
     def ma(self) -> str:
@@ -257,6 +268,7 @@ class FrontMatter(_Strict):
     nguoi_duyet: Text = None
     ngay_duyet: PastDate = None
     noi_bo: bool = False
+    chi_xem_truoc: bool = False
     nguon: Names = []
     # The study conference on the timeline (`tu`, `den`, `ghi`, `nguon`); its dates may be in the
     # future. Its contents are checked against the source it cites (render/kit.py, K003/K004).
@@ -271,6 +283,8 @@ class DocumentMeta(FrontMatter):
     ngay_ban_hanh: PastDate  # may be left empty when unknown
     co_quan_ban_hanh: Text
     trich_yeu: Text
+    ten_ngan: Text = None  # a shortening of `trich_yeu` (M010)
+    tinh_trang: Literal[tuple(TINH_TRANG)] = "da-ban-hanh"  # the document's own status
     thuc_hien: Names = []
     can_cu: Names = []
     trang_thai: Literal[tuple(TRANG_THAI)] | None
@@ -318,6 +332,10 @@ def validate(page: Page) -> tuple[FrontMatter, list[Finding]]:
         findings += [Finding(page.path.as_posix(), page.line_of(key), 1, "M001", f"required field `{key}` is empty")
                      for key in REQUIRED if key in page.meta and key not in MAY_BE_EMPTY
                      and getattr(values, key) in (None, []) and not any(e["loc"][0] == key for e in errors)]
+    if schema is DocumentMeta and values.ten_ngan and values.trich_yeu and not is_shortening(values.ten_ngan, values.trich_yeu):
+        findings.append(Finding(page.path.as_posix(), page.line_of("ten_ngan"), 1, "M010",
+                                f"`ten_ngan` {values.ten_ngan!r} is not a shortening of `trich_yeu`",
+                                "keep words of the trích yếu, in its order; never reword it"))
     if values.trang_thai == "da-duyet" and not (values.nguoi_duyet and values.ngay_duyet):
         findings.append(Finding(page.path.as_posix(), page.line_of("trang_thai"), 1, "M003",
                                 "an approved page names who approved it and when", "add `nguoi_duyet:` and `ngay_duyet:`"))
@@ -384,5 +402,13 @@ def to_document(page: Page) -> tuple[Document, list[Finding]]:
         nguon=values.nguon,
         noi_bo=values.noi_bo,
         noi_dung_hoc_tap=values.noi_dung_hoc_tap,
+        ten_ngan=values.ten_ngan,
+        tinh_trang=values.tinh_trang,
     )
     return document, page.findings
+
+
+def is_shortening(short: str, full: str) -> bool:
+    """Every word of `short` is a word of `full`, in the same order (case aside): a shortening, not a rewording."""
+    words = iter(w.casefold() for w in _WORD.findall(full))
+    return all(any(w == word for w in words) for word in (w.casefold() for w in _WORD.findall(short)))

@@ -1,7 +1,9 @@
 """The publication gate: which pages a build leaves out, and why.
 
-Two rules, from the pages' front matter:
+Three rules, from the pages' front matter:
 
+- a page marked `chi_xem_truoc: true` (preview only: the editors' guide, with its commands and
+  finding codes) is in editors' previews only, never in a publish or a bundle, whatever the options;
 - a page whose `trang_thai` is `du-thao` (draft; for a document page, anything not `da-duyet`)
   is left out unless drafts are allowed — editors' previews allow them, a publish does not;
 - a page marked `noi_bo: true` (internal only) is left out of a `public` build.
@@ -44,11 +46,13 @@ def stem_of(src_uri: str) -> str:
     return posixpath.join(folder, name.split(".")[0])
 
 
-def decide(registry: Registry, *, drafts: bool, profile: str) -> list[LeftOut]:
+def decide(registry: Registry, *, drafts: bool, profile: str, preview: bool = True) -> list[LeftOut]:
     """Every page the gate leaves out, in path order, with the first reason that applies."""
     marks: dict[str, list[str]] = {}
     for page in registry.pages:
         reasons = marks.setdefault(page.stem, [])
+        if not preview and page.front_matter.chi_xem_truoc:
+            reasons.append("preview only (`chi_xem_truoc: true`): editors' pages are never published")
         if not drafts and _is_draft(page):
             reasons.append("draft (`trang_thai: du-thao`); publish it with --allow-draft, "
                            "or approve it (`trang_thai: da-duyet`)")

@@ -1,16 +1,18 @@
 """The project as our commands see it: the few mkdocs.yml keys they need before MkDocs runs
 (`docs_dir`, `site_author`…), and MkDocs itself, run in this process with our plugin's options
-set on the loaded configuration (no environment variables in between)."""
+set on the loaded configuration (no environment variables in between), its warnings about pages
+shown again as our findings."""
 
 from __future__ import annotations
 
 import logging
-import signal
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from . import mkdocs_warnings
+from .findings import format_text, shown_from
 from .gate import LeftOut
 from .registry import Registry
 
@@ -42,19 +44,39 @@ class Built:
     left_out: list[LeftOut]
 
 
-def build(config_file: str | Path, site_dir: str | Path, *, site_url: str = "", **options) -> Built | None:
+def docs_dir_or_default(config_file: str | Path) -> Path:
+    """docs_dir, or MkDocs' default when mkdocs.yml cannot be read: MkDocs then says what is wrong with it."""
+    try:
+        return docs_dir_of(config_file)
+    except ValueError:
+        return Path(config_file).resolve().parent / "docs"
+
+
+def build(config_file: str | Path, site_dir: str | Path, *, site_url: str = "", strict: bool = True,
+          **options) -> Built | None:
     """Build the site strictly, as `mkdocs build --strict` does, with the `hoctap` plugin's `options`
     (`drafts`, `profile`, `release`) set on it; None when the build failed, MkDocs and the plugin
     having logged why. In this process: a second interpreter importing MkDocs, Material and our
-    plugin again cost a sixth of a small site's build."""
+    plugin again cost a sixth of a small site's build.
+
+    MkDocs' warnings about pages (a link to a missing page or anchor…) are printed again as our
+    findings, at `docs/…:line:col`; `strict=False` (the preview) lets them pass."""
+    _log_as_mkdocs_does()
+    overrides = {"site_url": site_url} if site_url else {}
+    with mkdocs_warnings.collected(docs_dir_or_default(config_file), Path(config_file).resolve()) as warned:
+        built = _build(config_file, site_dir, strict, overrides, options)
+    if warned:
+        print(format_text(shown_from(warned, docs_dir_or_default(config_file))))
+    return built
+
+
+def _build(config_file, site_dir, strict: bool, overrides: dict, options: dict) -> Built | None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    _log_as_mkdocs_does()
-    overrides = {"site_url": site_url} if site_url else {}
     try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True, **overrides)
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=strict, **overrides)
         plugin = config.plugins["hoctap"]
         for key, value in options.items():
             plugin.config[key] = value
@@ -82,24 +104,3 @@ def _log_as_mkdocs_does() -> None:
     logger.addHandler(stream)
     logger.setLevel(logging.INFO)
     logger.propagate = False
-
-
-def serve(config_file: str | Path, dev_addr: str) -> int:
-    """The live preview (`mkdocs serve`), in this process: stopping `hoctap serve` stops the server."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-    from mkdocs.exceptions import MkDocsException
-
-    _log_as_mkdocs_does()
-    signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop ends the server as Ctrl-C does
-    try:
-        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
-    except MkDocsException as error:
-        logging.getLogger("mkdocs").error(error.format_message())
-        return 1
-    except KeyboardInterrupt:
-        return 0
-    return 0
-
-
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt

@@ -5,22 +5,27 @@ Each question carries:
 - `hoi` — the question; `lua_chon` — the choices; `dap_an` — the right choice, written as in `lua_chon`;
 - `giai_thich` — the explanation shown after an answer;
 - `xem` — the page and heading that answer it (`ke-hoach.md#doi-tuong`);
-- `nguon` — the source lines that state the answer (`ke-hoach-….txt:89`): the answer must be there.
+- `nguon` — the source lines that state the answer (`ke-hoach-….txt:89`): the answer must be there;
+- `en` — the question in English, for the English quiz page: `hoi`, `lua_chon` in the same order,
+  `giai_thich`. The right answer is the Vietnamese one, checked against the Vietnamese source; the
+  English choice at its place is its translation, shown.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from .vietnamese import slugify
 
+from .content import parse_page
 from .findings import Finding
 from .sources import ungrounded
 
 KEYS = ("hoi", "lua_chon", "dap_an", "giai_thich", "xem", "nguon")
+TRANSLATED_KEYS = ("hoi", "lua_chon", "giai_thich")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{:?\s*#([\w-]+)[^}]*\})?\s*#*\s*$", re.M)
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 
@@ -35,6 +40,13 @@ class Question:
     xem: str
     nguon: str
     line: int
+    translations: dict[str, dict] = field(default_factory=dict)
+    """{lang: {"hoi", "lua_chon", "giai_thich"}}: the question as another language's quiz shows it."""
+
+    def text(self, lang: str) -> tuple[str, list[str], str]:
+        """(question, choices, explanation) in `lang`, Vietnamese where it has no translation."""
+        other = self.translations.get(lang)
+        return (other["hoi"], other["lua_chon"], other["giai_thich"]) if other else (self.hoi, self.lua_chon, self.giai_thich)
 
     @property
     def answer_index(self) -> int:
@@ -56,8 +68,9 @@ def headings(markdown: str) -> dict[str, str]:
     return found
 
 
-def load(path: Path, docs_dir: Path, source_dir: Path) -> Quiz:
-    """Read and check the quiz; `path` is reported relative to `docs_dir`, like every content finding."""
+def load(path: Path, docs_dir: Path, source_dir: Path, languages: tuple[str, ...] = ()) -> Quiz:
+    """Read and check the quiz; `path` is reported relative to `docs_dir`, like every content finding.
+    Each question must carry its translation into each of `languages` (those with a quiz page)."""
     rel = path.relative_to(docs_dir).as_posix() if path.is_relative_to(docs_dir) else path.as_posix()
     if not path.is_file():
         return Quiz([], [])
@@ -73,14 +86,15 @@ def load(path: Path, docs_dir: Path, source_dir: Path) -> Quiz:
         return Quiz([], [Finding(rel, root.start_mark.line + 1, 1, "Q001", "the quiz is a list of questions (`- hoi: …`)")])
     questions, findings = [], []
     for n, node in enumerate(root.value, start=1):
-        question, problems = _question(node, n, rel, docs_dir, source_dir)
+        question, problems = _question(node, n, rel, docs_dir, source_dir, languages)
         findings += problems
         if question is not None and not problems:
             questions.append(question)
     return Quiz(questions, findings)
 
 
-def _question(node, n: int, rel: str, docs_dir: Path, source_dir: Path) -> tuple[Question | None, list[Finding]]:
+def _question(node, n: int, rel: str, docs_dir: Path, source_dir: Path,
+              languages: tuple[str, ...]) -> tuple[Question | None, list[Finding]]:
     line = node.start_mark.line + 1
     if not isinstance(node, yaml.MappingNode):
         return None, [Finding(rel, line, 1, "Q001", f"question {n} is not a mapping of keys to values")]
@@ -109,6 +123,17 @@ def _question(node, n: int, rel: str, docs_dir: Path, source_dir: Path) -> tuple
     if problem:
         findings.append(Finding(rel, at("nguon"), 1, "Q004", f"question {n}: the answer is not grounded: {problem}",
                                 "cite the source lines that state the answer"))
+    for lang in languages:
+        other = data.get(lang)
+        if not isinstance(other, dict) or any(not other.get(key) for key in TRANSLATED_KEYS) \
+                or not isinstance(other["lua_chon"], list) or len(other["lua_chon"]) != len(choices):
+            findings.append(Finding(rel, at(lang) if lang in lines else line, 1, "Q005",
+                                    f"question {n}: its `{lang}` translation needs `hoi`, `giai_thich` and "
+                                    f"`lua_chon` with {len(choices)} choices, in the order of `lua_chon`",
+                                    f"translate it under `{lang}:` for the page on-tap.{lang}.md"))
+            continue
+        question.translations[lang] = {"hoi": str(other["hoi"]).strip(), "giai_thich": str(other["giai_thich"]).strip(),
+                                       "lua_chon": [str(c).strip() for c in other["lua_chon"]]}
     return question, findings
 
 
@@ -122,11 +147,16 @@ def _unresolved(ref: str, docs_dir: Path) -> str:
     return ""
 
 
-def reference_label(ref: str, docs_dir: Path) -> str:
-    """`Kế hoạch… › 3. Đối tượng`: the page's title and the heading a question points to."""
+def reference_label(ref: str, docs_dir: Path, lang: str = "vi") -> tuple[str, str]:
+    """(`Kế hoạch… › 3. Đối tượng`, its language): the page's title and the heading a question points
+    to, from the page's translation into `lang` where there is one. The body only: a `# comment` in
+    the front matter is not a title."""
     page, _, anchor = ref.partition("#")
-    markdown = (docs_dir / page).read_text(encoding="utf-8")
+    translated = docs_dir / page.replace(".md", f".{lang}.md")
+    path, shown = (translated, lang) if lang != "vi" and translated.is_file() else (docs_dir / page, "vi")
+    markdown = parse_page(path.read_text(encoding="utf-8"), Path(page)).body
     found = headings(markdown)
     first_h1 = re.search(r"^#\s+(.*?)\s*(\{.*\})?\s*$", _FENCE.sub("", markdown), re.M)
-    title = first_h1.group(1) if first_h1 else page
-    return f"{title} › {found[anchor]}" if anchor and found.get(anchor) and found[anchor] != title else title
+    title = re.sub(r"[*_`]", "", first_h1.group(1)) if first_h1 else page
+    label = f"{title} › {found[anchor]}" if anchor and found.get(anchor) and found[anchor] != title else title
+    return label, shown

@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .content import ContentError, Document, Page, is_document, read_page, to_document
+from .docs_tree import Tree, walk
 from .findings import Finding
 
 DEFAULT_LANG = "vi"
@@ -23,18 +24,21 @@ class Registry:
     pages: list[Page] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    tree: Tree | None = None
+    """docs/ as it was walked: the files the build may use (hoctap.docs_tree); its findings are ours."""
 
     @classmethod
-    def load(cls, docs_dir: Path, exclude: tuple[str, ...] = ("includes/",)) -> "Registry":
-        registry = cls(Path(docs_dir))
-        for path in sorted(registry.docs_dir.rglob("*.md")):
-            rel = path.relative_to(registry.docs_dir).as_posix()
-            if rel.startswith(exclude):
-                continue
+    def load(cls, docs_dir: Path) -> "Registry":
+        tree = walk(Path(docs_dir))
+        registry = cls(Path(docs_dir), tree=tree, findings=list(tree.findings))
+        for rel in tree.pages:
             try:
-                page = read_page(path, registry.docs_dir)
+                page = read_page(registry.docs_dir / rel, registry.docs_dir)
             except ContentError as error:
                 registry.findings.append(error.finding)
+                continue
+            except OSError as error:  # removed or made unreadable since the walk
+                registry.findings.append(Finding(rel, 1, 1, "E005", f"cannot read: {error.strerror or error}"))
                 continue
             registry.pages.append(page)
             registry.findings.extend(page.findings)

@@ -40,3 +40,50 @@ def ungrounded(source_dir: Path, ref: str, claim: str) -> str:
     if reading_key(claim) not in reading_key(text):
         return f"{claim!r} is not in the cited lines {ref}"
     return ""
+
+
+# A source's own headings: `I. MỤC ĐÍCH, YÊU CẦU`, `1. Mục đích`, ` 4. Thời gian: 01 ngày…`, `Nơi nhận:`
+_PART = re.compile(r"^\s*(?P<roman>[IVX]+)\.\s+\S")
+_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})\.\s+\S")
+_UNNUMBERED = re.compile(r"^\s*(?P<name>Nơi nhận)\s*:")
+
+OPENING = ""
+"""The section of the lines before a source's first heading (its opening: căn cứ, title)."""
+
+
+@lru_cache(maxsize=32)
+def _sections(path: Path) -> tuple[str, ...]:
+    """The section each line of a source belongs to, by the source's own headings: `II.1`, `III`,
+    `Nơi nhận`, or OPENING before the first heading."""
+    part, current, found = "", OPENING, []
+    for line in _lines(path):
+        if m := _PART.match(line):
+            part = current = m["roman"]
+        elif (m := _ITEM.match(line)) and part:
+            current = f"{part}.{m['n']}"
+        elif m := _UNNUMBERED.match(line):
+            part, current = "", m["name"]
+        found.append(current)
+    return tuple(found)
+
+
+def section_of(source_dir: Path, ref: str) -> tuple[str, str] | None:
+    """(source file, section) a reference points into, as a reader cites it: `II.1` when its lines sit in
+    one numbered item, `II` when in one part, `II.2–III.2` across parts, OPENING before the first
+    heading; None when the reference is broken (then None alone) or runs from the opening on (then
+    it is cited as the document itself)."""
+    text, _ = cited(source_dir, ref)
+    if text is None:
+        return None
+    match = _REF.match(str(ref).strip())
+    sections = _sections(Path(source_dir) / match["file"])
+    first, last = int(match["first"]), int(match["last"] or match["first"])
+    span = set(sections[first - 1:last])
+    if len(span) == 1:
+        return match["file"], span.pop()
+    parts = {s.split(".")[0] for s in span}
+    if OPENING in span:
+        return match["file"], None
+    if len(parts) == 1:
+        return match["file"], parts.pop()
+    return match["file"], f"{sections[first - 1]}–{sections[last - 1]}"

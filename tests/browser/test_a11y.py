@@ -118,11 +118,13 @@ def test_checks_report_planted_violations(browser, project_copy, build):
     page = project_copy / "docs" / "thuat-ngu.md"
     page.write_text(page.read_text(encoding="utf-8") + (
         '\n\n<img src="assets/images/favicon.svg" width="40" height="40">\n\n'
-        '<p style="color:#bbb">Chữ xám nhạt trên nền trắng.</p>\n\n'
-        '<pre style="white-space:pre">' + "x" * 200 + "</pre>\n"), encoding="utf-8")
-    css = project_copy / "overrides" / "assets" / "stylesheets" / "hoctap.css"
+        '<p class="ht-planted-grey">Chữ xám nhạt trên nền trắng.</p>\n\n'
+        '<pre class="ht-planted-wide">' + "x" * 200 + "</pre>\n"), encoding="utf-8")
+    css = project_copy / "overrides" / "assets" / "stylesheets" / "hoctap.css"  # a page may not hold `style`
     css.write_text(css.read_text(encoding="utf-8") + "\n*:focus, *:focus-visible, *.focus-visible + label,"
-                   " label { outline: none !important; }\n", encoding="utf-8")
+                   " label { outline: none !important; }\n.ht-planted-grey { color: #bbb !important; }\n"
+                   ".ht-planted-wide { white-space: pre !important; }\n",
+                   encoding="utf-8")
     result = build(project_copy, project_copy / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     url = (project_copy / "site" / "thuat-ngu.html").as_uri()

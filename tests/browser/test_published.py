@@ -8,7 +8,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-PAGES = ["index.html", "ke-hoach.html", "van-ban/index.html", "en/index.html", "en/ke-hoach.html",
+# Published pages: the plan page is a draft until an editor records its review (issue 14), like every
+# document page today, and a publish leaves drafts out.
+PAGES = ["index.html", "hoi-nghi.html", "van-ban/index.html", "en/index.html", "en/hoi-nghi.html",
          "khong-co-trang-nay.html"]
 
 LISTEN = """
@@ -75,5 +77,6 @@ def test_bundle_opens_and_navigates_from_file_url(watched, intranet, tmp_path, r
     watched.get_by_role("link", name="Danh mục văn bản").first.click()
     watched.wait_for_load_state()
     assert watched.url.endswith("hoc-tap/van-ban/index.html")
-    assert watched.locator("table").first.is_visible()
+    # every document page is a draft today: the published catalogue says so rather than show an empty table
+    assert watched.get_by_text("Chưa có văn bản nào được đăng").is_visible()
     assert [r for r in watched.requests if not r.startswith(("file:", "data:", "blob:", "about:"))] == []

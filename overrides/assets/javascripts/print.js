@@ -1,5 +1,6 @@
-/* Printing: the print buttons, and what paper needs that a screen does not —
-   each abbreviation spelled out once, and the address after each link. */
+/* The actions of a document page, in one file (a first visit on a slow phone network pays one request
+   for both: benchmarks/budget.toml). Printing: the print buttons, and what paper needs that a screen
+   does not — each abbreviation spelled out once, and the address after each link. Sharing: below. */
 (function () {
   "use strict";
 
@@ -39,11 +40,23 @@
     });
   }
 
+  /* The document card is folded away on screen; on paper it is open. */
+  var folded = [];
+  function unfoldCards() {
+    document.querySelectorAll(".ht-card__details:not([open])").forEach(function (details) {
+      details.open = true;
+      folded.push(details);
+    });
+  }
+
   window.addEventListener("beforeprint", function () {
     markAbbreviations();
     markLinks();
+    unfoldCards();
   });
   window.addEventListener("afterprint", function () {
+    folded.forEach(function (details) { details.open = false; });
+    folded = [];
     root.classList.remove("ht-print-one");
     document.querySelectorAll(".ht-print-target").forEach(function (el) {
       el.classList.remove("ht-print-target");
@@ -61,7 +74,36 @@
       }
       markAbbreviations();
       markLinks();
+      unfoldCards();
       window.print();
     });
   });
+})();
+
+/* Share a document page: the share sheet (Web Share) where the browser has one, else the link
+   copied (Clipboard API; over plain http, which has neither, a selected field), said in the status line. */
+(function () {
+  var button = document.querySelector("[data-ht-share]");
+  if (!button) return;
+  var link = document.querySelector("link[rel=canonical]");
+  var url = link ? link.href : location.href.split("#")[0];
+
+  function copy() {
+    if (navigator.clipboard) return navigator.clipboard.writeText(url);
+    var field = document.createElement("textarea");
+    field.value = url;
+    field.style.cssText = "position:fixed;opacity:0";
+    document.body.append(field);
+    field.select();
+    var done = document.execCommand("copy");
+    field.remove();
+    return done ? Promise.resolve() : Promise.reject();
+  }
+
+  button.hidden = false;
+  button.onclick = function () {
+    if (navigator.share) return navigator.share({ title: document.title, url: url }).catch(function () {});
+    var say = function (text) { button.nextElementSibling.textContent = text; };
+    copy().then(function () { say(button.dataset.htCopied); }, function () { say(url); });
+  };
 })();

@@ -47,15 +47,38 @@ def fix_text(text: str, check: Callable[[str], list[Finding]]) -> tuple[str, int
     return text, total
 
 
-def fix_files(findings: list[Finding], site: Site) -> int:
-    """Apply the safe fixes in place, in each file a finding with a fix names; return how many were applied."""
-    total = 0
+def fix_files(findings: list[Finding], site: Site, project: Path) -> tuple[int, list[str]]:
+    """Apply the safe fixes in place, in each file a finding with a fix names; return how many were
+    applied, and why each file that was not written was refused.
+
+    Only regular files inside the project are written, never through a link: a page linked to a
+    file elsewhere would have been changed there. Each file keeps its line endings (CRLF stays CRLF)."""
+    total, refused = 0, []
     for path in sorted({f.path for f in findings if f.fix}):
         file = Path(path)
+        problem = _refused(file, project)
+        if problem:
+            refused.append(f"{path}: {problem}; not fixed")
+            continue
         markdown = file.suffix.lower() != ".txt"
-        fixed, count = fix_text(file.read_text(encoding="utf-8"),
-                                lambda t: check_source(Source.from_text(t, path, markdown), site))
+        with open(file, encoding="utf-8", newline="") as text:  # newline="": "\r\n" is read as it is
+            original = text.read()
+        fixed, count = fix_text(original, lambda t: check_source(Source.from_text(t, path, markdown), site))
         if count:
-            file.write_text(fixed, encoding="utf-8")
+            with open(file, "w", encoding="utf-8", newline="") as text:
+                text.write(fixed)
             total += count
-    return total
+    return total, refused
+
+
+def _refused(file: Path, project: Path) -> str:
+    """Why `--fix` may not write `file`, or "" when it may."""
+    root, absolute = project.resolve(), file.absolute()
+    if not absolute.resolve().is_relative_to(root):
+        return f"outside the project ({root})"
+    for part in [absolute, *absolute.parents]:
+        if part.resolve() == root:
+            break
+        if part.is_symlink():
+            return f"{part} is a symbolic link, and --fix does not write through links"
+    return "" if file.is_file() else "not a regular file"

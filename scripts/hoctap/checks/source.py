@@ -132,16 +132,18 @@ class Site:
     """The registry seen from the checks: documents by canonical symbol."""
 
     registry: Registry
+    source_dir: Path | None = None  # the source texts quotations are checked against
     whole_site: bool = False
     """The site's own check (`Site.of`): a citation's other place, the cited document's header (S106), is
     reported too; files checked one by one get only their own findings."""
 
     @classmethod
-    def of(cls, registry: Registry) -> "Site":
+    def of(cls, registry: Registry, source_dir: Path | None = None) -> "Site":
         """The site of a registry, made once: every page of a build asks for it."""
-        if _last and _last[0].registry is registry:
+        source_dir = source_dir or registry.docs_dir.parent / "sources"
+        if _last and _last[0].registry is registry and _last[0].source_dir == source_dir:
             return _last[0]
-        _last[:] = [cls(registry, whole_site=True)]
+        _last[:] = [cls(registry, source_dir, whole_site=True)]
         return _last[0]
 
     @cached_property

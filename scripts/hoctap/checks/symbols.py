@@ -55,10 +55,15 @@ def mentions(source: Source, site: Site) -> Iterator[Finding]:
             yield source.finding(mention.start, "S101", f"`{mention.raw}` is not a document of the registry",
                                  f"did you mean `{guess}`?" if guess else "add a page for it under docs/van-ban/")
             continue
-        if mention.raw != canonical:
+        if mention.raw != canonical and not marked_sic(source.prose, mention.end):
             yield source.finding(mention.start, "S102", f"`{mention.raw}` is not the canonical spelling",
                                  f"write `{canonical}`", fix=canonical, length=len(mention.raw))
         yield from _date_and_issuer(source, mention, document, site)
+
+
+def marked_sic(prose: str, end: int) -> bool:
+    """The source's own spelling, kept in a quotation and marked: `18-Ctr/TU [sic: 18-CTr/TU]`."""
+    return prose[end:end + 8].lstrip(" \t").startswith("[sic")
 
 
 def _date_and_issuer(source: Source, mention: Mention, document: Document, site: Site) -> Iterator[Finding]:

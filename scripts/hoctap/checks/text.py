@@ -69,9 +69,9 @@ def look_alike_d(source: Source) -> Iterator[Finding]:
 
 
 def doubled_word(source: Source) -> Iterator[Finding]:
-    """V103: a grammatical word written twice ("của của")."""
+    """V103: a grammatical word written twice ("của của"), unless quoted as the source has it, marked `[sic]`."""
     for m in _DOUBLED.finditer(source.prose):
-        if m.group(1).casefold() in REPEATABLE_NOT:
+        if m.group(1).casefold() in REPEATABLE_NOT and not source.prose[m.end():m.end() + 8].lstrip(" \t").startswith("[sic"):
             yield source.finding(m.start(2), "V103", f"doubled word `{m.group(1)} {m.group(2)}`",
                                  f"delete one `{m.group(2)}`")
 

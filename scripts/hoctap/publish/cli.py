@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
 
 from ..project import read_mkdocs_yml
 
+from .. import disk
 from ..findings import format_text
 from ..registry import Registry
 from ..gate import decide, published
@@ -15,9 +17,13 @@ from ..pages import PDF_NAME
 from .pdf import PdfError, write_pdf
 
 
-def make_pdf(config_file: str, site_dir: str, output: str | None = None, *, registry: Registry | None = None) -> int:
+def make_pdf(config_file: str, site_dir: str, output: str | None = None, *, registry: Registry | None = None,
+             shown: str | None = None) -> int:
     """Make the PDF of a built site: the documents the publication gate let into that build (`registry`,
-    from the build); `hoctap pdf` alone reads the content again, as a preview includes it."""
+    from the build); `hoctap pdf` alone reads the content again, as a preview includes it.
+
+    It is written beside its place and renamed into it, so a full disk never leaves half a PDF;
+    `shown` is how the message names it (a site built aside is renamed afterwards)."""
     root = Path(config_file).resolve().parent
     try:
         config = read_mkdocs_yml(config_file)
@@ -32,14 +38,24 @@ def make_pdf(config_file: str, site_dir: str, output: str | None = None, *, regi
         registry = published(registry, decide(registry, drafts=True, profile="intranet"))
     site = Path(site_dir)
     out = Path(output) if output else site / PDF_NAME
-    started = time.perf_counter()
     try:
-        write_pdf(registry, site, out, str(config.get("site_author") or config.get("copyright") or ""))
+        import weasyprint  # noqa: F401 (WeasyPrint loads Debian's pango as it is imported)
+    except (ImportError, OSError) as error:
+        print(f"hoctap: cannot make the PDF: WeasyPrint or Debian's pango is missing ({error}); run `make setup`",
+              file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        write_pdf(registry, site, partial, str(config.get("site_author") or config.get("copyright") or ""))
+        os.replace(partial, out)
     except PdfError as error:
         print(format_text(error.findings), file=sys.stderr)
         return 1
-    except (ImportError, OSError) as error:  # WeasyPrint or Debian's pango missing
-        print(f"hoctap: cannot make the PDF: {error}; run `make setup`", file=sys.stderr)
+    except OSError as error:
+        print(f"hoctap: cannot write the PDF: {disk.explain(error, out.parent)}", file=sys.stderr)
         return 1
-    print(f"hoctap: wrote {out} ({out.stat().st_size // 1024} KB) in {time.perf_counter() - started:.1f} s")
+    finally:
+        partial.unlink(missing_ok=True)
+    print(f"hoctap: wrote {shown or out} ({out.stat().st_size // 1024} KB) in {time.perf_counter() - started:.1f} s")
     return 0

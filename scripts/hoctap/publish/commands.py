@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import project
+from .. import disk, project
 from ..findings import format_text
 from ..gate import PROFILES
 from . import bundle as offline
@@ -79,13 +79,21 @@ def _guarded(verb):
             print(f"hoctap {args.verb}: {error}", file=sys.stderr)
             return BUSY if isinstance(error, rel.Busy) else 1
         except OSError as error:
-            print(f"hoctap {args.verb}: {error.filename or ''}: {error.strerror}; check that the path exists "
-                  "and that you may write there", file=sys.stderr)
+            print(f"hoctap {args.verb}: {disk.explain(error, _writing(args))}; "
+                  + ("the current release is unchanged" if args.verb in ("publish", "rollback") else "nothing was written"),
+                  file=sys.stderr)
             return 1
         except KeyboardInterrupt:
             print(f"hoctap {args.verb}: interrupted; the current release is unchanged", file=sys.stderr)
             return 130
     return run
+
+
+def _writing(args: argparse.Namespace) -> Path:
+    """Where the verb writes: what a full disk or a refused write is about."""
+    if args.verb == "bundle":
+        return Path(args.out).resolve()
+    return args.to.resolve() if args.to is not None else Path.cwd()
 
 
 # -- verbs ----------------------------------------------------------------------
@@ -98,6 +106,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     project = Path(args.config_file).resolve().parent
     target = args.to.resolve()
     with rel.locked(target, args.wait, create=True):
+        rel.check_current(target)  # before the build: a refusal after it left an orphan release each time
         building, name = rel.prepare(target, rel.release_name(project))
         try:
             built = _build_checked(args, building, release=name, site_url=site_url)
@@ -178,7 +187,7 @@ def _build_checked(args: argparse.Namespace, site: Path, *, release: str, site_u
     """Build with the gate's options (strict: the plugin fails on findings), then verify the result
     against the gate's decision in that build."""
     built = project.build(args.config_file, site, site_url=site_url, drafts=args.allow_draft, profile=args.profile,
-                          release=release)
+                          release=release, preview=False)
     if built is None:
         raise rel.PublishError("the build failed (its messages are above); nothing was published, "
                                "the current release is unchanged. Fix the problems listed and run the command again")

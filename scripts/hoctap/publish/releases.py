@@ -145,17 +145,26 @@ def prepare(target: Path, name: str) -> tuple[Path, str]:
 
 def finish(target: Path, building: Path, name: str) -> Release:
     """Give a verified build its final name and make it current."""
+    check_current(target)
     final = target / RELEASES / name
     building.rename(final)
     switch(target, name)
     return Release(name, final, True)
 
 
-def switch(target: Path, name: str) -> None:
-    """Point `current` at releases/<name> in one rename: readers see the old release or the new one."""
+def check_current(target: Path) -> None:
+    """`current` is a symlink, or not there yet: anything else the switch cannot replace."""
     link = target / CURRENT
     if link.exists() and not link.is_symlink():
-        raise PublishError(f"{link} is a real directory, not a symlink: move it away, then publish again")
+        kind = "a real directory" if link.is_dir() else "a file"
+        raise PublishError(f"{link} is {kind}, not a symlink: move it away (the web server may be serving it), "
+                           "then run the command again; nothing was changed")
+
+
+def switch(target: Path, name: str) -> None:
+    """Point `current` at releases/<name> in one rename: readers see the old release or the new one."""
+    check_current(target)
+    link = target / CURRENT
     temporary = target / f".{CURRENT}-{os.getpid()}"
     with contextlib.suppress(FileNotFoundError):
         temporary.unlink()

@@ -8,10 +8,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from ..content import Document, TRANG_THAI
+from ..content import Document
 from ..findings import Finding
 from ..registry import Registry
 from .labels import format_date, labels
+from .titles import Value, Values, title
 
 _ABBR = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<text>.+?)\s*$")
 
@@ -40,26 +41,43 @@ def read_abbreviations(path: Path, shown: str) -> tuple[list[tuple[str, str]], l
     return rows, findings
 
 
-def catalogue(registry: Registry, lang: str, href: Callable[[Document], str | None],
+def catalogue(registry: Registry, values: Values, href: Callable[[Document], str | None],
               abbreviations: list[tuple[str, str]]) -> str:
-    """The catalogue table: every document, in reading order, `href(document)` its link from the page.
+    """The catalogue: every document, in reading order, `href(document)` its link from the page.
 
+    One table, which a phone shows as one card per document (each cell labelled, hoctap.css) and a
+    tablet or wider as a table. Each document is named by its title ("03/CTr-LĐLĐ — Đối thoại,
+    thương lượng tập thể"), the link's text, and its own status, never its page's review state.
     HTML, not a Markdown table: Python-Markdown took half a second per language to parse a table of
     1,000 rows. So the plugin puts it in after Markdown, and marks the abbreviations as `abbr` would.
     """
+    lang = values.lang
     t = labels(lang)
+    if not registry.catalogue():
+        return f'<p class="ht-catalogue__empty">{html.escape(t["none_published"])}</p>\n'
     abbreviate = _abbreviator(abbreviations)
-    head = "".join(f"<th>{html.escape(t[key])}</th>" for key in
-                   ("so_ky_hieu", "loai", "ngay_ban_hanh", "co_quan_ban_hanh", "trich_yeu", "trang_thai"))
+    columns = ("van_ban", "so_ky_hieu", "loai", "ngay_ban_hanh", "co_quan_ban_hanh", "trich_yeu", "tinh_trang")
+    head = "".join(f"<th>{html.escape(t[key])}</th>" for key in columns)
     rows = []
     for d in registry.catalogue():
-        name = abbreviate(d.so_ky_hieu or t["unknown"])
-        link = href(d)
-        cells = (f'<a href="{html.escape(link)}">{name}</a>' if link else name, abbreviate(d.loai),
-                 html.escape(format_date(d.ngay_ban_hanh, lang)), abbreviate(d.co_quan_ban_hanh or t["unknown"]),
-                 abbreviate(d.trich_yeu or t["unknown"]), html.escape(_status(d, lang)))
-        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+        link, name = href(d), abbreviate(title(d, values))
+        cells = (f'<a href="{html.escape(link)}">{name}</a>' if link else name,
+                 abbreviate(d.so_ky_hieu or t["unknown"]), _value(values.of("loai", d.loai), lang, abbreviate, t),
+                 html.escape(format_date(d.ngay_ban_hanh, lang)),
+                 _value(values.of("co_quan_ban_hanh", d.co_quan_ban_hanh), lang, abbreviate, t),
+                 _value(Value(d.trich_yeu, "vi") if d.trich_yeu else None, lang, abbreviate, t),
+                 html.escape(t.get(d.tinh_trang, d.tinh_trang)))
+        rows.append("<tr>" + "".join(f'<td data-label="{html.escape(t[key], quote=True)}">{cell}</td>'
+                                     for key, cell in zip(columns, cells)) + "</tr>")
+    return (f'<table class="ht-catalogue">\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n' + "\n".join(rows)
+            + "\n</tbody>\n</table>\n")
+
+
+def _value(value: Value | None, lang: str, abbreviate: Callable[[str], str], t: dict) -> str:
+    """A front-matter value in a cell, marked with its language where it is not the page's."""
+    if value is None:
+        return html.escape(t["unknown"])
+    return abbreviate(value.text) if value.lang == lang else f'<span lang="{value.lang}">{abbreviate(value.text)}</span>'
 
 
 def _abbreviator(abbreviations: list[tuple[str, str]]) -> Callable[[str], str]:
@@ -81,10 +99,6 @@ def awaiting_official_text(lang: str) -> str:
     """The clearly marked section on a page whose official text is not in the sources yet."""
     t = labels(lang)
     return f"\n\n## {t['awaiting_title']} {{#van-ban-chinh-thuc}}\n\n!!! warning \"{t['awaiting_heading']}\"\n\n    {t['awaiting']}\n"
-
-
-def _status(d: Document, lang: str) -> str:
-    return labels(lang)[d.trang_thai] if d.trang_thai in TRANG_THAI else d.trang_thai
 
 
 def _cell(text: str | None) -> str:

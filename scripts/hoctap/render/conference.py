@@ -21,7 +21,8 @@ TEXT = {
 
 
 def block(agenda: Agenda, lang: str, ics_href: str, raw=lambda html: html) -> str:
-    """Markdown (with one raw HTML link, put in by `raw`: render/stash.py): every value escaped, an empty slot says so."""
+    """Markdown, every value escaped, an empty slot saying so; the download link is raw HTML,
+    through `raw` (render/stash.py)."""
     t = TEXT.get(lang, TEXT["vi"])
     cell = lambda text: html.escape(text or t["none"]).replace("|", "\\|").replace("\n", " ")
     hours = "–".join(p for p in (agenda.bat_dau, agenda.ket_thuc) if p)

@@ -15,6 +15,8 @@ class HoctapConfig(Config):
     abbreviations = c.Type(str, default="docs/includes/abbreviations.md")
     # The publication gate (hoctap.gate, applied by render/gate.py): editors' previews show drafts, a publish does not.
     drafts = c.Type(bool, default=True)
+    # Off in `hoctap publish` and `hoctap bundle`: pages marked `chi_xem_truoc: true` (the editors' guide) are left out.
+    preview = c.Type(bool, default=True)
     # `public` also leaves out pages marked `noi_bo: true` (internal only).
     profile = c.Choice(("intranet", "public"), default="intranet")
     # Name of the release being built, planted in every page's <head>; empty outside `hoctap publish`.

@@ -92,15 +92,15 @@ def extension(config, left_out: list[LeftOut]) -> GateExtension:
 class Gate:
     """The gate inside one MkDocs build: the plugin calls it from its events, one line each."""
 
-    def __init__(self, *, drafts: bool, profile: str, release: str = ""):
-        self.drafts, self.profile, self.release = drafts, profile, release
+    def __init__(self, *, drafts: bool, profile: str, release: str = "", preview: bool = True):
+        self.drafts, self.profile, self.release, self.preview = drafts, profile, release, preview
         self.left_out: list[LeftOut] = []
         self._reported = False
         self._extension: GateExtension | None = None
 
     def configure(self, config, registry: Registry) -> Registry:
         """Decide what is left out, say so once per build, and return the registry to render from."""
-        self.left_out = decide(registry, drafts=self.drafts, profile=self.profile)
+        self.left_out = decide(registry, drafts=self.drafts, profile=self.profile, preview=self.preview)
         config.nav = prune_nav(config.nav, self.left_out)
         self._extension = extension(config, self.left_out)
         if not self._reported:
@@ -124,7 +124,8 @@ class Gate:
         return f'{head}<meta name="hoctap-release" content="{escape(self.release)}">\n{found}{rest}' if found else html
 
     def _report(self) -> None:
-        drafts = "drafts included (preview)" if self.drafts else "drafts left out"
-        log.info(f"publication gate: {drafts}, profile {self.profile}, {len(self.left_out)} page(s) left out")
+        drafts = "drafts included" if self.drafts else "drafts left out"
+        kind = "preview" if self.preview else "publish"
+        log.info(f"publication gate: {kind}, {drafts}, profile {self.profile}, {len(self.left_out)} page(s) left out")
         for item in self.left_out:
             log.info(item.format())

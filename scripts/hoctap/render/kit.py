@@ -27,32 +27,8 @@ QUIZ_FILE = "includes/on-tap.yml"
 FOCUS_FILE = "includes/bao-cao-vien.yml"
 AGENDA_FILE = "includes/hoi-nghi.yml"
 SPEAKER_PAGE = "bao-cao-vien.md"
+QUIZ_PAGE = "on-tap.md"
 CATALOGUE_PAGE = "van-ban/index.md"
-
-TEXT = {
-    "vi": {"map_title": "Bản đồ văn bản: văn bản nào thực hiện, căn cứ văn bản nào",
-           "timeline_title": "Dòng thời gian các văn bản và hội nghị quán triệt",
-           "qr_caption": "Mở trang chương trình trên điện thoại",
-           "deck": "Tải bài trình chiếu (PowerPoint) của chương trình này",
-           "no_date": "Chưa rõ ngày", "pdf": "Tải “Tài liệu học tập” (PDF, khổ A4) — mọi văn bản, có mục lục",
-           "map_heading": "Bản đồ văn bản", "timeline_heading": "Dòng thời gian",
-           "map_tap": "Chạm vào một ô để mở trang của văn bản.",
-           "map_note": "Mũi tên liền: <b>thực hiện</b>; mũi tên đứt: <b>căn cứ</b>.",
-           "timeline_note": "Theo ngày ban hành. Mốc có viền đứt là thời gian dự kiến, chưa có ngày cụ thể.",
-           "drawn_first": "Bản đồ và dòng thời gian chỉ vẽ {shown} văn bản đầu của danh mục (trước hết là các văn bản "
-                          "Kế hoạch yêu cầu học tập); {more} văn bản khác có trong [Danh mục văn bản]({link})."},
-    "en": {"map_title": "Document map: which document implements or is based on which",
-           "timeline_title": "Timeline of the documents and the study conference",
-           "qr_caption": "Open the programme's page on a phone",
-           "deck": "Download this programme's slides (PowerPoint, in Vietnamese)",
-           "no_date": "Date unknown", "pdf": "Download the study material (PDF, A4) — every document, with contents",
-           "map_heading": "Document map", "timeline_heading": "Timeline",
-           "map_tap": "Tap a box to open its page.",
-           "map_note": "Solid arrow: <b>implements</b>; dashed arrow: <b>based on</b>.",
-           "timeline_note": "By date of issue. A dashed mark is an expected time, not a fixed date.",
-           "drawn_first": "The map and the timeline draw only the first {shown} documents of the catalogue (those the "
-                          "plan lists for study first); the other {more} are in the [catalogue]({link})."},
-}
 
 
 @dataclass
@@ -67,26 +43,35 @@ class Kit:
     findings: list[Finding] = field(default_factory=list)
     # Page names (`van-ban/15-ctr-tu`) the publication gate leaves out of this build
     left_out: frozenset[str] = frozenset()
-    # The raw HTML of the page being rendered, put back after the page is sanitised
-    raw: Stash = field(default_factory=Stash)
     source_dir: Path | None = None
     agenda: agendas.Agenda = field(default_factory=agendas.Agenda)
     # The site's address (`site_url`), for QR codes; None: none is printed
     site_url: str | None = None
+    # The raw HTML of the page being rendered, put back after the page is sanitised
+    raw: Stash = field(default_factory=Stash)
 
     @classmethod
     def load(cls, registry: Registry, docs_dir: Path, source_dir: Path, listed_max: int) -> "Kit":
-        quiz = load_quiz(docs_dir / QUIZ_FILE, docs_dir, source_dir)
-        focus = speaker.load_focus(docs_dir / FOCUS_FILE, docs_dir, source_dir, registry)
+        # Only what the walk of docs/ let through is read: a link in place of a data file is its finding
+        usable = lambda rel: registry.tree is None or rel in registry.tree.files
+        # Each language with a quiz page (`on-tap.en.md`) needs each question translated
+        translated = tuple(sorted(p.name.split(".")[1] for p in docs_dir.glob(QUIZ_PAGE.replace(".md", ".*.md"))))
+        quiz = load_quiz(docs_dir / QUIZ_FILE, docs_dir, source_dir, translated) if usable(QUIZ_FILE) else Quiz([], [])
+        focus = speaker.load_focus(docs_dir / FOCUS_FILE, docs_dir, source_dir, registry) \
+            if usable(FOCUS_FILE) else speaker.Focus()
         events, event_findings = _events(registry, source_dir)
         agenda = agendas.load(docs_dir / AGENDA_FILE, docs_dir, source_dir)
+        shown = {"on-tap": (QUIZ_FILE, "Q001", bool(quiz.questions or quiz.findings)),
+                 "bao-cao-vien": (FOCUS_FILE, "K001", bool(focus.chung or focus.chuong_trinh or focus.findings))}
+        missing = _missing_data(registry, docs_dir, shown)
         return cls(registry, docs_dir, quiz, focus, listed_max, events,
-                   quiz.findings + focus.findings + event_findings + agenda.findings, source_dir=source_dir, agenda=agenda)
+                   missing + quiz.findings + focus.findings + event_findings + agenda.findings,
+                   source_dir=source_dir, agenda=agenda)
 
     def markdown(self, page, generated: str | None, document: Document | None, lang: str) -> str:
         """What the kit adds to a page's Markdown: its generated block, or a programme's link to its sheet."""
         src = page.file.src_uri
-        t = labels(lang) | TEXT.get(lang, TEXT["vi"])
+        t = labels(lang) | labels(lang, "kit")
         if generated == "on-tap":
             return "\n\n" + self.raw.put(on_tap.page(self.quiz, src, self.docs_dir, lang, self.left_out).strip()) + "\n"
         if generated == "ban-do":
@@ -155,8 +140,24 @@ class Kit:
         """Raw HTML on purpose: MkDocs does not check it, so a build without the PDF stays strict-clean;
         `hoctap build` makes the PDF right after the site."""
         href = posixpath.relpath(PDF_NAME, posixpath.dirname(page_url) or ".")
-        return "\n\n" + self.raw.put(f'<p class="ht-download ht-no-pdf"><a class="md-button md-button--primary" '
-                                     f'href="{html.escape(href)}" type="application/pdf" download>{html.escape(t["pdf"])}</a></p>') + "\n"
+        return "\n\n" + self.raw.put(f'<p class="ht-download ht-no-pdf"><a class="md-button md-button--primary" href="{html.escape(href)}" '
+                                     f'type="application/pdf" download>{html.escape(t["pdf"])}</a></p>') + "\n"
+
+
+def _missing_data(registry: Registry, docs_dir: Path, shown: dict[str, tuple[str, str, bool]]) -> list[Finding]:
+    """A page that shows the quiz or the speaker sheets (`hoctap: on-tap`) needs its data file, with
+    something in it: without it the page would be published empty, with no word."""
+    walked = {f.path for f in registry.tree.findings} if registry.tree else set()
+    findings = []
+    for page in registry.pages:
+        data_file, code, filled = shown.get(str(page.meta.get("hoctap")), (None, "", True))
+        if data_file is None or filled or data_file in walked:  # a link or an unreadable file: already a finding
+            continue
+        problem = "is empty" if (docs_dir / data_file).is_file() else "is missing"
+        findings.append(Finding(data_file, 1, 1, code, f"the file {problem}, and the page {page.path.as_posix()} "
+                                f"(`hoctap: {page.meta['hoctap']}`) is made from it",
+                                f"restore it (git checkout docs/{data_file}), or remove the page"))
+    return findings
 
 
 def _events(registry: Registry, source_dir: Path) -> tuple[list[diagram.Event], list[Finding]]:

@@ -12,26 +12,12 @@ from pathlib import Path
 
 from ..quiz import Quiz, reference_label
 from .blocks import relative_link
-
-TEXT = {
-    "vi": {
-        "intro": "Chọn một đáp án rồi bấm <b>Trả lời</b>. Điểm chỉ lưu trên máy của bạn.",
-        "answer": "Trả lời", "reset": "Làm lại từ đầu", "question": "Câu {n}",
-        "right": "Đúng.", "wrong": "Chưa đúng. Đáp án đúng: {answer}", "choose": "Hãy chọn một đáp án.",
-        "score": "Đúng {right}/{total} câu (đã trả lời {done} câu).", "see": "Xem",
-    },
-    "en": {
-        "intro": "Pick one answer, then press <b>Answer</b>. Your score stays on this device.",
-        "answer": "Answer", "reset": "Start again", "question": "Question {n}",
-        "right": "Correct.", "wrong": "Not quite. The answer is: {answer}", "choose": "Please pick an answer.",
-        "score": "{right}/{total} correct ({done} answered).", "see": "See",
-    },
-}
+from .labels import labels
 
 
 def page(quiz: Quiz, page_src: str, docs_dir: Path, lang: str, left_out: frozenset[str] = frozenset()) -> str:
     """The quiz as raw HTML; a reference to a page the publication gate left out stays plain text."""
-    t = TEXT.get(lang, TEXT["vi"])
+    t = labels(lang, "quiz")
     e = lambda s: html.escape(s, quote=True)
     data = " ".join(f'data-t-{k}="{e(t[k])}"' for k in ("right", "wrong", "choose", "score"))
     parts = [
@@ -42,20 +28,24 @@ def page(quiz: Quiz, page_src: str, docs_dir: Path, lang: str, left_out: frozens
     for n, q in enumerate(quiz.questions, start=1):
         ref_page, _, anchor = q.xem.partition("#")
         href = relative_link(page_src, ref_page).removesuffix(".md") + ".html" + (f"#{anchor}" if anchor else "")
-        label = e(reference_label(q.xem, docs_dir))
-        reference = label if ref_page.removesuffix(".md") in left_out else f'<a href="{e(href)}">{label}</a>'
+        label, label_lang = reference_label(q.xem, docs_dir, lang)
+        marked = f'<span lang="{label_lang}">{e(label)}</span>' if label_lang != lang else e(label)
+        # Said before the link, in the page's language, when it leads to a page in another one
+        reference = (t["in_vi"] + " " if label_lang != lang and t["in_vi"] else "") + (
+            marked if ref_page.removesuffix(".md") in left_out else f'<a href="{e(href)}">{marked}</a>')
+        hoi, lua_chon, giai_thich = q.text(lang)
         choices = "".join(
             f'<label class="ht-quiz__choice"><input type="radio" name="{q.id}" value="{i}"> '
             f'<span>{e(choice)}</span></label>'
-            for i, choice in enumerate(q.lua_chon)
+            for i, choice in enumerate(lua_chon)
         )
         parts.append(
             f'<form class="ht-quiz__q" id="{q.id}" data-answer="{q.answer_index}">'
-            f'<fieldset><legend><span class="ht-quiz__n">{t["question"].format(n=n)}.</span> {e(q.hoi)}</legend>'
+            f'<fieldset><legend><span class="ht-quiz__n">{t["question"].format(n=n)}.</span> {e(hoi)}</legend>'
             f"{choices}</fieldset>"
             f'<button type="submit" class="md-button">{t["answer"]}</button>'
             '<p class="ht-quiz__feedback" role="status" aria-live="polite"></p>'
-            f'<div class="ht-quiz__explain" hidden><p>{e(q.giai_thich)}</p>'
+            f'<div class="ht-quiz__explain" hidden><p>{e(giai_thich)}</p>'
             f'<p>{t["see"]}: {reference}</p></div>'
             "</form>"
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import functools
 import os
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -22,21 +23,25 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..checks import check_site, links
-from .. import content, safe_html, search
+from .. import content, docs_tree, safe_html, search
 from ..findings import Finding, errors, format_text, shown_from
 from ..registry import DEFAULT_LANG, Registry
-from . import autolink, blocks, languages, scripts, share, toan_van
+from . import abbr, autolink, blocks, languages, minify, scripts, share, toan_van
+from .citations import cite_all, cite_quotations
 from .config import HoctapConfig
 from .gate import Gate
 from .kit import Kit
 from .material_search import EmptyIndex
 from .labels import format_date, labels, template_labels
 from .template_cache import MemoryBytecodeCache
+from .titles import Values, subject, title
 
 log = get_plugin_logger(__name__)
 
 CARD_SLOT = "<!--hoctap:the-van-ban-->"
-"""Placeholder that overrides/main.html replaces with the document card."""
+"""Placeholder that overrides/main.html replaces with the document card: after the page's own text,
+whose first screen is the subject and the focus; the card is folded away below them."""
+_H1 = re.compile(r"^#[ \t]+(?P<text>.*?)[ \t]*(?P<attrs>\{[^}\n]*\})?[ \t]*$", re.M)
 CATALOGUE_SLOT = "<!--hoctap:danh-muc-->"
 """Placeholder that on_page_content replaces with the catalogue table."""
 
@@ -53,6 +58,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """This build's file of a page, by its path in docs/ (mkdocs-static-i18n's `get_file_from_path`,
         which tries each language's suffix, remembered for the build: cards and the catalogue ask thousands of times)."""
         self.gate: Gate | None = None
+        self.tree: docs_tree.Tree | None = None
+        """docs/ as the registry walked it: only its usable files reach the site (hoctap.docs_tree)."""
         self.compiled_templates = MemoryBytecodeCache()
         self.untranslated: list[File] = []
         """The pages this language build leaves out, having no translation (render.languages)."""
@@ -60,10 +67,15 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """Those pages' URLs: {URL they would have had: the Vietnamese original's}."""
         self.sections: list[search.Record] = []
         """This language build's search sections, as the index keeps them."""
-        self.script_hashes: set[str] = set()
-        """Every language build's inline scripts, as the templates wrote them (render/scripts.py)."""
+        self.cited_registry: Registry | None = None
+        """Every document, the gate's left-out ones too: a source is cited by its document's name even
+        where that document's page is not published (the link is then left out)."""
+        self.values: dict[str, Values] = {}
+        """Each language's translations of front-matter values (render.titles), read once."""
         self.previews: share.Previews | None = None
         self.told_no_site_url = False
+        self.script_hashes: set[str] = set()
+        """Every language build's inline scripts, as the templates wrote them (render/scripts.py)."""
         self.source_dir: Path | None = None
 
     # Load and check the content once: mkdocs-static-i18n runs the next language's build with this
@@ -78,16 +90,19 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
 
     def _load(self, config: MkDocsConfig):
         self.registry = Registry.load(Path(config.docs_dir))
+        self.tree = self.registry.tree
         self.sources = {page.path.as_posix(): page for page in self.registry.pages}
         abbreviations_file = Path(config.config_file_path).parent / self.config.abbreviations
         self.abbreviations, abbreviation_findings = blocks.read_abbreviations(
             abbreviations_file, os.path.relpath(abbreviations_file, config.docs_dir))
         source_dir = self.source_dir = Path(config.config_file_path).parent / self.config.source_dir
         self.kit = Kit.load(self.registry, Path(config.docs_dir), source_dir, self.config.documents_listed_max)
-        checks = check_site(self.registry) if self.config.checks else []
+        checks = check_site(self.registry, source_dir) if self.config.checks else []
+        self.cited_registry = self.registry
         self._fail_on(self.registry.findings + abbreviation_findings + self.kit.findings + checks, Path(config.docs_dir))
         # From here on, render only what the publication gate lets through (one gate for every language)
-        self.gate = self.gate or Gate(drafts=self.config.drafts, profile=self.config.profile, release=self.config.release)
+        self.gate = self.gate or Gate(drafts=self.config.drafts, profile=self.config.profile,
+                                       release=self.config.release, preview=self.config.preview)
         self.registry = self.kit.registry = self.gate.configure(config, self.registry)
         self.kit.left_out = frozenset(item.stem for item in self.gate.left_out)
 
@@ -97,6 +112,15 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         millisecond per page, a third of its Markdown time. A page's own definitions still win."""
         if "abbr" in config.markdown_extensions:
             config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(self.abbreviations)
+        # Inside a link a tap follows the link: the first use there is spelled out (render.abbr)
+        abbr.extension(config)
+
+    def _use_language_words(self, config: MkDocsConfig):
+        """The ¶ link's title in this build's language: Python-Markdown's toc says "Permanent link"
+        whatever the page's language. In on_pre_build: mkdocs-static-i18n sets the build's language in
+        its on_config, after ours."""
+        if "toc" in config.markdown_extensions:
+            config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels(_lang(config))["permalink"]
 
     def on_pre_build(self, *, config: MkDocsConfig):
         self.sections = []
@@ -104,15 +128,19 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.kit.site_url = self.previews.root
         if self.previews.root is None and not self.told_no_site_url:
             self.told_no_site_url = True
-            log.info("no site_url (HOCTAP_SITE_URL, `hoctap publish --site-url`): link previews have no address "
-                     "or image, and the PDF, speaker sheets and slide decks no QR codes")
+            log.info("no site_url (`hoctap build --site-url`, `hoctap publish --site-url`): link previews have no "
+                     "address or image, and the PDF, speaker sheets and slide decks no QR codes")
+        self._use_language_words(config)
 
-    # Remove what the gate leaves out, and in another language the untranslated pages,
-    # before mkdocs-static-i18n (-100) builds each language from the files
+    # Keep of docs/ only what the walk allows (no editor's backup, no data file, nothing through a
+    # link: MkDocs' own walk follows them); remove what the gate leaves out, and in another language
+    # the untranslated pages, before mkdocs-static-i18n (-100) builds each language from the files
     @event_priority(-90)
     def _on_files_gate(self, files: Files, *, config: MkDocsConfig):
         if not self.config.enabled:
             return
+        for file in [f for f in files if f.src_dir == config.docs_dir and not self.tree.published(f.src_uri)]:
+            files.remove(file)
         files = self.gate.files(files)
         if _lang(config) != DEFAULT_LANG:
             self.untranslated = languages.leave_out_untranslated(files, _lang(config))
@@ -180,6 +208,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         source = self.sources.get(page.file.src_uri)
         if source is not None and source.meta:
             page.meta = dict(source.meta)
+        document = self._document_of(page)
+        if document is not None and _lang(config) == DEFAULT_LANG:
+            page.meta["title"] = title(document, self._values(config))
 
     # Write generated blocks into the Markdown before it is rendered
     def _on_page_markdown_blocks(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
@@ -193,29 +224,32 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         elif generated == "thuat-ngu":
             markdown += "\n\n" + blocks.glossary(self.abbreviations, lang)
         document = self._document_of(page)
+        if document is not None:
+            if lang == DEFAULT_LANG:
+                markdown = _titled(markdown, page.meta["title"])
+            markdown += "\n\n" + CARD_SLOT + "\n"
         # The document's `toan_van`, as the Vietnamese page gives it: a translation has no front matter of its own
         if document is not None and not document.page.meta.get("toan_van"):
             markdown += blocks.awaiting_official_text(lang)
         # Link the editor's prose only: the kit's generated blocks are raw HTML with their own links
         markdown = autolink.link_symbols(markdown, page.file.src_uri, self.registry, document)
+        markdown = cite_quotations(markdown, page.file.src_uri, self.cited_registry, self.source_dir, self._values(config))
         markdown += self.kit.markdown(page, generated, document, lang)
         return markdown
 
     on_page_markdown = CombinedEvent(_on_page_markdown_meta, _on_page_markdown_blocks)
 
     # Sanitise what the page's Markdown made (the check reported it already: this is the second
-    # line), then put in our own blocks: the kit's raw HTML, the catalogue; mark where the card goes
+    # line), then put in our own blocks: the kit's raw HTML, the catalogue (the card's place is in the Markdown)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return
         html = self.kit.raw.restore(safe_html.sanitise(html))
         if page.meta.get("hoctap") == "danh-muc":
             html = html.replace(CATALOGUE_SLOT, blocks.catalogue(
-                self.registry, _lang(config), lambda document: self._href(document, page), self.abbreviations))
+                self.registry, self._values(config), lambda document: self._href(document, page), self.abbreviations))
         if self._document_of(page) is not None:
             html = toan_van.section(html, page.meta, toan_van.original_of(page.meta, self.source_dir), page.url, _lang(config))
-            head, found, rest = html.partition("</h1>")
-            html = head + found + CARD_SLOT + rest if found else CARD_SLOT + html
         return html
 
     # Give templates the document card and our labels, fix the language menu, keep the page's search records
@@ -228,15 +262,23 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         languages.switch_to_homes(getattr(config.extra, "alternate", None) or [], page.file)
         document = self._document_of(page)
         if document is not None:
-            context["van_ban"] = self._card(document, lang)
+            context["van_ban"] = self._card(document, self._values(config))
             context["hoctap_toan_van"] = f'<section class="{toan_van.SECTION_CLASS}"' in (page.content or "")
+        context["hoctap_review"] = self._review(page, document, lang)
         context["hoctap_share"] = self.previews.tags(
             title=str(page.meta.get("title") or page.title), content=page.content or "", url=page.url,
             document=document, lang=lang, homepage=page.file.src_uri.split(".")[0] == "index")
+        # The page's own first lines as its description too (search engines), not the site's on every page
+        page.meta.setdefault("description", context["hoctap_share"].description)
         if self.config.search and not (page.meta.get("search") or {}).get("exclude"):
             named = (document.so_ky_hieu, document.loai) if document is not None and document.so_ky_hieu else None
-            self.sections += [search.record(section, named) for section in
-                              search.sections(page.content, page.url, str(page.meta.get("title", page.title)))]
+            found = search.sections(page.content, page.url, str(page.meta.get("title", page.title)))
+            # A document's result names it as a member asks for it: "Chương trình hành động số 03/CTr-MTTQ-UB — …"
+            if named and lang == DEFAULT_LANG and document.loai:
+                for section in found:
+                    if section["location"] == page.url:
+                        section["title"] = f"{document.loai} số {page.meta['title']}"
+            self.sections += [search.record(section, named) for section in found]
         return context
 
     # Our labels in the theme's own pages (404.html) too
@@ -262,14 +304,18 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
 
     on_post_page = CombinedEvent(_on_post_page_scripts, _on_post_page_links)
 
-    # One 404 page at the root, in the site's language: each language build would overwrite it
+    # Each language its own 404 page: the Vietnamese one at the root, the others in their folder
+    # (en/404.html); MkDocs would write every language's to the root, each over the last
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig):
         if not self.config.enabled or template_name != "404.html":
             return
-        if _lang(config) != DEFAULT_LANG:
-            return ""
         self.script_hashes |= scripts.hashes(output)  # a template with no page content
-        return output
+        if _lang(config) == DEFAULT_LANG:
+            return output
+        path = Path(config.site_dir) / _lang(config) / "404.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(output, encoding="utf-8")
+        return ""
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
@@ -318,8 +364,17 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             self.kit.decks(Path(config.site_dir))
             self.kit.calendar(Path(config.site_dir), datetime.datetime.now(datetime.timezone.utc))
 
+    # Our stylesheets without their comments: a phone's first visit downloads them
+    def _on_post_build_minify(self, *, config: MkDocsConfig):
+        if not self.config.enabled or not config.theme.custom_dir:
+            return
+        for source in sorted((Path(config.theme.custom_dir) / "assets" / "stylesheets").glob("*.css")):
+            built = Path(config.site_dir) / "assets" / "stylesheets" / source.name
+            if built.is_file():
+                built.write_text(minify.css(source.read_text(encoding="utf-8")), encoding="utf-8")
+
     on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index, _on_post_build_scripts,
-                                  _on_post_build_share)
+                                  _on_post_build_share, _on_post_build_minify)
 
     # -- helpers ---------------------------------------------------------------
 
@@ -348,38 +403,62 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         file = self.file_of(document.page.path.as_posix())
         return get_relative_url(file.url, page.url) if file else None
 
-    def _link(self, document) -> SimpleNamespace:
+    def _values(self, config: MkDocsConfig) -> Values:
+        lang = _lang(config)
+        if lang not in self.values:
+            self.values[lang] = Values.load(Path(config.docs_dir), lang)
+        return self.values[lang]
+
+    def _link(self, document, values: Values) -> SimpleNamespace:
         file = self.file_of(document.page.path.as_posix())
+        said = subject(document, values)
         return SimpleNamespace(
-            ma=document.so_ky_hieu or document.trich_yeu or document.ma,
-            title=document.trich_yeu,
+            ma=document.so_ky_hieu or (said.text if said else document.ma),
+            title=said.text if said and document.so_ky_hieu else None,
+            lang=said.lang if said else None,
             url=file.url if file else None,
         )
 
-    def _card(self, document, lang: str) -> SimpleNamespace:
+    def _card(self, document, values: Values) -> SimpleNamespace:
         """The card's fields for overrides/partials/the-van-ban.html (attributes, as `template_labels`)."""
-        t = labels(lang)
+        lang = values.lang
         registry = self.registry
-        refs = lambda symbols: [self._link(registry.get(s)) for s in symbols if registry.get(s)]
-        approved = ""
-        if document.trang_thai == "da-duyet":
-            approved = t["approved_by"].format(who=document.nguoi_duyet, when=format_date(document.ngay_duyet, lang))
+        refs = lambda symbols: [self._link(registry.get(s), values) for s in symbols if registry.get(s)]
         return SimpleNamespace(
             t=template_labels(lang),
             so_ky_hieu=document.so_ky_hieu,
-            loai=document.loai,
+            loai=values.of("loai", document.loai),
             ngay_ban_hanh=format_date(document.ngay_ban_hanh, lang),
-            co_quan_ban_hanh=document.co_quan_ban_hanh,
+            co_quan_ban_hanh=values.of("co_quan_ban_hanh", document.co_quan_ban_hanh),
             trich_yeu=document.trich_yeu,
+            tinh_trang=labels(lang).get(document.tinh_trang, document.tinh_trang),
             thuc_hien=refs(document.thuc_hien),
             can_cu=refs(document.can_cu),
-            thuc_hien_boi=[self._link(d) for d in registry.implemented_by(document)],
-            can_cu_boi=[self._link(d) for d in registry.based_on_by(document)],
-            trang_thai=document.trang_thai,
-            trang_thai_text=t.get(document.trang_thai, document.trang_thai),
-            duyet=approved,
-            nguon=document.nguon,
+            thuc_hien_boi=[self._link(d, values) for d in registry.implemented_by(document)],
+            can_cu_boi=[self._link(d, values) for d in registry.based_on_by(document)],
+            nguon=[self._citation(c) for c in cite_all(document.nguon, self.cited_registry, self.source_dir, values)],
         )
+
+    def _citation(self, citation) -> SimpleNamespace:
+        """A citation with the URL of its place, when the cited page is in this build."""
+        file = self.file_of(citation.page) if citation.page else None
+        url = (file.url + (f"#{citation.anchor}" if citation.anchor else "")) if file else None
+        return SimpleNamespace(label=citation.label, url=url)
+
+    def _review(self, page: Page, document, lang: str) -> SimpleNamespace | None:
+        """The page's editorial review state, for the preview banner: only in a preview that shows drafts;
+        a publish or a bundle (`preview` off, with or without --allow-draft) never says it. Who approved
+        is the editors' record."""
+        if not (self.config.drafts and self.config.preview):
+            return None
+        source = document.page.meta if document is not None else page.meta
+        state = document.trang_thai if document is not None else source.get("trang_thai")
+        if state not in content.TRANG_THAI:
+            return None
+        text = labels(lang)[f"review_{state}"]
+        if state == "da-duyet":
+            text = text.format(who=source.get("nguoi_duyet"), when=format_date(content.parse_date(source.get("ngay_duyet")), lang))
+        return SimpleNamespace(state=state, text=text)
 
     def _fail_on(self, findings: list[Finding], docs_dir: Path):
         """Fail the build with every error listed, not only the first; paths as `hoctap check` shows them.
@@ -389,6 +468,15 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         failing = errors(findings)
         if failing:
             raise PluginError(f"{len(failing)} problem(s) in the content:\n" + format_text(shown_from(failing, docs_dir)))
+
+
+def _titled(markdown: str, text: str) -> str:
+    """The page's first-level heading says the document's title (render.titles), whatever the editor wrote."""
+    found = _H1.search(markdown)
+    if found is None:
+        return f"# {text}\n\n{markdown}"
+    attrs = f" {found['attrs']}" if found["attrs"] else ""
+    return markdown[:found.start()] + f"# {text}{attrs}" + markdown[found.end():]
 
 
 def _lang(config: MkDocsConfig) -> str:

@@ -18,9 +18,13 @@ import yaml
 from ..content import Document
 from ..findings import Finding
 from ..registry import Registry
-from ..sources import ungrounded
+from ..sources import section_of, ungrounded
 from .blocks import relative_link
 from .labels import format_date, labels
+from .titles import Values, subject, title
+
+PURPOSE = "I.1"
+"""The plan's section that says why members study (mục I.1, Mục đích): the answer to "Vì sao…"."""
 
 
 @dataclass
@@ -32,6 +36,8 @@ class Focus:
     findings: list[Finding] = field(default_factory=list)
     nguon: dict[str, str] = field(default_factory=dict)
     """Where each focus area is quoted from (`file.txt:FIRST-LAST`), for the slide decks' citations."""
+    muc: dict[str, str] = field(default_factory=dict)
+    """The plan's section each focus area is quoted from (`I.1` purpose, `I.2` requirements)."""
 
 
 def study_programmes(registry: Registry) -> list[Document]:
@@ -66,7 +72,14 @@ def load_focus(path: Path, docs_dir: Path, source_dir: Path, registry: Registry)
                 focus.chuong_trinh[symbol.value] = _items(items, rel, source_dir, focus.findings, focus.nguon)
         else:
             focus.findings.append(Finding(rel, key.start_mark.line + 1, 1, "K001", f"unknown key `{key.value}`"))
+    focus.muc = {item: _section(source_dir, ref) for item, ref in focus.nguon.items()}
     return focus
+
+
+def _section(source_dir: Path, ref: str) -> str:
+    """The plan's section a focus area is quoted from (`I.1`), from the source's own headings."""
+    found = section_of(source_dir, ref)
+    return (found[1] or "") if found else ""
 
 
 def _items(node, rel: str, source_dir: Path, findings: list[Finding], nguon: dict[str, str]) -> list[str]:
@@ -95,8 +108,8 @@ def sheet_id(document: Document) -> str:
 
 def sheets(registry: Registry, focus: Focus, page_src: str, lang: str, raw=lambda html: html,
            beside=lambda document: "") -> str:
-    """Every programme's sheet, one printed page each; `raw(html)` is how its raw HTML goes in
-    (render/stash.py); `beside(document)` is raw HTML put under its title (its page's QR code, its slide deck)."""
+    """Every programme's sheet, one printed page each; `raw(html)` is how its raw HTML goes in (render/stash.py);
+    `beside(document)` is raw HTML put under its title (its page's QR code, its slide deck)."""
     return "".join(_sheet(d, registry, focus, page_src, lang, raw, beside(d)) for d in study_programmes(registry))
 
 
@@ -119,8 +132,8 @@ def text(value: str | None) -> str:
 
 def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: str, raw, beside: str = "") -> str:
     t = labels(lang)
-    link = lambda doc: f"[{text(doc.so_ky_hieu or doc.trich_yeu)}]({relative_link(page_src, doc.page.path.as_posix())})"
-    name = text(d.so_ky_hieu or d.trich_yeu or d.ma)
+    values = Values(lang)
+    link = lambda doc, said=None: f"[{text(said or doc.so_ky_hieu or cited_as(doc, lang))}]({relative_link(page_src, doc.page.path.as_posix())})"
     implements = [registry.get(m) for m in d.thuc_hien + d.can_cu if registry.get(m)]
     own = focus.chuong_trinh.get(d.ma, [])
     awaiting = t["awaiting_heading"]
@@ -130,9 +143,9 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
         (t["ngay_ban_hanh"], format_date(d.ngay_ban_hanh, lang)),
         (t["co_quan_ban_hanh"], text(d.co_quan_ban_hanh or t["unknown"])),
         (t["trich_yeu"], text(d.trich_yeu or t["unknown"])),
-        (t["thuc_hien"], "; ".join(f"{link(x)} — {text(x.trich_yeu)}" if x.so_ky_hieu else link(x) for x in implements)
-         or "Kế hoạch không nêu"),
-        (t["trang_thai"], t.get(d.trang_thai, d.trang_thai)),
+        (t["thuc_hien"], "; ".join(f"{link(x, cited_as(x, lang))} — {text(subject(x, values).text)}"
+                                   if x.so_ky_hieu else link(x) for x in implements) or "Kế hoạch không nêu"),
+        (t["tinh_trang"], t.get(d.tinh_trang, d.tinh_trang)),
         ("Toàn văn", "có" if d.page.meta.get("toan_van") else awaiting),
     ]
     facts = "".join(f"{k}\n:   {v}\n\n" for k, v in rows)
@@ -141,17 +154,17 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
     else:
         focus_md = (f'!!! warning "{awaiting}"\n\n    Kế hoạch chỉ nêu tên chương trình; trọng tâm chi tiết sẽ có '
                     "khi có văn bản chính thức. Bài nói chỉ nên dựa vào các thông tin ở trên.\n")
-    questions = _questions(d, implements, own, focus.chung, lang)
+    questions = _questions(d, implements, own, focus.chung, focus.muc, lang)
     asked = "".join(f"{n}. {q}  \n   *Gợi ý trả lời:* {a}\n" for n, (q, a) in enumerate(questions, start=1))
-    common = "".join(f"- {text(item)}\n" for item in focus.chung)
+    common = "".join(f"- {text(item)}" + (f" (mục {focus.muc[item]})" if focus.muc.get(item) else "") + "\n"
+                     for item in focus.chung)
     return f"""
 
 <section class="ht-sheet" markdown>
 
-## Phiếu báo cáo viên: {name} {{#{sheet_id(d)}}}
+## Phiếu báo cáo viên: {text(title(d, values))} {{#{sheet_id(d)}}}
 
-{raw('<p class="ht-sheet__actions"><button type="button" class="md-button ht-print-button" data-ht-print="sheet" hidden>In phiếu này</button></p>')}
-{raw(beside) if beside else ""}
+{raw('<p class="ht-sheet__actions"><button type="button" class="md-button ht-print-button" data-ht-print="sheet" hidden>In phiếu này</button></p>' + beside)}
 
 ### Thông tin chính {{#{sheet_id(d)}-thong-tin}}
 
@@ -162,7 +175,7 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
 ### Trọng tâm theo Kế hoạch {{#{sheet_id(d)}-trong-tam}}
 
 {focus_md}
-Mục đích chung của việc học tập, quán triệt (Kế hoạch, mục I):
+Mục đích, yêu cầu chung của việc học tập, quán triệt (Kế hoạch, mục I):
 
 {common}
 ### Câu hỏi gợi ý thảo luận {{#{sheet_id(d)}-cau-hoi}}
@@ -176,19 +189,30 @@ Mục đích chung của việc học tập, quán triệt (Kế hoạch, mục 
 """
 
 
-def _questions(d: Document, implements: list[Document], own: list[str], chung: list[str], lang: str):
+def cited_as(document: Document, lang: str) -> str:
+    """A document as the plan cites it: "Chỉ thị số 58-CT/TW, ngày 10/01/2026 của Ban Bí thư"."""
+    if not document.so_ky_hieu:
+        return document.trich_yeu or document.ma
+    said = f"{document.loai} số {document.so_ky_hieu}"
+    if document.ngay_ban_hanh:
+        said += f", {format_date(document.ngay_ban_hanh, lang)}"
+    return said + (f" của {document.co_quan_ban_hanh}" if document.co_quan_ban_hanh else "")
+
+
+def _questions(d: Document, implements: list[Document], own: list[str], chung: list[str], muc: dict[str, str], lang: str):
     """Questions whose answers are the sheet's own facts, so a speaker can always answer them."""
     name = text(d.so_ky_hieu or d.trich_yeu)
+    purpose = [item for item in chung if muc.get(item) == PURPOSE]
     asked = []
     if d.co_quan_ban_hanh and d.ngay_ban_hanh:
         asked.append((f"{name} do cơ quan nào ban hành, vào ngày nào?",
                       f"{text(d.co_quan_ban_hanh)}, {format_date(d.ngay_ban_hanh, lang)}."))
     if implements:
         asked.append((f"{name} được ban hành để thực hiện văn bản nào?",
-                      "; ".join(text(x.trich_yeu or x.ma) for x in implements) + "."))
+                      "; ".join(text(cited_as(x, lang)) for x in implements) + "."))
     if own:
         asked.append((f"Theo Kế hoạch, {name} tập trung vào những nội dung nào?", "; ".join(map(text, own)) + "."))
-    if chung:
+    if purpose:
         asked.append(("Vì sao đoàn viên, người lao động cần học tập, quán triệt chương trình này?",
-                      "; ".join(map(text, chung)) + " (Kế hoạch, mục I)."))
+                      "Để " + "; ".join(map(text, purpose)) + f" (Kế hoạch, mục {PURPOSE})."))
     return asked

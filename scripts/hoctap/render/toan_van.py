@@ -69,7 +69,7 @@ def section(page_html: str, meta: dict, original: Original | None, page_url: str
     start, end = page_html.find(BEGIN), page_html.find(END)
     if start == -1 or end < start:
         return page_html
-    t = labels(lang)
+    t = labels(lang, "toan_van")
     inner = page_html[start + len(BEGIN):end]
     heading = _HEADING_END.search(inner)
     after = heading.end() if heading else 0
@@ -87,7 +87,7 @@ def put_outline(page_html: str, toc, lang: str) -> str:
     entry = next((item for item in _walk(toc) if item.id == HEADING_ID), None)
     if entry is None or not entry.children:
         return page_html.replace(OUTLINE_SLOT, "", 1)
-    t = labels(lang)
+    t = labels(lang, "toan_van")
     outline = (f'<nav class="ht-outline" aria-label="{html.escape(t["outline"])}"><details>'
                f'<summary>{html.escape(t["outline"])}</summary>{_list(entry.children)}</details></nav>')
     return page_html.replace(OUTLINE_SLOT, outline, 1)

@@ -1,0 +1,37 @@
+"""What to say when the disk refuses a write: the real path, and what to do about it.
+
+An `OSError` names the file it was about, when it names one at all: for a full disk that may be
+the file being copied (a theme file inside the virtualenv) or nothing (MkDocs re-raises without a
+name). The commands know where they were writing; that is the path an editor can act on.
+"""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+FULL = (errno.ENOSPC, errno.EDQUOT)
+DENIED = (errno.EACCES, errno.EPERM)
+
+
+def explain(error: OSError, writing: Path) -> str:
+    """One sentence for `error`, met while writing into `writing` (a folder or a file)."""
+    if error.errno in FULL:
+        return (f"no space left on the disk that holds {writing}: free some space there "
+                f"(`df -h {_existing(writing)}` shows how much is left), then run the command again")
+    path = error.filename2 or error.filename or writing
+    if error.errno in DENIED:
+        return (f"{path}: permission denied: check who owns it and who may write there "
+                f"(`ls -ld {_existing(Path(path))}`), or choose another folder")
+    if error.errno == errno.EROFS:
+        return f"{path}: the disk is read-only: choose a folder on a disk you may write to"
+    return f"{path}: {error.strerror or error}"
+
+
+def _existing(path: Path) -> Path:
+    """The nearest folder of `path` that exists (for `df` and `ls`)."""
+    path = Path(path).absolute()
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+

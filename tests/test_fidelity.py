@@ -1,0 +1,66 @@
+"""Fidelity checks (hoctap.checks.fidelity): quotations are the source's words, a correction is marked,
+and prose claims only the relations the registry has. The project's own pages pass them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hoctap.checks import check_site, check_source
+from hoctap.checks.fidelity import quotations
+from hoctap.checks.source import Site, Source
+from hoctap.registry import Registry
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SOURCES = ROOT / "sources"
+REF = "ke-hoach-ldld-lai-chau-2026-03-31.txt:60-63"
+
+
+def codes(text: str, name: str = "trang.md") -> list[tuple[str, int]]:
+    site = Site(Registry.load(DOCS), SOURCES)
+    return [(f.code, f.line) for f in check_source(Source.from_text(text, name), site) if f.code.startswith("F")]
+
+
+def test_the_plans_slip_kept_and_marked_passes_silently_corrected_fails():
+    marked = f"> Chương trình số18-Ctr/TU [sic: 18-CTr/TU], ngày 24/3/2026 của Tỉnh ủy Lai Châu\n>\n> nguồn: {REF}\n"
+    assert codes(marked) == []
+    assert codes(marked.replace("18-Ctr/TU [sic: 18-CTr/TU]", "18-CTr/TU")) == [("F101", 1)]
+    # the symbol check leaves the marked slip alone, and still reports it unmarked outside a quotation
+    site = Site(Registry.load(DOCS), SOURCES)
+    found = {f.code for f in check_source(Source.from_text(marked, "trang.md"), site)}
+    assert "S102" not in found
+    assert "S102" in {f.code for f in check_source(Source.from_text("Chương trình số 18-Ctr/TU.\n", "t.md"), site)}
+
+
+def test_a_left_out_part_is_marked_and_a_rewording_is_not_a_quotation():
+    assert codes(f"> Chương trình số 18-Ctr/TU [sic] … của Ban Bí thư\n>\n> nguồn: {REF}\n") == []
+    assert codes(f"> Chương trình số 18-Ctr/TU [sic] của Ban Bí thư\n>\n> nguồn: {REF}\n") == [("F101", 1)]
+    assert codes(f"> chương trình số 18-Ctr/TU [sic]\n>\n> nguồn: {REF}\n") == [("F101", 1)]  # case counts
+
+
+def test_a_translated_quotation_checks_its_source_line_only():
+    english = f"> Programme No. 18-Ctr/TU [sic: 18-CTr/TU] of 24 March 2026\n>\n> nguồn: {REF}\n"
+    assert codes(english, "trang.en.md") == []
+    assert codes(english.replace(":60-63", ":900"), "trang.en.md") == [("F102", 3)]
+
+
+def test_quotations_in_code_are_examples_not_quotations():
+    text = f"```markdown\n> sai hoàn toàn\n>\n> nguồn: {REF}\n```\n"
+    assert quotations(text) == [] and codes(text) == []
+
+
+def test_the_home_page_claim_of_issue_14_is_found():
+    """All seven programmes "thực hiện … Chỉ thị số 58-CT/TW": the plan says so of 18-CTr/TU alone."""
+    old = ("Tài liệu học tập: bảy chương trình hành động thực hiện Nghị quyết Đại hội XIV của Đảng, Chỉ thị số\n"
+           "58-CT/TW của Ban Bí thư.\n")
+    assert codes(old) == [("F103", 1)]
+    assert codes("Chương trình số 18-CTr/TU của Tỉnh ủy Lai Châu — thực hiện Chỉ thị số 58-CT/TW.\n") == []
+    assert codes("Chương trình số 01/CTr-LĐLĐ căn cứ Công văn số 1447/TLĐ-QHLĐ.\n") == [("F103", 1)]
+
+
+def test_the_project_passes_its_fidelity_checks():
+    findings = [f for f in check_site(Registry.load(DOCS), SOURCES) if f.code.startswith("F")]
+    assert findings == []
+    plan = (DOCS / "ke-hoach.md").read_text(encoding="utf-8")
+    assert "18-Ctr/TU [sic: 18-CTr/TU]" in plan and "15/Ctr-LĐLĐ [sic: 15/CTr-LĐLĐ]" in plan
+    assert len([q for q in quotations(plan) if q.ref]) >= 8
