@@ -73,7 +73,7 @@ docs/huong-dan-bien-tap.md (section "Kiểm tra nội dung").
 Prose checks skip code, URLs and HTML tags; front matter is checked too (it is shown on
 the document card), except V106/V107, for which it is YAML syntax.
 
-Every finding is an error, except the V1xx and S101–S104 findings inside an official text kept
+Every finding is an error, except the V1xx, S101–S104 and F103 findings inside an official text kept
 verbatim (between the markers of hoctap.toan_van) and an S106 whose citation is there: those are
 warnings, listed by the build and `hoctap check`, never failed on, never changed by `--fix`.
 """
@@ -94,8 +94,8 @@ from .source import Site, Source
 FILE_SUFFIXES = (".md", ".txt")
 
 
-VERBATIM = ("V1", "S101", "S102", "S103", "S104")
-"""Codes about wording and citations: inside an official text kept verbatim (hoctap.toan_van) they are
+VERBATIM = ("V1", "S101", "S102", "S103", "S104", "F103")
+"""Codes about wording, citations and claimed relations: inside an official text kept verbatim (hoctap.toan_van) they are
 warnings with no fix, listed by the build and `hoctap check`, never failed on, never "fixed"."""
 
 
@@ -106,6 +106,7 @@ def check_source(source: Source, site: Site) -> list[Finding]:
     findings = list(source.page.findings) if source.page else []
     wording = [f for check in text.CHECKS for f in check(source)]
     wording += [f for check in symbols.CHECKS for f in check(source, site)]
+    wording += [f for check in fidelity.CHECKS for f in check(source, site)]
     if source.full_texts:
         wording = [f.as_warning() if f.code.startswith(VERBATIM) and f.path == source.path
                    and source.finding_in_full_text(f) else f for f in wording]
@@ -113,7 +114,6 @@ def check_source(source: Source, site: Site) -> list[Finding]:
     findings += markup.unsafe(source)
     findings += links.raw_html(source)
     findings += links.symbol_links(source, site)
-    findings += [f for check in fidelity.CHECKS for f in check(source, site)]
     return findings
 
 
