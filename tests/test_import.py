@@ -146,3 +146,20 @@ def test_bad_input_is_one_clear_line_and_exit_1(tmp_path):
         assert result.returncode == 1, path
         assert words in result.stderr and "Traceback" not in result.stderr, result.stderr
         assert result.stdout == ""
+
+
+def test_an_encrypted_pdf_is_one_clear_line_and_one_with_only_restrictions_imports(tmp_path):
+    """qpdf (Debian, in the Makefile) encrypts the sample: with a password to open it, the import says
+    what to do; with an owner password only (printing, copying restricted), the text is read as usual."""
+    pdf = made(tmp_path, "ke-hoach-mau", "pdf")
+    locked, restricted = tmp_path / "co-mat-khau.pdf", tmp_path / "han-che.pdf"
+    subprocess.run(["qpdf", "--encrypt", "u", "o", "256", "--", str(pdf), str(locked)], check=True)
+    subprocess.run(["qpdf", "--encrypt", "", "o", "256", "--extract=n", "--modify=none", "--", str(pdf), str(restricted)],
+                   check=True)
+    result = hoctap("import", "--dry-run", "--format", "json", str(locked))
+    assert result.returncode == 1 and result.stdout == "" and "Traceback" not in result.stderr
+    assert "co-mat-khau.pdf: the PDF is encrypted with a password" in result.stderr
+    opened = hoctap("import", "--dry-run", "--format", "json", str(restricted))
+    assert opened.returncode == 0, opened.stderr
+    expected = json.loads((EXPECTED / "ke-hoach-mau.json").read_text(encoding="utf-8"))
+    assert {k: json.loads(opened.stdout)[k] for k in JSON_FIELDS} == expected
