@@ -28,6 +28,7 @@ docs/huong-dan-bien-tap.md (section "Kiểm tra nội dung").
 | S103 | date next to a symbol disagrees with its `ngay_ban_hanh`, or is not a date | |
 | S104 | issuer next to a symbol (or `co_quan_ban_hanh`) is a body that does not issue it | |
 | S105 | `so_ky_hieu` is not a symbol | |
+| S106 | the document's `ngay_ban_hanh`/`co_quan_ban_hanh` disagrees with a citation of it elsewhere (the citation's S103/S104, reported at both places) | |
 | H001 | a tag outside the allow-list (`<script>`, `<iframe>`, `<object>`, `<embed>`, `<form>`, `<style>`…) | |
 | H002 | an attribute outside the allow-list: an event handler (`onerror=`), `style`… | |
 | H003 | a URL that is not http(s), mailto, tel or relative (`javascript:`, `data:`) | |
@@ -71,6 +72,10 @@ docs/huong-dan-bien-tap.md (section "Kiểm tra nội dung").
 
 Prose checks skip code, URLs and HTML tags; front matter is checked too (it is shown on
 the document card), except V106/V107, for which it is YAML syntax.
+
+Every finding is an error, except the V1xx, S101–S104 and F103 findings inside an official text kept
+verbatim (between the markers of hoctap.toan_van) and an S106 whose citation is there: those are
+warnings, listed by the build and `hoctap check`, never failed on, never changed by `--fix`.
 """
 
 from __future__ import annotations
@@ -89,17 +94,26 @@ from .source import Site, Source
 FILE_SUFFIXES = (".md", ".txt")
 
 
+VERBATIM = ("V1", "S101", "S102", "S103", "S104", "F103")
+"""Codes about wording, citations and claimed relations: inside an official text kept verbatim (hoctap.toan_van) they are
+warnings with no fix, listed by the build and `hoctap check`, never failed on, never "fixed"."""
+
+
 def check_source(source: Source, site: Site) -> list[Finding]:
     """Every check on one text."""
     if not source.text.strip():
         return [Finding(source.path, 1, 1, "E004", "empty file", "write the page or delete the file")]
     findings = list(source.page.findings) if source.page else []
-    findings += [f for check in text.CHECKS for f in check(source)]
-    findings += [f for check in symbols.CHECKS for f in check(source, site)]
+    wording = [f for check in text.CHECKS for f in check(source)]
+    wording += [f for check in symbols.CHECKS for f in check(source, site)]
+    wording += [f for check in fidelity.CHECKS for f in check(source, site)]
+    if source.full_texts:
+        wording = [f.as_warning() if f.code.startswith(VERBATIM) and f.path == source.path
+                   and source.finding_in_full_text(f) else f for f in wording]
+    findings += wording
     findings += markup.unsafe(source)
     findings += links.raw_html(source)
     findings += links.symbol_links(source, site)
-    findings += [f for check in fidelity.CHECKS for f in check(source, site)]
     return findings
 
 
