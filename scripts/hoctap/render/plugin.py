@@ -223,6 +223,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             markdown += "\n\n" + CATALOGUE_SLOT + "\n"
         elif generated == "thuat-ngu":
             markdown += "\n\n" + blocks.glossary(self.abbreviations, lang)
+        if blocks.CODES_SLOT in markdown:
+            markdown = markdown.replace(blocks.CODES_SLOT, blocks.finding_codes(lang), 1)
         document = self._document_of(page)
         if document is not None:
             if lang == DEFAULT_LANG:
