@@ -11,7 +11,7 @@
   var dialog = document.querySelector("[data-md-component=dialog]");
   if (!section || !dialog) return;
   var inner = dialog.querySelector(".md-dialog__inner") || dialog;
-  var ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false">' +
+  var ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">' +
     '<path d="M10.59 13.41c.41.39.41 1.03 0 1.42-.39.39-1.03.39-1.42 0a5.003 5.003 0 0 1 0-7.07l3.54-3.54a5.003 ' +
     '5.003 0 0 1 7.07 0 5.003 5.003 0 0 1 0 7.07l-1.49 1.49c.01-.82-.12-1.64-.4-2.42l.47-.48a2.98 2.98 0 0 0 ' +
     '0-4.24 2.98 2.98 0 0 0-4.24 0l-3.53 3.53a2.98 2.98 0 0 0 0 4.24m2.82-4.24c.39-.39 1.03-.39 1.42 0a5.003 ' +
