@@ -267,8 +267,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             context["van_ban"] = self._card(document, self._values(config))
             context["hoctap_toan_van"] = f'<section class="{toan_van.SECTION_CLASS}"' in (page.content or "")
         context["hoctap_review"] = self._review(page, document, lang)
+        shown = title(document, self._values(config)) if document is not None else str(page.meta.get("title") or page.title)
         context["hoctap_share"] = self.previews.tags(
-            title=str(page.meta.get("title") or page.title), content=page.content or "", url=page.url,
+            title=shown, content=page.content or "", url=page.url,
             document=document, lang=lang, homepage=page.file.src_uri.split(".")[0] == "index")
         # The page's own first lines as its description too (search engines), not the site's on every page
         page.meta.setdefault("description", context["hoctap_share"].description)
