@@ -8,10 +8,17 @@ For this site and for a synthetic Vietnamese corpus (2,000 pages by default), ea
 - bytes on a page view before search is opened, and all bytes downloaded until the first
   result shows (page + search), raw as served and gzip-estimated per file;
 - ms from the keystroke to results: cold (search opened and the query typed at once, so the
-  index is still loading) and warm (median of the next queries).
+  index is still loading) and warm (median of the next queries, typing mistakes among them);
+- on this site, the ranking cases (`RANKING`: typing mistakes, exact diacritics, titles,
+  abbreviations and the glossary), for ours and for Material's in the same run;
+- the evidence for the typo distances (`TYPO_POLICIES`): on this site's own two-word phrases with
+  one letter wrong in the last word, each policy's recall (the right page in the first three) and
+  its false hits (pages the phrase typed right does not find), with the engine alone in Chromium.
 
     .venv/bin/python benchmarks/search.py               # this site and 2,000 pages
     .venv/bin/python benchmarks/search.py --pages 200   # quicker, while developing
+
+The figures go to benchmarks/results/search.json (`--report`).
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import json
 import os
 import random
 import re
@@ -39,9 +47,28 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 THROTTLE = 4
 QUERIES = {  # the first is typed as soon as search opens (cold), the others after (warm)
-    "site": ["đổi mới sáng tạo", "thương lượng tập thể", "18-CTr/TU", "nghị quyết đại hội", "thuong luong tap the"],
-    "corpus": ["đổi mới sáng tạo", "công đoàn cơ sở", "nghị quyết đại hội", "thuong luong tap the", "tuyên truyền"],
+    "site": ["đổi mới sáng tạo", "thương lượng tập thể", "18-CTr/TU", "nghị quyết đại hội", "thuong luong tap the",
+             "thuong luongg", "doi thaoi", "mặt trận tổ quốc"],
+    "corpus": ["đổi mới sáng tạo", "công đoàn cơ sở", "nghị quyết đại hội", "thuong luong tap the", "tuyên truyền",
+               "thuong luongg", "tuyen truyenn"],
 }
+RANKING = [  # (query, the page that must come first, or before each of the pages listed)
+    ("thuong luongg", "van-ban/03-ctr-ldld.html", []),
+    ("doi thaoi", "van-ban/03-ctr-ldld.html", []),
+    ("đảng", "van-ban/nghi-quyet-dai-hoi-xiv-dang.html", ["huong-dan-bien-tap.html"]),
+    ("hoi nghi", "hoi-nghi.html", []),
+    ("mặt trận tổ quốc", "van-ban/03-ctr-mttq-ub.html", ["thuat-ngu.html"]),
+    ("mttq", "van-ban/03-ctr-mttq-ub.html", ["thuat-ngu.html"]),
+    ("lien doan lao dong", "van-ban/14-ctr-ldld.html", ["thuat-ngu.html"]),
+]
+TYPO_POLICIES = [  # (name, edit distance by folded length: index = letters, the last for longer words; swaps; known words too)
+    ("none", [0], False, False),
+    ("1 from 4 letters", [0, 0, 0, 0, 1], False, False),
+    ("0/1/2 (≤3, 4–7, 8+)", [0, 0, 0, 0, 1, 1, 1, 1, 2], False, False),
+    ("0/1/2 + swaps (chosen)", [0, 0, 0, 0, 1, 1, 1, 1, 2], True, False),
+    ("0/1/2 + swaps, known words too", [0, 0, 0, 0, 1, 1, 1, 1, 2], True, True),
+    ("2 from 5 letters + swaps", [0, 0, 0, 0, 1, 2], True, False),
+]
 
 # -- the synthetic corpus ------------------------------------------------------------------
 
@@ -236,6 +263,131 @@ def measure(browser, url: str, site: Path, queries: list[str]) -> dict:
     }
 
 
+RESULT_PAGES = """base => [...document.querySelectorAll('.md-search-result__item > a')]
+  .map(a => a.href.split('?')[0].split('#')[0].replace(base, ''))"""
+
+
+def ranking(browser, url: str, cases: list[tuple[str, str, list[str]]]) -> list[dict]:
+    """Each case typed into the search box at 360 px (a space after it: a key Material's own search
+    needs), and whether its page comes first, or before the pages named."""
+    context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
+    context.add_init_script(LOG)
+    page = context.new_page()
+    page.goto(url + "index.html", wait_until="load")
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.locator("[data-md-component=search-query]")
+    rows = []
+    for query, expected, below in cases:
+        box.fill("")
+        page.wait_for_function(ANSWERED, arg=None, timeout=120_000)
+        box.press_sequentially(query)
+        box.press(" ")
+        page.wait_for_function(ANSWERED, arg=query + " ", timeout=120_000)
+        page.wait_for_timeout(200)  # Material renders the answer
+        order = list(dict.fromkeys(page.evaluate(RESULT_PAGES, url)))
+        if below:
+            ok = expected in order and all(other not in order or order.index(expected) < order.index(other) for other in below)
+        else:
+            ok = bool(order) and order[0] == expected
+        rows.append({"query": query, "expected": expected, "below": below, "ok": ok, "top": order[:3]})
+    context.close()
+    return rows
+
+
+# -- typing mistakes: which edit distance ---------------------------------------------------
+
+LAB = """<!doctype html><meta charset="utf-8"><script>
+  self.hoctapIndex = {}; self.hoctapShards = {};
+  function script(lang, name) { return "search/hoctap-" + lang + name + ".js"; }
+  function importScripts() {  /* the worker's, synchronous, in a page */
+    for (var i = 0; i < arguments.length; i++) {
+      var request = new XMLHttpRequest(); request.open("GET", arguments[i], false); request.send(); (0, eval)(request.responseText);
+    }
+  }
+</script>
+<script src="assets/javascripts/vendor/minisearch.min.js"></script>
+<script src="assets/javascripts/hoctap-search-engine.js"></script>
+<script src="search/hoctap-vi.js"></script>
+<script>start([self.hoctapIndex.vi]);</script>"""
+LETTERS = "abcdeghiklmnopqrstuvxy"
+
+
+def index_head(site: Path) -> dict:
+    """The head of this site's Vietnamese index, read back from its script (a JS string literal
+    in which index.py escaped only backslashes and quotes)."""
+    text = (site / "search" / "hoctap-vi.js").read_text(encoding="utf-8")
+    body = text[text.index("JSON.parse('") + len("JSON.parse('"):text.rindex("')")]
+    return json.loads(re.sub(r"\\(.)", r"\1", body))
+
+
+def mistype(word: str, rng: random.Random, first: bool = False) -> str:
+    """One letter wrong: left out, doubled or added, replaced, or swapped with the next; after the
+    first two letters (or within them, `first`)."""
+    at = rng.randrange(0, 2) if first else rng.randrange(2, len(word))
+    kind = rng.choice(["delete", "insert", "replace", "swap"] if at + 1 < len(word) else ["delete", "insert", "replace"])
+    if kind == "delete":
+        return word[:at] + word[at + 1:]
+    if kind == "insert":
+        return word[:at] + rng.choice([word[at], rng.choice(LETTERS)]) + word[at:]
+    if kind == "replace":
+        return word[:at] + rng.choice([c for c in LETTERS if c != word[at]]) + word[at + 1:]
+    return word[:at] + word[at + 1] + word[at] + word[at + 2:]
+
+
+def typo_cases(site: Path, count: int = 150, seed: int = 3) -> list[tuple[str, str, bool]]:
+    """(phrase typed right, with one letter wrong in its last word, wrong within the first two letters):
+    two-word phrases of this site's own titles and excerpts, the last word at least 4 letters."""
+    rng = random.Random(seed)
+    fold = lambda w: unicodedata.normalize("NFD", w.lower().replace("đ", "d")).encode("ascii", "ignore").decode()
+    phrases = set()
+    for _, title, text, *rest in index_head(site)["docs"]:
+        found = [fold(w) for w in re.findall(r"[^\W\d_]+", f"{title} {text}")]
+        phrases |= {(a, b) for a, b in zip(found, found[1:]) if len(a) >= 2 and len(b) >= 4 and b.isascii() and b.isalpha()}
+    picked = rng.sample(sorted(phrases), min(count, len(phrases)))
+    cases = [(f"{a} {b}", f"{a} {mistype(b, rng)}", False) for a, b in picked]
+    cases += [(f"{a} {b}", f"{a} {mistype(b, rng, first=True)}", True) for a, b in picked[:count // 5]]
+    return [case for case in cases if case[0] != case[1]]
+
+
+def typo_study(browser, site: Path, url: str) -> list[dict]:
+    """Each policy of TYPO_POLICIES on `typo_cases`: recall@3, false hits, and what it changes for
+    the phrases typed right; the engine alone in a page (no worker, no throttle)."""
+    (site / "typo-lab.html").write_text(LAB, encoding="utf-8")
+    page = browser.new_page()
+    page.goto(url + "typo-lab.html")
+    cases = typo_cases(site)
+    run = "async qs => { const out = []; for (const q of qs) { const t = performance.now(); const r = await answer(q);" \
+          " out.push([r.items.map(g => g[0].location.split('#')[0]), performance.now() - t]); } return out; }"
+    set_policy = "p => { TYPO_DISTANCE = p[0]; TYPO_SWAPS = p[1]; TYPO_KNOWN_WORDS = p[2]; }"
+    page.evaluate(set_policy, [[0], False, False])
+    truth = dict(zip(sorted({c[0] for c in cases}), [pages for pages, _ in page.evaluate(run, sorted({c[0] for c in cases}))]))
+    cases = [case for case in cases if truth[case[0]]]  # a phrase split by a heading finds nothing, typed right
+    rows = []
+    for name, distances, swaps, known_words in TYPO_POLICIES:
+        page.evaluate(set_policy, [distances, swaps, known_words])
+        wrong = page.evaluate(run, [c[1] for c in cases])
+        right = page.evaluate(run, sorted(truth))
+        found = {False: [], True: []}
+        false_hits = []
+        for (correct, typed, in_first), (pages, _) in zip(cases, wrong):
+            target = truth[correct][:1]
+            found[in_first].append(bool(target) and target[0] in pages[:3])
+            if not in_first:
+                false_hits.append(len(set(pages) - set(truth[correct])))
+        noise = [len(set(pages) - set(truth[q])) for q, (pages, _) in zip(sorted(truth), right)]
+        rows.append({
+            "policy": name, "distances": distances, "swaps": swaps, "known_words_too": known_words,
+            "recall_at_3": round(statistics.mean(found[False]), 3),
+            "recall_at_3_mistake_in_first_two_letters": round(statistics.mean(found[True]), 3) if found[True] else None,
+            "false_hits_per_query": round(statistics.mean(false_hits), 2),
+            "extra_pages_when_typed_right": round(statistics.mean(noise), 2),
+            "ms_per_query": round(statistics.mean(ms for _, ms in wrong), 2),
+            "cases": len(found[False]),
+        })
+    page.close()
+    return rows
+
+
 def _bytes(requests: list[str], url: str, site: Path) -> tuple[int, int, int]:
     """(requests, raw bytes, gzip-estimated bytes) of the site's files requested (the server sends them as they are)."""
     raw = zipped = count = 0
@@ -258,12 +410,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000, help="pages of the synthetic corpus (default 2000)")
     parser.add_argument("--keep", action="store_true", help="keep the built sites (path printed)")
+    parser.add_argument("--report", type=Path, default=ROOT / "benchmarks" / "results" / "search.json",
+                        help="where the figures go (default benchmarks/results/search.json)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     work = Path(tempfile.mkdtemp(prefix="bench-search-"))
     corpus(work / "corpus-docs", args.pages)
-    rows = []
+    rows, ranked, typos = [], {}, []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         for name, docs in (("site", None), ("corpus", work / "corpus-docs")):
@@ -273,6 +427,10 @@ def main() -> int:
                 index = sum(f.stat().st_size for f in files)  # all a Vietnamese reader could download
                 server, url = serve(site)
                 result = measure(browser, url, site, QUERIES[name])
+                if name == "site":
+                    ranked[engine] = ranking(browser, url, RANKING)
+                    if ours:
+                        typos = typo_study(browser, site, url)
                 server.shutdown()
                 rows.append((name, engine, index, result))
         browser.close()
@@ -299,6 +457,27 @@ def main() -> int:
         print(f"bytes until first result, ours / Material: {ours['first'][1] / material['first'][1]:.2f} raw, "
               f"{ours['first'][2] / material['first'][2]:.2f} gzip; "
               f"our search bytes / Material's index: {ours['search'][1] / material_index:.2f} raw")
+    print("\n## ranking cases on this site (360 px, the query then a space): first, or before the pages named")
+    for i, (query, expected, below) in enumerate(RANKING):
+        marks = "  ".join(f"{engine}: {'ok ' if ranked[engine][i]['ok'] else 'NO '}" for engine in ("ours", "material"))
+        print(f"{query!r:24} {expected + (' before ' + ', '.join(below) if below else ' first'):70} {marks}")
+        if not ranked["material"][i]["ok"] or not ranked["ours"][i]["ok"]:
+            print(f"{'':24} top: ours {ranked['ours'][i]['top']}, Material {ranked['material'][i]['top']}")
+    print(f"\n## typing mistakes: {typos[0]['cases'] if typos else 0} two-word phrases of this site, one letter wrong after "
+          "the first two letters of the last word (the engine alone, no throttle)")
+    print(f"{'policy':34} {'recall@3':>9} {'false hits':>11} {'extra, typed right':>19} {'first 2 letters':>16} {'ms':>6}")
+    for row in typos:
+        print(f"{row['policy']:34} {row['recall_at_3']:>9.2f} {row['false_hits_per_query']:>11.2f} "
+              f"{row['extra_pages_when_typed_right']:>19.2f} {row['recall_at_3_mistake_in_first_two_letters'] or 0:>16.2f} "
+              f"{row['ms_per_query']:>6.1f}")
+    args.report.parent.mkdir(parents=True, exist_ok=True)
+    args.report.write_text(json.dumps({
+        "throttle": THROTTLE, "pages": args.pages,
+        "latency": [{"set": n, "engine": e, "index_bytes": i, "cold_ms": round(r["cold_ms"]), "warm_ms": round(r["warm_ms"]),
+                     "page_view_gzip": r["view"][2], "until_first_result_gzip": r["first"][2], "misses": r["misses"]}
+                    for n, e, i, r in rows],
+        "ranking": ranked, "typos": typos,
+    }, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     if args.keep:
         print(f"\nsites kept in {work}")
     else:

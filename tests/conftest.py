@@ -166,3 +166,51 @@ def run_hoctap():
 def build():
     """`build_site`, for tests in sub-folders, where `import conftest` finds their own conftest."""
     return build_site
+
+
+# -- imported official texts: samples of the layout rules, never in docs/ ---------------------
+
+IMPORTED = {"van-ban/07-kh-ldld.md": "ke-hoach-mau.pdf", "van-ban/15-qd-snv.md": "quyet-dinh-mau.docx",
+            "van-ban/09-ctr-tu.md": "chuong-trinh-dang-mau-tcvn3.txt"}
+"""The pages `imported_project` makes, and the original each is imported from."""
+
+
+def import_samples(project: Path, originals: Path) -> None:
+    """Import three samples (tests/import_samples.py: a text PDF, a Word file, a TCVN3 text, which is
+    marked unreviewed) into `project`, and the plan's source text into its page, as an editor would."""
+    from tests import import_samples as samples
+
+    originals.mkdir(parents=True, exist_ok=True)
+    samples.write_pdf(samples.SAMPLES["ke-hoach-mau"], originals / "ke-hoach-mau.pdf")
+    samples.write_docx(samples.SAMPLES["quyet-dinh-mau"], originals / "quyet-dinh-mau.docx")
+    (originals / "chuong-trinh-dang-mau-tcvn3.txt").write_bytes(
+        samples.as_text(samples.SAMPLES["chuong-trinh-dang-mau"], samples.tcvn3).encode("latin-1"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    for command in ([str(originals / name) for name in IMPORTED.values()],
+                    ["--into", "docs/ke-hoach.md", "sources/ke-hoach-ldld-lai-chau-2026-03-31.txt"]):
+        done = subprocess.run([sys.executable, "-m", "hoctap.cli", "import", *command], cwd=project, env=env,
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture(scope="session")
+def imported_project(tmp_path_factory) -> Path:
+    """A copy of the project with three imported sample texts and the plan's full text in its page."""
+    project = tmp_path_factory.mktemp("imported") / "project"
+    for name in ("docs", "overrides", "sources"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    import_samples(project, project.parent / "originals")
+    return project
+
+
+@pytest.fixture(scope="session")
+def imported_site(imported_project) -> Path:
+    """That project built as a preview (`hoctap build --no-pdf`), every page in; its messages in build.log beside it."""
+    out = imported_project.parent / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "hoctap.cli", "build", "--no-pdf", "--site-dir", str(out)],
+                            cwd=imported_project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (imported_project.parent / "build.log").write_text(result.stderr, encoding="utf-8")
+    return out

@@ -83,7 +83,8 @@ def link_to_missing_page(project: Path, outside: Path) -> int:
 
 
 def link_to_missing_anchor(project: Path, outside: Path) -> int:
-    return append(project, QUICK_READ, f"\nXem [mục {SECRET}](hoi-nghi.md#khong-co-muc-nay).\n")
+    # On the page itself: a link to another page is plain text in a publish that leaves that page out
+    return append(project, QUICK_READ, f"\nXem [mục {SECRET}](#khong-co-muc-nay).\n")
 
 
 def quiz_deleted(project: Path, outside: Path) -> int:

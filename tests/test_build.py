@@ -181,6 +181,14 @@ def test_catalogue_lists_every_document_in_plan_order(site):
     assert rows - 1 == len(DOCUMENT_PAGES)
 
 
+def test_the_editors_guide_shows_every_code(site):
+    guide = (site / "huong-dan-bien-tap.html").read_text(encoding="utf-8")
+    from hoctap.findings import CODES
+
+    assert [code for code in CODES if f"<td>{code}</td>" not in guide] == []
+    assert "hoctap:ma-kiem-tra" not in guide
+
+
 def test_abbreviations_become_tooltips(site):
     """In both languages; the abbreviations file's lines are not shown on any page."""
     for path in ("hoi-nghi.html", "en/hoi-nghi.html"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hoctap.search.index import EXCERPT, build_index, excerpt, group_shards, plain, record, shard_name, shard_of, write_index
+from hoctap.search.index import DOCUMENT_WEIGHT, EXCERPT, build_index, excerpt, group_shards, plain, record, shard_name, shard_of, write_index
 from hoctap.render.material_search import EmptyIndex
 from hoctap.search.sections import sections
 
@@ -44,10 +44,25 @@ def test_symbol_spellings_go_to_the_document_page_only():
     assert all(data["terms"][term][2] == [0] for term in in_symbol_field)
 
 
-def test_stored_text_is_plain_and_marks_documents():
+def test_stored_text_is_plain_and_weighs_documents():
     docs = built()["docs"]
-    assert docs[0] == ["van-ban/18-ctr-tu.html", "Chương trình số 18-CTr/TU", "Chương trình số 18-CTr/TU của Tỉnh ủy & hòa, chương trình", 1]
+    assert docs[0] == ["van-ban/18-ctr-tu.html", "Chương trình số 18-CTr/TU", "Chương trình số 18-CTr/TU của Tỉnh ủy & hòa, chương trình",
+                       DOCUMENT_WEIGHT]
     assert docs[2] == ["ke-hoach.html", "Kế hoạch", "Kế hoạch 18-CTr/TU"]
+
+
+def test_a_page_boost_weighs_its_sections():
+    """Material's `search: boost:` of a page (the glossary's 0.5) scales its sections' weight."""
+    glossary = record({"location": "thuat-ngu.html", "title": "Thuật ngữ", "text": "<p>MTTQ Mặt trận Tổ quốc</p>"}, boost=0.5)
+    data = build_index([glossary, record(ENTRIES[2])], "vi")
+    assert data["docs"][0][3] == 0.5 and len(data["docs"][1]) == 3
+
+
+def test_one_word_abbreviations_are_spelled_out_folded():
+    data = build_index([record(ENTRIES[2])], "vi", abbreviations=[("MTTQ", "Mặt trận Tổ quốc"), ("LĐLĐ", "Liên đoàn Lao động"),
+                                                                    ("B/c", "Báo cáo"), ("TM.", "Thay mặt")])
+    assert data["abbreviations"] == {"mttq": "mat tran to quoc", "ldld": "lien doan lao dong", "tm": "thay mat"}
+    assert "abbreviations" not in build_index([record(ENTRIES[2])], "vi")
 
 
 def test_excerpt_cuts_at_a_word():

@@ -88,36 +88,18 @@ def test_content_that_could_run_code_is_refused_everywhere(project_copy, tmp_pat
     assert leaked(needle, site, target, bundle, project_copy / "site") == []
 
 
-def test_markup_in_trich_yeu_is_shown_as_text_everywhere(project_copy, tmp_path):
-    """Not an error: the title as issued is text. Escaped on the document's card, the cards that
-    name it, the catalogue, the map, the speaker sheet and the PDF; raw nowhere."""
-    from hoctap.publish.pdf import combined_html
-    from hoctap.registry import Registry
-
-    raw, shown = "<img src=x onerror=alert(7)>Thử", "&lt;img src=x onerror=alert(7)&gt;Thử"
-    set_key(project_copy, "van-ban/18-ctr-tu.md", "trich_yeu", f'trich_yeu: "{raw}"')
-    set_key(project_copy, "van-ban/18-ctr-tu.md", "ten_ngan", "ten_ngan: Thử")  # a shortening of it (M010)
-    result, output = run(project_copy, "check")
-    assert result.returncode == 0, output
-    site = tmp_path / "site"
-    result, output = run(project_copy, "build", "--no-pdf", "-d", str(site))
-    assert result.returncode == 0, output
-    for page in ("van-ban/18-ctr-tu.html",  # its card
-                 "van-ban/58-ct-tw.html",  # the card of the document it implements
-                 "van-ban/index.html", "ban-do.html", "bao-cao-vien.html"):
-        html = (site / page).read_text(encoding="utf-8")
-        assert shown in html, page
-    pdf_html = combined_html(Registry.load(project_copy / "docs"), site, "LĐLĐ tỉnh Lai Châu")
-    assert shown in pdf_html
-    target, bundle = tmp_path / "srv", tmp_path / "hoc-tap.zip"
-    result, output = run(project_copy, "publish", "--allow-draft", "--to", str(target), "--site-url", SITE_URL)
-    assert result.returncode == 0, output
-    result, output = run(project_copy, "bundle", "--allow-draft", "--out", str(bundle))
-    assert result.returncode == 0, output
-    assert shown.encode() in (target / "current" / "van-ban/18-ctr-tu.html").read_bytes()
-    places = [site, target / "current", bundle]
-    assert [p for p in leaked(raw, *places) if not re.search(r"search[/\\]|\.js$", p)] == []
-    assert pdf_html.count(raw) == 0 and "&amp;lt;" not in pdf_html
+def test_markup_in_trich_yeu_is_refused_and_leaks_nowhere(project_copy, tmp_path):
+    """The title as issued becomes the page's title, its menu entry and <title>, which Material prints
+    as written: markup there is a finding at its line (the card and the other templates escape it too)."""
+    raw = "<img src=x onerror=alert(7)>Thử"
+    line = set_key(project_copy, "van-ban/18-ctr-tu.md", "trich_yeu", f'trich_yeu: "{raw}"')
+    expected = f"docs/van-ban/18-ctr-tu.md:{line}:1: M008 `trich_yeu` must be plain text"
+    site, target, bundle = tmp_path / "site", tmp_path / "srv", tmp_path / "hoc-tap.zip"
+    assert_refused(project_copy, ("check",), expected)
+    assert_refused(project_copy, ("build", "-d", str(site)), expected)
+    assert_refused(project_copy, ("publish", "--allow-draft", "--to", str(target), "--site-url", SITE_URL), expected)
+    assert_refused(project_copy, ("bundle", "--allow-draft", "--out", str(bundle)), expected)
+    assert leaked(raw, site, target, bundle, project_copy / "site") == []
 
 
 def test_a_misspelt_noi_bo_stops_a_public_publish(project_copy, tmp_path):
@@ -147,3 +129,9 @@ def test_a_wrong_front_matter_value_is_an_error_at_its_line(project_copy, tmp_pa
         assert result.returncode == 1, output
         assert expected in output, output
         assert "Traceback" not in output and "['a', 'b']" not in output and "{'a': 1}" not in output
+
+
+def test_markup_in_a_short_title_is_refused(project_copy):
+    """`ten_ngan` becomes the page's title in menus and <title>, which Material prints as written."""
+    line = set_key(project_copy, "van-ban/18-ctr-tu.md", "ten_ngan", 'ten_ngan: "<b>Thực hiện</b>"')
+    assert_refused(project_copy, ("check",), f"docs/van-ban/18-ctr-tu.md:{line}:1: M008 `ten_ngan` must be plain text")

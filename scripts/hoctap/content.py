@@ -240,6 +240,8 @@ def _plain(value: str | None):
 
 
 Text = Annotated[str | None, AfterValidator(lambda value: (value.strip() or None) if value is not None else None)]
+Plain = Annotated[Text, AfterValidator(_plain)]
+"""Text that titles, menus and `<title>` show (Material prints them as written): no markup."""
 Date = Annotated[dt.date | None, BeforeValidator(_date)]
 PastDate = Annotated[Date, AfterValidator(_not_after_today)]
 Names = Annotated[list[str], BeforeValidator(_listed)]
@@ -278,12 +280,12 @@ class FrontMatter(_Strict):
 class DocumentMeta(FrontMatter):
     """A document page's front matter; the fields without a default are required."""
 
-    so_ky_hieu: Text  # may be left empty when unknown
-    loai: Text
+    so_ky_hieu: Plain  # may be left empty when unknown
+    loai: Plain
     ngay_ban_hanh: PastDate  # may be left empty when unknown
-    co_quan_ban_hanh: Text
-    trich_yeu: Text
-    ten_ngan: Text = None  # a shortening of `trich_yeu` (M010)
+    co_quan_ban_hanh: Plain
+    trich_yeu: Plain
+    ten_ngan: Plain = None  # a shortening of `trich_yeu` (M010); titles show it as written
     tinh_trang: Literal[tuple(TINH_TRANG)] = "da-ban-hanh"  # the document's own status
     thuc_hien: Names = []
     can_cu: Names = []

@@ -2,6 +2,9 @@
 
 Checks never print. They return findings, which the command line shows as
 `path:line:col: CODE message` (like ruff), as JSON, or applies as fixes.
+
+A finding is an error (the build and `hoctap check` fail on it) or a warning (listed, never
+failed on): a slip in an official text kept verbatim is reported, but nobody may correct it.
 """
 
 from __future__ import annotations
@@ -11,6 +14,11 @@ import os
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Iterable
+
+import yaml
+
+CODES: dict[str, dict[str, str]] = yaml.safe_load(Path(__file__).with_name("finding_codes.yml").read_text(encoding="utf-8"))
+"""Every finding code: `en` and `vi` (what is wrong), `fix_en` and `fix_vi` (the safe fix, if any)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -23,6 +31,9 @@ class Fix:
     new: str
 
 
+ERROR, WARNING = "error", "warning"
+
+
 @dataclass(frozen=True, order=True)
 class Finding:
     path: str
@@ -32,10 +43,24 @@ class Finding:
     message: str
     fix_hint: str = ""
     fix: Fix | None = None
+    severity: str = ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def as_warning(self) -> "Finding":
+        """The same finding, reported but not failed on, and with no fix to apply."""
+        return replace(self, severity=WARNING, fix=None)
 
     def format(self) -> str:
-        text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+        marked = f"{WARNING}: " if self.severity == WARNING else ""
+        text = f"{self.path}:{self.line}:{self.col}: {self.code} {marked}{self.message}"
         return f"{text} ({self.fix_hint})" if self.fix_hint else text
+
+
+def errors(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if f.is_error]
 
 
 def shown_from(findings: Iterable[Finding], docs_dir: Path) -> list[Finding]:

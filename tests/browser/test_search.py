@@ -49,6 +49,15 @@ VI = [
     ("chuong trinh hanh dong thuc hien nghi quyet cong doan tinh", "van-ban/15-ctr-ldld.html", "type"),
     ("tuyen giao cong doan", "van-ban/1447-tld-qhld.html", "fill"),
     ("hội nghị quán triệt", "hoi-nghi.html", "fill"),
+    # A typing mistake in a word the index does not know (benchmarks/search.py: the distances)
+    ("thuong luongg", "van-ban/03-ctr-ldld.html", "fill"),
+    ("doi thaoi", "van-ban/03-ctr-ldld.html", "type"),  # two letters swapped
+    ("đổi mới sáng tạoo", "van-ban/02-ctr-ldld.html", "fill"),
+    # A title that says the query as one phrase comes first: not the resolutions "Nghị quyết Đại hội"
+    ("hoi nghi", "hoi-nghi.html", "fill"),
+    # The glossary's abbreviation and its meaning find each other; the documents come first
+    ("mặt trận tổ quốc", "van-ban/03-ctr-mttq-ub.html", "fill"),
+    ("mttq", "van-ban/03-ctr-mttq-ub.html", "type"),
     ("xyzzy", None, "fill"),
     ("bong da ngoai hang", None, "type"),
     ("bitcoin blockchain", None, "insert"),
@@ -163,6 +172,29 @@ def test_english_query_finds_english_page_first(en_page, query, expected, how):
     # English pages, and the Vietnamese pages that have no English translation
     others = {href.removeprefix(base).split("?")[0].split("#")[0] for href in results(page) if not href.startswith(base + "en/")}
     assert not [path for path in others if (DOCS / path).with_suffix(".en.md").exists()], others
+
+
+# (query, page, pages it must come before)
+ABOVE = [
+    ("đảng", "van-ban/nghi-quyet-dai-hoi-xiv-dang.html", ["huong-dan-bien-tap.html"]),  # "Đăng lên mạng nội bộ"
+    ("đảng", "van-ban/15-ctr-tu.html", ["huong-dan-bien-tap.html"]),
+    ("hoi nghi", "hoi-nghi.html", ["van-ban/nghi-quyet-dai-hoi-xiv-dang.html", "van-ban/nghi-quyet-dai-hoi-mttq-tinh-xiv.html",
+                                   "van-ban/nghi-quyet-dai-hoi-cong-doan-tinh-xiv.html"]),
+    ("mặt trận tổ quốc", "van-ban/nghi-quyet-dai-hoi-mttq-tinh-xiv.html", ["thuat-ngu.html"]),
+    ("lien doan lao dong", "van-ban/14-ctr-ldld.html", ["thuat-ngu.html"]),
+]
+
+
+@pytest.mark.parametrize("query,page_path,below", ABOVE, ids=[f"{q}|{p}" for q, p, _ in ABOVE])
+def test_exact_spelling_titles_and_documents_rank_first(vi_page, query, page_path, below):
+    """Typed diacritics, a title saying the query, a document's own page: each ranks above the rest."""
+    page, base = vi_page
+    enter(page, query, "fill")
+    settle(page, base, page_path)
+    order = [href.split("?")[0].split("#")[0].removeprefix(base) for href in results(page)]
+    assert page_path in order, f"{query!r} gave {order[:6]}"
+    for other in below:
+        assert other not in order or order.index(page_path) < order.index(other), f"{query!r} gave {order[:8]}"
 
 
 def test_results_follow_composition(vi_page):

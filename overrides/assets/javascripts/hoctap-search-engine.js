@@ -1,12 +1,19 @@
 /* The search engine of hoctap-search.js, loaded by it when search is first used: Vietnamese
- * terms, symbols, ranking and excerpts over MiniSearch. Terms follow
- * scripts/hoctap/search/text.py: keep the two in step.
+ * terms, symbols, typing mistakes, the glossary's abbreviations, ranking and excerpts over
+ * MiniSearch. Terms follow scripts/hoctap/search/text.py: keep the two in step.
  */
 "use strict";
 
 var TONES = { "\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5" };
 var MAX_GROUPS = 50, RERANKED = 100;
-var DOCUMENT_BOOST = 4, PHRASE_BOOST = 2;
+/* A section that has the query as one phrase, in its text or its title, and one that has the
+   words typed with their diacritics, rank higher (benchmarks/search.py shows the cases). */
+var PHRASE_BOOST = 2, TITLE_PHRASE_BOOST = 4, EXACT_BOOST = 4;
+/* Typing mistakes: a word the index does not know is matched within this many edits, by its
+   folded length (index: letters, the last for longer words), an adjacent swap counting as one.
+   A word the index knows is taken as typed. The first two letters must be right: they name the
+   postings script that is read. benchmarks/search.py measures recall and false hits of each choice. */
+var TYPO_DISTANCE = [0, 0, 0, 0, 1, 1, 1, 1, 2], TYPO_SWAPS = true, TYPO_KNOWN_WORDS = false, TYPO_WEIGHT = 0.45;
 var OPTIONS = {
   boost: { title: 3, symbol: 5 },
   tokenize: function (text) { return [text]; },
@@ -14,6 +21,7 @@ var OPTIONS = {
 };
 
 var engine = null, symbols = {}, docs = [], byLocation = {}, parts = [];
+var spelledOut = {}, abbreviationOf = {};  /* the glossary, folded: mttq ↔ "mat tran to quoc" */
 var folded = new Map(), exacts = new Map();  /* words seen, folded and exact */
 
 function words(text) {
@@ -102,6 +110,10 @@ function start(heads) {
       data.docs.push(h && translated.has(doc[0].split("#")[0]) ? null : doc);
       data.lengths.push(head.lengths[i]);
     });
+    for (var short in head.abbreviations || {}) {
+      spelledOut[short] = head.abbreviations[short].split(" ");
+      abbreviationOf[head.abbreviations[short]] = short;
+    }
     for (var spelling in head.symbols) {
       var pages = head.symbols[spelling].filter(function (page) { return !(h && translated.has(page)); });
       if (pages.length) symbols[spelling] = (symbols[spelling] || []).concat(pages);
@@ -193,24 +205,90 @@ function item(number, score, query, prefix) {
   };
 }
 
-/* How much of the query a section's own words say exactly as typed, and as one phrase. */
+/* How much of the query a section's own words say exactly as typed, and as one phrase (in its
+   title most). */
 function closeness(doc, query, typed) {
-  var list = words(doc[1] + " " + doc[2]), factor = 1;
-  if (query.length > 1 && (" " + list.map(fold).join(" ") + " ").includes(" " + query.join(" ") + " "))
-    factor *= PHRASE_BOOST;
+  var title = words(doc[1]), list = title.concat(words(doc[2])), factor = 1;
+  if (query.length > 1 && includesRun(title.map(fold), query)) factor *= TITLE_PHRASE_BOOST;
+  else if (query.length > 1 && includesRun(list.map(fold), query)) factor *= PHRASE_BOOST;
   if (typed.length) {
     var written = new Set(list.map(exact));
-    factor *= 1 + typed.filter(function (e) { return written.has(e); }).length / typed.length;
+    factor *= 1 + (EXACT_BOOST - 1) * typed.filter(function (e) { return written.has(e); }).length / typed.length;
   }
   return factor;
 }
 
+/* The words a query searches for, each with its other forms: diacritics as typed, the glossary's
+   abbreviation or meaning. */
+function wanted(list) {
+  var query = list.map(fold), extra = [];
+  query.forEach(function (q) { if (spelledOut[q]) extra = extra.concat(spelledOut[q]); });
+  for (var meaning in abbreviationOf) if (includesRun(query, meaning.split(" "))) extra.push(abbreviationOf[meaning]);
+  return query.concat(list.map(exact).filter(Boolean), extra);
+}
+
+function includesRun(list, run) {
+  return (" " + list.join(" ") + " ").includes(" " + run.join(" ") + " ");
+}
+
 /* The results of a query, once the shards of its words are read. */
 function answer(value) {
-  var list = words(value);
-  return read(list.map(fold).concat(list.map(exact).filter(Boolean))).then(function () {
+  return read(wanted(words(value))).then(function () {
     return search(value);
   });
+}
+
+function known(term, prefix) {
+  if (engine._index.has(term)) return true;
+  if (prefix) for (var _ of engine._index.atPrefix(term).keys()) return true;
+  return false;
+}
+
+/* What a word may be, typed wrong: within its edit distance (MiniSearch's fuzzy), or with two
+   neighbouring letters swapped. A word the index knows is not a mistake (unless TYPO_KNOWN_WORDS). */
+function typos(term, prefix) {
+  var distance = TYPO_DISTANCE[Math.min(term.length, TYPO_DISTANCE.length - 1)];
+  if (!distance || (!TYPO_KNOWN_WORDS && known(term, prefix))) return { distance: 0, swapped: [] };
+  var swapped = [];
+  if (TYPO_SWAPS)
+    for (var i = 2; i + 1 < term.length; i++) {  /* the first two letters are right (see TYPO_DISTANCE) */
+      var swap = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+      if (swap !== term && engine._index.has(swap) && swapped.indexOf(swap) < 0) swapped.push(swap);
+    }
+  return { distance: distance, swapped: swapped };
+}
+
+/* One word's query: folded, as typed with diacritics, or mistyped. */
+function wordQuery(word, folded, prefix) {
+  var e = exact(word), typo = typos(folded, prefix), terms = [folded].concat(e ? [e] : [], typo.swapped);
+  return {
+    combineWith: "OR", queries: terms, prefix: prefix,
+    fuzzy: function (term) { return term === folded ? typo.distance : 0; },
+    boostTerm: function (term) { return typo.swapped.indexOf(term) < 0 ? 1 : TYPO_WEIGHT; }
+  };
+}
+
+/* The glossary's other form of a run of the query's words: `mttq` may be written `mat tran to
+   quoc`, and the other way round. Each word's query, or a run's, becomes "either form". */
+function withAbbreviations(query, nodes) {
+  var out = [];
+  for (var i = 0; i < query.length; i++) {
+    var done = false;
+    for (var meaning in abbreviationOf) {
+      var run = meaning.split(" ");
+      if (query.slice(i, i + run.length).join(" ") === meaning) {
+        out.push({ combineWith: "OR", queries: [{ combineWith: "AND", queries: nodes.slice(i, i + run.length) }, abbreviationOf[meaning]] });
+        i += run.length - 1;
+        done = true;
+        break;
+      }
+    }
+    if (done) continue;
+    out.push(spelledOut[query[i]]
+      ? { combineWith: "OR", queries: [nodes[i], { combineWith: "AND", queries: spelledOut[query[i]] }] }
+      : nodes[i]);
+  }
+  return out;
 }
 
 function search(value) {
@@ -218,21 +296,19 @@ function search(value) {
   if (!list.length) return { items: [] };
   var query = list.map(fold), typed = list.map(exact).filter(Boolean);
   var prefix = !/\s$/.test(value) && query[query.length - 1].length > 1;
-  var queries = list.map(function (word, i) {
-    var e = exact(word);
-    return { combineWith: "OR", queries: e ? [query[i], e] : [query[i]], prefix: prefix && i === list.length - 1 };
-  });
+  var nodes = list.map(function (word, i) { return wordQuery(word, query[i], prefix && i === list.length - 1); });
   /* Every word must match: Vietnamese syllables are so common that any-word results are noise. */
-  var hits = engine.search({ combineWith: "AND", queries: queries }, OPTIONS);
+  var hits = engine.search({ combineWith: "AND", queries: withAbbreviations(query, nodes) }, OPTIONS);
 
   /* Group sections under their page, as Material shows them. A page ranks by its best section
-     and half its next one; a document's own page, and sections that say the query as typed, count more. */
+     and half its next one; a document's own page (its weight, from the index), and sections that
+     say the query as typed, count more. */
   var pins = pinned(value), groups = new Map();
   hits.forEach(function (hit, rank) {
     var doc = docs[hit.id];
     if (!doc) return;  /* a Vietnamese page this language has translated */
     var page = doc[0].split("#")[0];
-    var score = hit.score * (doc[3] ? DOCUMENT_BOOST : 1) * (rank < RERANKED ? closeness(doc, query, typed) : 1);
+    var score = hit.score * (doc[3] || 1) * (rank < RERANKED ? closeness(doc, query, typed) : 1);
     if (!groups.has(page)) groups.set(page, { hits: [] });
     groups.get(page).hits.push([hit.id, score]);
   });
@@ -259,4 +335,3 @@ function search(value) {
     })
   };
 }
-

@@ -14,6 +14,7 @@ from ..content import Document, Page, parse_page, read_text
 from ..findings import Finding, Fix
 from ..registry import Registry
 from ..symbols import parse
+from ..toan_van import regions
 
 MASK = "\x00"
 """Stands for a character that is not prose (code, a URL, an HTML tag): not a letter, not a space."""
@@ -99,6 +100,18 @@ class Source:
         return self.text[: self.body_start] + mask_markdown(self.text[self.body_start:], code_only=True)
 
     @cached_property
+    def full_texts(self) -> list[tuple[int, int]]:
+        """Where the official texts kept verbatim are (hoctap.toan_van), as offsets: none outside Markdown."""
+        return regions(self.text) if self.markdown else []
+
+    def in_full_text(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.full_texts)
+
+    def finding_in_full_text(self, finding: Finding) -> bool:
+        spans = [(self.position(start), self.position(end)) for start, end in self.full_texts]
+        return any(start <= (finding.line, finding.col) < end for start, end in spans)
+
+    @cached_property
     def _line_starts(self) -> list[int]:
         return [0] + [m.end() for m in re.finditer("\n", self.text)]
 
@@ -120,6 +133,9 @@ class Site:
 
     registry: Registry
     source_dir: Path | None = None  # the source texts quotations are checked against
+    whole_site: bool = False
+    """The site's own check (`Site.of`): a citation's other place, the cited document's header (S106), is
+    reported too; files checked one by one get only their own findings."""
 
     @classmethod
     def of(cls, registry: Registry, source_dir: Path | None = None) -> "Site":
@@ -127,7 +143,7 @@ class Site:
         source_dir = source_dir or registry.docs_dir.parent / "sources"
         if _last and _last[0].registry is registry and _last[0].source_dir == source_dir:
             return _last[0]
-        _last[:] = [cls(registry, source_dir)]
+        _last[:] = [cls(registry, source_dir, whole_site=True)]
         return _last[0]
 
     @cached_property

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from typing import Iterator
 
 from ..content import Document
 from ..dates import format_date
-from ..findings import Finding
+from ..findings import ERROR, WARNING, Finding
 from ..symbols import Mention, Symbol, find_mentions, issuer_named, parse
 from .source import Site, Source
 
@@ -57,7 +58,7 @@ def mentions(source: Source, site: Site) -> Iterator[Finding]:
         if mention.raw != canonical and not marked_sic(source.prose, mention.end):
             yield source.finding(mention.start, "S102", f"`{mention.raw}` is not the canonical spelling",
                                  f"write `{canonical}`", fix=canonical, length=len(mention.raw))
-        yield from _date_and_issuer(source, mention, document)
+        yield from _date_and_issuer(source, mention, document, site)
 
 
 def marked_sic(prose: str, end: int) -> bool:
@@ -65,7 +66,7 @@ def marked_sic(prose: str, end: int) -> bool:
     return prose[end:end + 8].lstrip(" \t").startswith("[sic")
 
 
-def _date_and_issuer(source: Source, mention: Mention, document: Document) -> Iterator[Finding]:
+def _date_and_issuer(source: Source, mention: Mention, document: Document, site: Site) -> Iterator[Finding]:
     end = mention.end
     date = _DATE_AFTER.match(source.prose, end)
     if date:
@@ -79,17 +80,36 @@ def _date_and_issuer(source: Source, mention: Mention, document: Document) -> It
                                  f"`{mention.symbol.canonical}` is dated {format_date(document.ngay_ban_hanh)}, "
                                  f"not {format_date(written)}",
                                  f"see `ngay_ban_hanh` in {document.page.path.as_posix()}")
+            if site.whole_site:
+                yield _header_side(source, start, document, "ngay_ban_hanh", format_date(document.ngay_ban_hanh),
+                                   f"dates it {format_date(written)}")
     issuer = _ISSUER_AFTER.match(source.prose, end)
     if issuer:
-        yield from _issuer(source, mention.symbol, issuer.end(), document)
+        yield from _issuer(source, mention.symbol, issuer.end(), document, site)
 
 
-def _issuer(source: Source, symbol: Symbol, start: int, document: Document) -> Iterator[Finding]:
+def _issuer(source: Source, symbol: Symbol, start: int, document: Document, site: Site) -> Iterator[Finding]:
     """S104, only for a body we know by name: loose wordings ("Ban Chấp hành đảng bộ tỉnh") pass."""
     code = issuer_named(source.prose[start:start + _ISSUER_WINDOW])
     if code is not None and code not in symbol.issuers:
         yield source.finding(start, "S104", f"`{symbol.canonical}` is not issued by a {code} body",
                              f"the issuer is {document.co_quan_ban_hanh or '/'.join(symbol.issuers)}")
+        if site.whole_site and document.co_quan_ban_hanh and issuer_named(document.co_quan_ban_hanh) != code:
+            yield _header_side(source, start, document, "co_quan_ban_hanh", repr(document.co_quan_ban_hanh),
+                               f"names a {code} body as its issuer")
+
+
+def _header_side(source: Source, offset: int, document: Document, key: str, value: str, cited: str) -> Finding:
+    """S106: the other place of an S103/S104, the document's own header, pointing back at the citation.
+
+    Both are errors while the citation is editable; inside an official text kept verbatim
+    (hoctap.toan_van) both are warnings: neither text may be changed, an editor notes the conflict."""
+    line, col = source.position(offset)
+    where = f"{os.path.relpath(source.file) if source.file else source.path}:{line}:{col}"
+    return Finding(document.page.path.as_posix(), document.page.line_of(key), 1, "S106",
+                   f"`{key}` of `{document.so_ky_hieu}` says {value}; {where} {cited}",
+                   "check both against the original; correct the one that is wrong",
+                   severity=WARNING if source.in_full_text(offset) else ERROR)
 
 
 def front_matter(source: Source, site: Site) -> Iterator[Finding]:

@@ -19,16 +19,16 @@ from pathlib import Path
 import yaml
 
 from .. import content
+from ..toan_van import BEGIN, END, HEADING_ID
 from . import Imported, symbols_in
 from .model import ImportFailure
 
-BEGIN = "<!-- hoctap import: toàn văn, thay mỗi lần nhập lại; sửa bên ngoài hai dấu này -->"
-END = "<!-- hoctap import: hết toàn văn -->"
 DOCUMENT_KEYS = ("so_ky_hieu", "loai", "ngay_ban_hanh", "co_quan_ban_hanh", "trich_yeu")
 IMPORT_KEYS = ("toan_van", "sha256", "ma_goc", "chua_soat", "so_ky_hieu_in", "noi_ban_hanh", "co_quan_chu_quan",
                "tham_quyen_ky", "chuc_vu_ky", "nguoi_ky", "noi_nhan")
 """Keys the import owns: where the text came from, whether it is reviewed, the header as printed."""
-NEEDS_REVIEW = {"tcvn3": "chuyển từ bảng mã TCVN3", "vni": "chuyển từ bảng mã VNI", "ocr": "nhận dạng chữ (OCR) từ bản quét"}
+NEEDS_REVIEW = ("tcvn3", "vni", "ocr")
+"""How a text was read when an editor must check it against the original: marked `chua_soat: true`."""
 
 
 def slug_of(imported: Imported) -> str:
@@ -171,7 +171,7 @@ def _title(imported: Imported) -> str:
 
 
 def _with_full_text(body: str, imported: Imported, title: str) -> str:
-    section = f"{BEGIN}\n\n## Toàn văn {{#toan-van}}\n\n{_review_note(imported)}{imported.markdown}\n{END}\n"
+    section = f"{BEGIN}\n\n## Toàn văn {{#{HEADING_ID}}}\n\n{imported.markdown}\n{END}\n"
     if BEGIN in body and END in body:
         before, rest = body.split(BEGIN, 1)
         after = rest.split(END, 1)[1]
@@ -180,10 +180,3 @@ def _with_full_text(body: str, imported: Imported, title: str) -> str:
         return f"\n# {title}\n\n{section}"
     return body.rstrip("\n") + "\n\n" + section
 
-
-def _review_note(imported: Imported) -> str:
-    how = NEEDS_REVIEW.get(imported.ma_goc)
-    if not how:
-        return ""
-    return (f'!!! warning "Chưa soát"\n\n    Toàn văn dưới đây được {how}, chưa được biên tập viên đối chiếu với '
-            f"văn bản gốc. Trích dẫn sau khi đã soát.\n\n")

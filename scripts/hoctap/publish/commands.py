@@ -109,7 +109,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
         rel.check_current(target)  # before the build: a refusal after it left an orphan release each time
         building, name = rel.prepare(target, rel.release_name(project))
         try:
-            _build_checked(args, building, release=name, site_url=site_url)
+            built = _build_checked(args, building, release=name, site_url=site_url)
             release = rel.finish(target, building, name)
         except BaseException:
             shutil.rmtree(building, ignore_errors=True)
@@ -118,7 +118,16 @@ def cmd_publish(args: argparse.Namespace) -> int:
     print(f"hoctap publish: {target / rel.CURRENT} → {rel.RELEASES}/{release.name} "
           f"({_mb(release.size)}, {release.files} files) in {time.monotonic() - started:.1f} s"
           + (f"; removed {len(pruned)} old release(s)" if pruned else ""))
+    print(_unreviewed(built.registry))
     return 0
+
+
+def _unreviewed(registry) -> str:
+    """One line: how many full texts read by OCR or converted from a legacy encoding, which no editor
+    has checked against the original yet (`chua_soat: true`), the release carries, and which."""
+    pages = [d.page.path.as_posix() for d in registry.documents if getattr(d.page.front_matter, "chua_soat", False)]
+    return (f"hoctap publish: {len(pages)} unreviewed full text(s) (chưa soát) in the release"
+            + (f": {', '.join(pages)}" if pages else ""))
 
 
 def cmd_rollback(args: argparse.Namespace) -> int:
@@ -174,7 +183,7 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 
 # -- steps ----------------------------------------------------------------------
 
-def _build_checked(args: argparse.Namespace, site: Path, *, release: str, site_url: str) -> None:
+def _build_checked(args: argparse.Namespace, site: Path, *, release: str, site_url: str):
     """Build with the gate's options (strict: the plugin fails on findings), then verify the result
     against the gate's decision in that build."""
     built = project.build(args.config_file, site, site_url=site_url, drafts=args.allow_draft, profile=args.profile,
@@ -191,6 +200,7 @@ def _build_checked(args: argparse.Namespace, site: Path, *, release: str, site_u
     if make_pdf(args.config_file, str(site), registry=built.registry) != 0:
         raise rel.PublishError("the PDF could not be made (its messages are above); nothing was published, "
                                "the current release is unchanged")
+    return built
 
 
 def _site_url(value: str) -> str:

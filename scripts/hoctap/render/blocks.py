@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..content import Document
-from ..findings import Finding
+from ..findings import CODES, Finding
 from ..registry import Registry
 from .labels import format_date, labels
 from .titles import Value, Values, title
@@ -93,6 +93,18 @@ def glossary(abbreviations: list[tuple[str, str]], lang: str) -> str:
     head = "| Viết tắt | Nghĩa |" if lang == "vi" else "| Abbreviation | Meaning |"
     rows = [head, "|---|---|"] + [f"| {a} | {_cell(text)} |" for a, text in sorted(abbreviations)]
     return "\n".join(rows) + "\n"
+
+
+CODES_SLOT = "<!--hoctap:ma-kiem-tra-->"
+"""Where a page (the editors' guide) shows the table of finding codes."""
+
+
+def finding_codes(lang: str) -> str:
+    """Every finding code with what it means and its safe fix, from `finding_codes.yml`, as a Markdown table."""
+    head = "| Mã | Lỗi | Tự sửa |" if lang == "vi" else "| Code | What is wrong | Safe fix |"
+    rows = [f"| {code} | {_cell(item[lang if lang in item else 'vi'])} | {_cell(item.get('fix_' + lang, item.get('fix_vi')))} |"
+            for code, item in CODES.items()]
+    return "\n".join([head, "|---|---|---|", *rows]) + "\n"
 
 
 def awaiting_official_text(lang: str) -> str:

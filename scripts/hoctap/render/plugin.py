@@ -10,6 +10,7 @@ import datetime
 import functools
 import os
 import re
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -23,9 +24,9 @@ from mkdocs.utils import get_relative_url
 
 from ..checks import check_site, links
 from .. import content, docs_tree, safe_html, search
-from ..findings import Finding, format_text, shown_from
+from ..findings import Finding, errors, format_text, shown_from
 from ..registry import DEFAULT_LANG, Registry
-from . import abbr, autolink, blocks, languages, minify, scripts, share
+from . import abbr, autolink, blocks, languages, minify, scripts, share, toan_van
 from .citations import cite_all, cite_quotations
 from .config import HoctapConfig
 from .gate import Gate
@@ -75,6 +76,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.told_no_site_url = False
         self.script_hashes: set[str] = set()
         """Every language build's inline scripts, as the templates wrote them (render/scripts.py)."""
+        self.source_dir: Path | None = None
 
     # Load and check the content once: mkdocs-static-i18n runs the next language's build with this
     # same plugin and config, while `mkdocs serve` makes a new plugin for every rebuild
@@ -221,6 +223,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             markdown += "\n\n" + CATALOGUE_SLOT + "\n"
         elif generated == "thuat-ngu":
             markdown += "\n\n" + blocks.glossary(self.abbreviations, lang)
+        if blocks.CODES_SLOT in markdown:
+            markdown = markdown.replace(blocks.CODES_SLOT, blocks.finding_codes(lang), 1)
         document = self._document_of(page)
         if document is not None:
             if lang == DEFAULT_LANG:
@@ -246,6 +250,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if page.meta.get("hoctap") == "danh-muc":
             html = html.replace(CATALOGUE_SLOT, blocks.catalogue(
                 self.registry, self._values(config), lambda document: self._href(document, page), self.abbreviations))
+        if self._document_of(page) is not None:
+            html = toan_van.section(html, page.meta, toan_van.original_of(page.meta, self.source_dir), page.url, _lang(config))
         return html
 
     # Give templates the document card and our labels, fix the language menu, keep the page's search records
@@ -259,13 +265,16 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         document = self._document_of(page)
         if document is not None:
             context["van_ban"] = self._card(document, self._values(config))
+            context["hoctap_toan_van"] = f'<section class="{toan_van.SECTION_CLASS}"' in (page.content or "")
         context["hoctap_review"] = self._review(page, document, lang)
+        shown = title(document, self._values(config)) if document is not None else str(page.meta.get("title") or page.title)
         context["hoctap_share"] = self.previews.tags(
-            title=str(page.meta.get("title") or page.title), content=page.content or "", url=page.url,
+            title=shown, content=page.content or "", url=page.url,
             document=document, lang=lang, homepage=page.file.src_uri.split(".")[0] == "index")
         # The page's own first lines as its description too (search engines), not the site's on every page
         page.meta.setdefault("description", context["hoctap_share"].description)
-        if self.config.search and not (page.meta.get("search") or {}).get("exclude"):
+        options = page.meta.get("search") or {}
+        if self.config.search and not options.get("exclude"):
             named = (document.so_ky_hieu, document.loai) if document is not None and document.so_ky_hieu else None
             found = search.sections(page.content, page.url, str(page.meta.get("title", page.title)))
             # A document's result names it as a member asks for it: "Chương trình hành động số 03/CTr-MTTQ-UB — …"
@@ -273,7 +282,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
                 for section in found:
                     if section["location"] == page.url:
                         section["title"] = f"{document.loai} số {page.meta['title']}"
-            self.sections += [search.record(section, named) for section in found]
+            self.sections += [search.record(section, named, options.get("boost")) for section in found]
         return context
 
     # Our labels in the theme's own pages (404.html) too
@@ -294,6 +303,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def _on_post_page_links(self, output: str, *, page: Page, config: MkDocsConfig):
         if not self.config.enabled:
             return
+        output = toan_van.put_outline(output, page.toc, _lang(config))
         return self.gate.stamp(languages.relink(output, page.url, self.moved))
 
     on_post_page = CombinedEvent(_on_post_page_scripts, _on_post_page_links)
@@ -326,7 +336,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         lang = _lang(config)
         originals = None if lang == DEFAULT_LANG else {
             "lang": DEFAULT_LANG, "translated": languages.translated_originals(self.files, lang)}
-        search.write_language_index(config, self.sections, self.registry, self.file_of, originals)
+        search.write_language_index(config, self.sections, self.registry, self.file_of, originals, self.abbreviations)
 
     # Under file:// Material reads its (now empty) index from search/search_index.js: write it,
     # as Material's offline plugin did (dropped: it also fetched a worker shim from unpkg)
@@ -354,6 +364,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         except share.cards.FontMissing as error:
             raise PluginError(str(error)) from None
         if _lang(config) == DEFAULT_LANG:
+            self._copy_originals(Path(config.site_dir))
             self.kit.decks(Path(config.site_dir))
             self.kit.calendar(Path(config.site_dir), datetime.datetime.now(datetime.timezone.utc))
 
@@ -370,6 +381,16 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
                                   _on_post_build_share, _on_post_build_minify)
 
     # -- helpers ---------------------------------------------------------------
+
+    def _copy_originals(self, site_dir: Path):
+        """The originals of the full texts this build publishes ("Văn bản gốc"): the gate has already
+        taken the left-out pages out of the registry, so their originals never reach the site."""
+        for document in self.registry.documents:
+            original = toan_van.original_of(document.page.meta, self.source_dir)
+            if original is not None and toan_van.has_full_text(document.page.text):
+                target = site_dir / original.href_in_site
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(original.path, target)
 
     def _replace_material_index(self, config: MkDocsConfig):
         """Material's search box stays; its index (one HTML parse of every page) is left empty, ours replaces it."""
@@ -445,9 +466,13 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         return SimpleNamespace(state=state, text=text)
 
     def _fail_on(self, findings: list[Finding], docs_dir: Path):
-        """Fail the build with every finding listed, not only the first; paths as `hoctap check` shows them."""
-        if findings:
-            raise PluginError(f"{len(findings)} problem(s) in the content:\n" + format_text(shown_from(findings, docs_dir)))
+        """Fail the build with every error listed, not only the first; paths as `hoctap check` shows them.
+        Warnings (slips in an official text kept verbatim) are listed, at info level: strict mode fails on a warning."""
+        for warning in shown_from([f for f in findings if not f.is_error], docs_dir):
+            log.info(warning.format())
+        failing = errors(findings)
+        if failing:
+            raise PluginError(f"{len(failing)} problem(s) in the content:\n" + format_text(shown_from(failing, docs_dir)))
 
 
 def _titled(markdown: str, text: str) -> str:

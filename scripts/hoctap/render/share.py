@@ -1,7 +1,7 @@
 """Link previews: what Zalo and Facebook show for a shared link (Open Graph and Twitter tags,
 overrides/partials/hoctap-share.html), and the preview images the tags point to.
 
-The title names the subject (`sharing.links.share_title`), the description is the page's own first
+The title names the subject (the plugin passes `render.titles.title`), the description is the page's own first
 paragraph, the image is drawn from the front matter. The address and the image need the site's
 absolute URL: without `site_url` those tags are left out and no image is drawn.
 """
@@ -15,7 +15,7 @@ from types import SimpleNamespace
 
 from ..content import Document
 from ..sharing import card as cards
-from ..sharing.links import FEDERATION, absolute, share_title, site_root, subject
+from ..sharing.links import FEDERATION, absolute, site_root, subject
 from .labels import format_date
 
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
@@ -58,8 +58,9 @@ class Previews:
 
     def tags(self, *, title: str, content: str, url: str, document: Document | None, lang: str,
              homepage: bool) -> SimpleNamespace:
-        """The values overrides/partials/hoctap-share.html prints (escaped there)."""
-        shown = share_title(document) if document else (self.site_name if homepage else title)
+        """The values overrides/partials/hoctap-share.html prints (escaped there); `title` is the page's,
+        for a document its symbol and subject."""
+        shown = self.site_name if homepage and document is None else title
         image = None
         if self.root:
             path = image_path(document, lang)

@@ -30,6 +30,8 @@ from typing import NamedTuple
 from .text import aliases, fold, terms, words
 
 FIELDS = ("title", "text", "symbol")
+DOCUMENT_WEIGHT = 4
+"""A document's own page weighs this much more than a page that summarises many documents."""
 EXCERPT = 160
 SHARD_BYTES = 8_000
 """A postings script holds at least this much (unless it is the last): a query word costs at most
@@ -63,28 +65,34 @@ class Record(NamedTuple):
     documents). Titles keep the exact spelling of their words, texts only the folded one, which
     halves the index."""
     lengths: tuple[int, int, int]
+    boost: float = 1.0
+    """The page's `search: boost:` (Material's front-matter option): the glossary's 0.5 ranks the
+    documents it names above it."""
 
 
-def record(section: dict, named: tuple[str, str] | None = None) -> Record:
+def record(section: dict, named: tuple[str, str] | None = None, boost: float | None = None) -> Record:
     """The record of a section (`sections.sections`); `named` is the (`so_ky_hieu`, `loai`) of the
-    document whose page it is."""
+    document whose page it is, `boost` its page's `search: boost:`."""
     title, body = plain(section.get("title", "")), plain(section.get("text", ""))
     spellings = tuple(sorted(aliases(*named))) if named and "#" not in section["location"] else ()
     body_words = words(body)
     counts = tuple(tuple(chain.from_iterable(Counter(field).items()))
                    for field in (terms(title), [fold(w) for w in body_words], spellings))
     return Record(section["location"], title, excerpt(body), spellings, counts,
-                  (len(set(words(title))), len(set(body_words)), len(spellings)))
+                  (len(set(words(title))), len(set(body_words)), len(spellings)), 1.0 if boost is None else boost)
 
 
-def build_index(records: list[Record], lang: str, documents: set[str] = frozenset(), originals: dict | None = None) -> dict:
+def build_index(records: list[Record], lang: str, documents: set[str] = frozenset(), originals: dict | None = None,
+                abbreviations: list[tuple[str, str]] = ()) -> dict:
     """The index of one language.
 
     Its `symbols` maps each spelling of a symbol to the pages it names, for the worker to put
-    first. Sections of `documents` (URLs of the registry's document pages) are marked, for the
-    worker to rank a document's own page above pages that summarise many documents.
-    `originals` ({"lang": "vi", "translated": [URLs]}) names the index the worker reads with this
-    one, and its pages that this one replaces.
+    first. A section's weight (its fourth item, when not 1) ranks a document's own page
+    (`documents`: URLs of the registry's document pages) above pages that summarise many
+    documents, and follows its page's `search: boost:`. `originals` ({"lang": "vi", "translated":
+    [URLs]}) names the index the worker reads with this one, and its pages that this one replaces.
+    `abbreviations` (the glossary's `(MTTQ, Mặt trận Tổ quốc)`) become `{"mttq": "mat tran to
+    quoc"}`, for the worker to find each form by the other.
     """
     postings: dict[str, list[dict[int, int]]] = defaultdict(lambda: [{} for _ in FIELDS])
     docs, lengths = [], []
@@ -92,7 +100,9 @@ def build_index(records: list[Record], lang: str, documents: set[str] = frozense
     for number, found in enumerate(records):
         for spelling in found.spellings:
             spellings[spelling].append(found.location)
-        docs.append([found.location, found.title, found.excerpt] + ([1] if found.location.split("#")[0] in documents else []))
+        weight = (DOCUMENT_WEIGHT if found.location.split("#")[0] in documents else 1) * found.boost
+        weight = int(weight) if float(weight).is_integer() else weight
+        docs.append([found.location, found.title, found.excerpt] + ([weight] if weight != 1 else []))
         lengths.append(list(found.lengths))
         for field_id, field_counts in enumerate(found.counts):
             pairs = iter(field_counts)
@@ -101,12 +111,24 @@ def build_index(records: list[Record], lang: str, documents: set[str] = frozense
     return {
         "lang": lang,
         **({"originals": originals} if originals else {}),
+        **({"abbreviations": spelled} if (spelled := spelled_out(abbreviations)) else {}),
         "symbols": dict(spellings),
         "fields": list(FIELDS),
         "docs": docs,
         "lengths": lengths,
         "terms": {term: _encode(per_field) for term, per_field in sorted(postings.items())},
     }
+
+
+def spelled_out(abbreviations: list[tuple[str, str]]) -> dict[str, str]:
+    """Each one-word abbreviation, folded, with its meaning folded (`mttq`: `mat tran to quoc`);
+    `B/c`, two words when searched, is left out."""
+    found = {}
+    for abbreviation, meaning in abbreviations:
+        short, long = words(abbreviation), [fold(w) for w in words(meaning)]
+        if len(short) == 1 and len(long) > 1:
+            found[fold(short[0])] = " ".join(long)
+    return found
 
 
 def _encode(per_field: list[dict[int, int]]) -> list[list[int]]:
@@ -124,7 +146,8 @@ def _encode(per_field: list[dict[int, int]]) -> list[list[int]]:
     return out
 
 
-def write_language_index(config, records: list[Record], registry, file_of, originals: dict | None = None) -> Path | None:
+def write_language_index(config, records: list[Record], registry, file_of, originals: dict | None = None,
+                         abbreviations: list[tuple[str, str]] = ()) -> Path | None:
     """Write the index of this build's language (mkdocs-static-i18n runs one build per language);
     `file_of` finds a page's file in the build (`Files.get_file_from_path`)."""
     if not records and not originals:
@@ -135,7 +158,7 @@ def write_language_index(config, records: list[Record], registry, file_of, origi
         if file is not None:
             documents.add(file.url)
     lang = str(config.theme.get("language") or "vi")
-    return write_index(config.site_dir, build_index(records, lang, documents, originals))
+    return write_index(config.site_dir, build_index(records, lang, documents, originals, abbreviations))
 
 
 def shard_of(term: str) -> str:

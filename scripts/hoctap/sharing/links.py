@@ -20,15 +20,9 @@ def page_url(document: Document) -> str:
 
 
 def subject(document: Document) -> str:
-    """What the document is about, as a member would look for it. The one place that picks it:
-    the trích yếu today, the short title of the front matter once pages carry one."""
-    return (document.page.meta.get("tieu_de_ngan") or document.trich_yeu or "").strip()
-
-
-def share_title(document: Document) -> str:
-    """`03/CTr-LĐLĐ — Đẩy mạnh đối thoại, thương lượng tập thể…`: the symbol and the subject."""
-    parts = [p for p in (document.so_ky_hieu, subject(document)) if p]
-    return " — ".join(parts) or document.ma
+    """What the document is about in Vietnamese, for what is made below the render (slide decks,
+    preview images): its short title, else the trích yếu, as `render.titles.subject` picks it."""
+    return (document.ten_ngan or document.trich_yeu or "").strip()
 
 
 def site_root(site_url: str | None) -> str | None:

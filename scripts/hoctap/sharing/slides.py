@@ -100,7 +100,8 @@ def _title_slide(prs, deck: Deck, notice: list[str]):
     _place(body, Inches(0.8), Inches(2.6), Inches(11.7), Inches(4.0))
     _say(title, [deck.title], Pt(48), bold=True, color=RED)
     _say(body, [deck.subject, deck.issued] + notice, Pt(26))
-    _notes(slide, [f"{deck.title}: {deck.subject}", deck.issued] + notice)
+    # the subject on the slide is the short title; the notes give the trích yếu as issued
+    _notes(slide, [f"{deck.title}: {deck.document.trich_yeu or deck.subject}", deck.issued] + notice)
 
 
 def _point_slide(prs, point: Slide, notice: list[str]):
