@@ -370,3 +370,17 @@ def test_fidelity_findings_of_issue_14_are_fixed(site):
     assert "mục I.2" not in text("van-ban/15-ctr-ldld.html")
     assert "Mời báo cáo viên" in text("hoi-nghi.html") and "To be invited" in text("en/hoi-nghi.html")
     assert "định hướng một số" in text("ke-hoach.html") and "orientations for a number of" in text("en/ke-hoach.html")
+
+
+def test_a_straight_quote_in_the_first_lines_stays_inside_the_description(project_copy, tmp_path):
+    """Material prints `page.meta.description` into its attribute as it is; ours is escaped."""
+    page = project_copy / "docs" / "hoi-nghi.md"
+    front, _, body = page.read_text(encoding="utf-8").partition("\n---\n")
+    lines = body.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("# ")) + 1
+    lines[at:at] = ["", 'Hội nghị "quán triệt" <b>một</b> ngày.']
+    page.write_text(front + "\n---\n" + "\n".join(lines), encoding="utf-8")
+    result = build_site(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "out" / "hoi-nghi.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="Hội nghị &quot;quán triệt&quot; một ngày.' in html

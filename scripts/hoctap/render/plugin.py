@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import html
 import os
 import re
 import shutil
@@ -271,8 +272,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         context["hoctap_share"] = self.previews.tags(
             title=shown, content=page.content or "", url=page.url,
             document=document, lang=lang, homepage=page.file.src_uri.split(".")[0] == "index")
-        # The page's own first lines as its description too (search engines), not the site's on every page
-        page.meta.setdefault("description", context["hoctap_share"].description)
+        # The page's own first lines as its description too (search engines), not the site's on every page;
+        # escaped here, as Material prints `page.meta.description` into its attribute as it is
+        page.meta.setdefault("description", html.escape(context["hoctap_share"].description, quote=True))
         options = page.meta.get("search") or {}
         if self.config.search and not options.get("exclude"):
             named = (document.so_ky_hieu, document.loai) if document is not None and document.so_ky_hieu else None
