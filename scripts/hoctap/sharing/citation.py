@@ -7,27 +7,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..sources import cited
+from ..sources import OPENING, cited, section_of
 
-_PART = re.compile(r"^\s*([IVX]+)\.\s+\S")
-_ITEM = re.compile(r"^\s*(\d+)\.\s+\S")
 _LIST_MARK = re.compile(r"^[-–•]\s+")
-
-
-def section(source_dir: Path, ref: str) -> str:
-    """The numbered part (`II.1`) of the plan that a `file.txt:FIRST-LAST` reference starts in; empty before any."""
-    text, _ = cited(source_dir, ref)
-    if text is None:
-        return ""
-    first = int(ref.rsplit(":", 1)[1].split("-")[0])
-    path = Path(source_dir) / ref.split(":")[0]
-    part = item = ""
-    for line in path.read_text(encoding="utf-8").splitlines()[:first]:
-        if m := _PART.match(line):
-            part, item = m.group(1), ""
-        elif part and (m := _ITEM.match(line)):
-            item = m.group(1)
-    return f"{part}.{item}" if item else part
 
 
 def quote(source_dir: Path, ref: str) -> str:
@@ -38,6 +20,7 @@ def quote(source_dir: Path, ref: str) -> str:
 
 
 def reference(source_name: str, source_dir: Path, ref: str) -> str:
-    """`Kế hoạch ngày 31/3/2026, mục II.1`."""
-    part = section(source_dir, ref)
-    return f"{source_name}, mục {part}" if part else source_name
+    """`Kế hoạch ngày 31/3/2026, mục II.1`: the section as the site's pages cite it (hoctap.sources.section_of)."""
+    found = section_of(source_dir, ref)
+    part = found[1] if found else None
+    return f"{source_name}, mục {part}" if part and part != OPENING else source_name
