@@ -18,7 +18,7 @@ from ..registry import Registry
 from ..sharing import agenda as agendas, qr, slides
 from ..sharing.links import absolute, page_url
 from ..sources import ungrounded
-from . import conference, diagram, on_tap, speaker
+from . import conference, diagram, on_tap, partials, speaker
 from .blocks import relative_link
 from .labels import format_date, labels
 from .stash import Stash
@@ -49,9 +49,12 @@ class Kit:
     site_url: str | None = None
     # The raw HTML of the page being rendered, put back after the page is sanitised
     raw: Stash = field(default_factory=Stash)
+    # The theme's `custom_dir`, whose partials draw the quiz, the map and timeline, the sheets
+    theme_dir: Path = partials.THEME_DIR
 
     @classmethod
-    def load(cls, registry: Registry, docs_dir: Path, source_dir: Path, listed_max: int) -> "Kit":
+    def load(cls, registry: Registry, docs_dir: Path, source_dir: Path, listed_max: int,
+             theme_dir: Path = partials.THEME_DIR) -> "Kit":
         # Only what the walk of docs/ let through is read: a link in place of a data file is its finding
         usable = lambda rel: registry.tree is None or rel in registry.tree.files
         # Each language with a quiz page (`on-tap.en.md`) needs each question translated
@@ -66,14 +69,14 @@ class Kit:
         missing = _missing_data(registry, docs_dir, shown)
         return cls(registry, docs_dir, quiz, focus, listed_max, events,
                    missing + quiz.findings + focus.findings + event_findings + agenda.findings,
-                   source_dir=source_dir, agenda=agenda)
+                   source_dir=source_dir, agenda=agenda, theme_dir=theme_dir)
 
     def markdown(self, page, generated: str | None, document: Document | None, lang: str) -> str:
         """What the kit adds to a page's Markdown: its generated block, or a programme's link to its sheet."""
         src = page.file.src_uri
         t = labels(lang) | labels(lang, "kit")
         if generated == "on-tap":
-            return "\n\n" + self.raw.put(on_tap.page(self.quiz, src, self.docs_dir, lang, self.left_out).strip()) + "\n"
+            return "\n\n" + self.raw.put(on_tap.page(self.quiz, src, self.docs_dir, lang, self.left_out, self.theme_dir).strip()) + "\n"
         if generated == "ban-do":
             documents = [d for d in self.registry.catalogue() if not d.noi_bo]
             drawn = documents[:self.listed_max]
@@ -81,16 +84,17 @@ class Kit:
                 shown=len(drawn), more=len(documents) - len(drawn), link=relative_link(src, CATALOGUE_PAGE))
             # What a screen does (tap) is left out on paper (`ht-no-pdf`); the legend stays
             return (f"{more}\n\n## {t['map_heading']} {{#ban-do}}\n\n{t['map_tap']}\n{{: .ht-no-pdf }}\n\n{t['map_note']}\n\n"
-                    + self.raw.put(f'<figure class="ht-diagram">{diagram.document_map(self.registry, drawn, src, t)}</figure>')
+                    + self.raw.put(f'<figure class="ht-diagram">{diagram.document_map(self.registry, drawn, src, t, self.theme_dir)}</figure>')
                     + f"\n\n## {t['timeline_heading']} {{#dong-thoi-gian}}\n\n{t['timeline_note']}\n\n"
-                    + self.raw.put(f'<figure class="ht-diagram">{diagram.timeline(drawn, self.events, src, t, lang)}</figure>')
+                    + self.raw.put(f'<figure class="ht-diagram">{diagram.timeline(drawn, self.events, src, t, lang, self.theme_dir)}</figure>')
                     + "\n")
         if generated == "hoi-nghi":
             ics_href = posixpath.relpath(conference.ICS_NAME, posixpath.dirname(page.file.url) or ".")
             return conference.block(self.agenda, lang, ics_href, self.raw.put)
         if generated == "bao-cao-vien":
             return self.pdf_link(page.file.url, t) + speaker.sheets(
-                self.registry, self.focus, src, lang, self.raw.put, lambda d: self.beside_sheet(d, page.file.url, t))
+                self.registry, self.focus, src, lang, self.raw.put, lambda d: self.beside_sheet(d, page.file.url, t),
+                self.theme_dir)
         if document is not None:
             return speaker.link_to_sheet(document, self.registry, src, SPEAKER_PAGE) + self.deck_link(document, page.file.url, t)
         return ""

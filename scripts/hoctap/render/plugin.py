@@ -27,7 +27,7 @@ from ..checks import check_site, links
 from .. import content, docs_tree, safe_html, search
 from ..findings import Finding, errors, format_text, shown_from
 from ..registry import DEFAULT_LANG, Registry
-from . import abbr, autolink, blocks, languages, minify, scripts, share, toan_van
+from . import abbr, autolink, blocks, languages, minify, partials, scripts, share, toan_van
 from .citations import cite_all, cite_quotations
 from .config import HoctapConfig
 from .gate import Gate
@@ -97,7 +97,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.abbreviations, abbreviation_findings = blocks.read_abbreviations(
             abbreviations_file, os.path.relpath(abbreviations_file, config.docs_dir))
         source_dir = self.source_dir = Path(config.config_file_path).parent / self.config.source_dir
-        self.kit = Kit.load(self.registry, Path(config.docs_dir), source_dir, self.config.documents_listed_max)
+        self.kit = Kit.load(self.registry, Path(config.docs_dir), source_dir, self.config.documents_listed_max,
+                            _theme_dir(config))
         checks = check_site(self.registry, source_dir) if self.config.checks else []
         self.cited_registry = self.registry
         self._fail_on(self.registry.findings + abbreviation_findings + self.kit.findings + checks, Path(config.docs_dir))
@@ -250,7 +251,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         html = self.kit.raw.restore(safe_html.sanitise(html))
         if page.meta.get("hoctap") == "danh-muc":
             html = html.replace(CATALOGUE_SLOT, blocks.catalogue(
-                self.registry, self._values(config), lambda document: self._href(document, page), self.abbreviations))
+                self.registry, self._values(config), lambda document: self._href(document, page), self.abbreviations,
+                _theme_dir(config)))
         if self._document_of(page) is not None:
             html = toan_van.section(html, page.meta, toan_van.original_of(page.meta, self.source_dir), page.url, _lang(config))
         return html
@@ -484,6 +486,11 @@ def _titled(markdown: str, text: str) -> str:
         return f"# {text}\n\n{markdown}"
     attrs = f" {found['attrs']}" if found["attrs"] else ""
     return markdown[:found.start()] + f"# {text}{attrs}" + markdown[found.end():]
+
+
+def _theme_dir(config: MkDocsConfig) -> Path:
+    """Where the partials are: the theme's `custom_dir` (overrides/), the project's own without one."""
+    return Path(config.theme.custom_dir) if config.theme.custom_dir else partials.THEME_DIR
 
 
 def _lang(config: MkDocsConfig) -> str:
