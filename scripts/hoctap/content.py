@@ -273,7 +273,7 @@ class FrontMatter(_Strict):
     chi_xem_truoc: bool = False
     nguon: Names = []
     # The study conference on the timeline (`tu`, `den`, `ghi`, `nguon`); its dates may be in the
-    # future. Its contents are checked against the source it cites (render/kit.py, K003/K004).
+    # future. Its contents are checked against the source it cites (hoctap.timeline, K003/K004).
     moc_thoi_gian: dict | None = None
 
 

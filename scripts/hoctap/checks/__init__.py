@@ -1,5 +1,8 @@
 """Checks: small functions that read a text and return findings; nothing here prints.
 
+The site is checked in one place, `check_project`: `hoctap check` and every build call it, so both
+report the same findings, and the build renders the registry and data files it checked.
+
 Every finding has a stable code, listed once with what it means and its safe fix in
 `scripts/hoctap/finding_codes.yml` (`hoctap.findings.CODES`); the editors' guide shows that table.
 
