@@ -14,8 +14,7 @@ from pathlib import Path
 from .content import ContentError, Document, Page, is_document, read_page, to_document
 from .docs_tree import Tree, walk
 from .findings import Finding
-
-DEFAULT_LANG = "vi"
+from .pages import DEFAULT_LANG
 
 
 @dataclass
