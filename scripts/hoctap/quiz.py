@@ -25,6 +25,10 @@ from .findings import Finding
 from .pages import DEFAULT_LANG
 from .sources import ungrounded
 
+FILE = "includes/on-tap.yml"
+"""Where the quiz is, in docs/."""
+PAGE = "on-tap.md"
+"""The quiz page; each of its translations (`on-tap.en.md`) needs every question translated."""
 KEYS = ("hoi", "lua_chon", "dap_an", "giai_thich", "xem", "nguon")
 TRANSLATED_KEYS = ("hoi", "lua_chon", "giai_thich")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{:?\s*#([\w-]+)[^}]*\})?\s*#*\s*$", re.M)
