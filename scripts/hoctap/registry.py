@@ -14,9 +14,8 @@ from pathlib import Path
 from .content import ContentError, Document, Page, is_document, read_page, to_document
 from .docs_tree import Tree, walk
 from .findings import Finding
+from .pages import DEFAULT_LANG
 from .symbols import parse
-
-DEFAULT_LANG = "vi"
 
 
 @dataclass

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .content import parse_date
 from .findings import Finding
-from .registry import DEFAULT_LANG, Registry
+from .pages import DEFAULT_LANG
+from .registry import Registry
 from .sources import ungrounded
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..content import Document, Page, parse_page, read_text
 from ..findings import Finding, Fix
+from ..pages import page_stem
 from ..registry import Registry
 from ..toan_van import regions
 
@@ -149,8 +150,8 @@ class Site:
                 translations[page.parent] = defaultdict(list)
                 for name in os.listdir(page.parent) if page.parent.is_dir() else []:
                     if name.endswith(".md") and name.count(".") >= 2:
-                        translations[page.parent][name.split(".")[0]].append(name)
-            for name in translations[page.parent].get(page.name.split(".")[0], []):
+                        translations[page.parent][page_stem(name)].append(name)
+            for name in translations[page.parent].get(page_stem(page.name), []):
                 found[page.parent / name] = document
         return found
 

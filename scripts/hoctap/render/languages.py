@@ -21,7 +21,7 @@ import re
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from ..registry import DEFAULT_LANG
+from ..pages import DEFAULT_LANG
 
 
 def leave_out_untranslated(files: Files, lang: str) -> list[File]:

@@ -26,7 +26,8 @@ from ..checks import Project, check_project, links
 from ..checks.data import Data
 from .. import content, docs_tree, safe_html, search
 from ..findings import Finding, errors, format_text, shown_from
-from ..registry import DEFAULT_LANG, Registry
+from ..pages import DEFAULT_LANG
+from ..registry import Registry
 from . import abbr, autolink, blocks, languages, minify, scripts, share, toan_van
 from .citations import cite_all, cite_quotations
 from .config import HoctapConfig
@@ -379,14 +380,10 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             self.kit.decks(Path(config.site_dir))
             self.kit.calendar(Path(config.site_dir), datetime.datetime.now(datetime.timezone.utc))
 
-    # Our stylesheets without their comments: a phone's first visit downloads them
+    # Our stylesheets and scripts without their comments: a phone's first visit downloads them
     def _on_post_build_minify(self, *, config: MkDocsConfig):
-        if not self.config.enabled or not config.theme.custom_dir:
-            return
-        for source in sorted((Path(config.theme.custom_dir) / "assets" / "stylesheets").glob("*.css")):
-            built = Path(config.site_dir) / "assets" / "stylesheets" / source.name
-            if built.is_file():
-                built.write_text(minify.css(source.read_text(encoding="utf-8")), encoding="utf-8")
+        if self.config.enabled and config.theme.custom_dir:
+            minify.assets(Path(config.theme.custom_dir), Path(config.site_dir))
 
     # After mkdocs-static-i18n's (-100), which runs the other languages' builds inside the first one's
     @event_priority(-110)
