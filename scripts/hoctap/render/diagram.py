@@ -10,7 +10,6 @@ partial `overrides/partials/so-do.html` draws them.
 
 from __future__ import annotations
 
-import datetime as dt
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from types import SimpleNamespace
 
 from ..content import Document
 from ..registry import Registry
+from ..timeline import Event
 from . import partials
 from .blocks import relative_link
 
@@ -31,17 +31,6 @@ MIN_BOX = 50
 CHAR = 0.56  # a letter's width, in ems, erring wide: a line must never run out of its box
 GAP = 12  # between two boxes
 SIZE = SimpleNamespace(width=WIDTH, font=FONT, head_font=HEAD_FONT)
-
-
-@dataclass
-class Event:
-    """Something dated on the timeline that is not a document: the study conference."""
-
-    title: str
-    start: dt.date
-    end: dt.date
-    note: str  # how the sources state the date, e.g. "dự kiến trung tuần tháng 4/2026"
-    page: str  # source page, e.g. "hoi-nghi.md"
 
 
 class Shape(SimpleNamespace):
