@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..content import Document
 from ..focus import Focus
-from ..pages import PDF_NAME
+from ..pages import PAGE_KINDS, PDF_NAME
 from ..quiz import Quiz
 from ..registry import Registry
 from ..sharing import agenda as agendas, qr, slides
@@ -55,9 +55,9 @@ class Kit:
         """What the kit adds to a page's Markdown: its generated block, or a programme's link to its sheet."""
         src = page.file.src_uri
         t = labels(lang) | labels(lang, "kit")
-        if generated == "on-tap":
+        if generated == PAGE_KINDS.on_tap:
             return "\n\n" + self.raw.put(on_tap.page(self.quiz, src, self.docs_dir, lang, self.left_out, self.theme_dir).strip()) + "\n"
-        if generated == "ban-do":
+        if generated == PAGE_KINDS.ban_do:
             documents = [d for d in self.registry.catalogue() if not d.noi_bo]
             drawn = documents[:self.listed_max]
             more = "" if len(drawn) == len(documents) else "\n\n" + t["drawn_first"].format(
@@ -68,10 +68,10 @@ class Kit:
                     + f"\n\n## {t['timeline_heading']} {{#dong-thoi-gian}}\n\n{t['timeline_note']}\n\n"
                     + self.raw.put(f'<figure class="ht-diagram">{diagram.timeline(drawn, self.events, src, t, lang, self.theme_dir)}</figure>')
                     + "\n")
-        if generated == "hoi-nghi":
+        if generated == PAGE_KINDS.hoi_nghi:
             ics_href = posixpath.relpath(conference.ICS_NAME, posixpath.dirname(page.file.url) or ".")
             return conference.block(self.agenda, lang, ics_href, self.raw.put)
-        if generated == "bao-cao-vien":
+        if generated == PAGE_KINDS.bao_cao_vien:
             return self.pdf_link(page.file.url, t) + speaker.sheets(
                 self.registry, self.focus, src, lang, self.raw.put, lambda d: self.beside_sheet(d, page.file.url, t),
                 self.theme_dir)
@@ -97,7 +97,7 @@ class Kit:
 
     def calendar(self, site_dir: Path, stamp) -> Path | None:
         """Write the conference's calendar file once its date is set (the page links to it then)."""
-        page = next((p for p in self.registry.pages if p.meta.get("hoctap") == "hoi-nghi" and p.lang == "vi"), None)
+        page = next((p for p in self.registry.pages if p.meta.get("hoctap") == PAGE_KINDS.hoi_nghi and p.lang == "vi"), None)
         title = str(page.meta.get("title") or "Hội nghị quán triệt") if page else "Hội nghị quán triệt"
         url = absolute(self.site_url, page.stem + ".html") if page else None
         host = self.site_url.split("://", 1)[1].split("/", 1)[0] if self.site_url else "hoctap"

@@ -26,7 +26,7 @@ from ..checks import Project, check_project, links
 from ..checks.data import Data
 from .. import content, docs_tree, safe_html, search
 from ..findings import Finding, errors, format_text, shown_from
-from ..pages import DEFAULT_LANG
+from ..pages import DEFAULT_LANG, PAGE_KINDS
 from ..registry import Registry
 from . import abbr, autolink, blocks, languages, minify, partials, scripts, share, toan_van
 from .citations import cite_all, cite_quotations
@@ -230,9 +230,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             return
         lang = _lang(config)
         generated = page.meta.get("hoctap")
-        if generated == "danh-muc":
+        if generated == PAGE_KINDS.danh_muc:
             markdown += "\n\n" + CATALOGUE_SLOT + "\n"
-        elif generated == "thuat-ngu":
+        elif generated == PAGE_KINDS.thuat_ngu:
             markdown += "\n\n" + blocks.glossary(self.abbreviations, lang)
         if blocks.CODES_SLOT in markdown:
             markdown = markdown.replace(blocks.CODES_SLOT, blocks.finding_codes(lang), 1)
@@ -258,7 +258,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         html = self.kit.raw.restore(safe_html.sanitise(html))
-        if page.meta.get("hoctap") == "danh-muc":
+        if page.meta.get("hoctap") == PAGE_KINDS.danh_muc:
             html = html.replace(CATALOGUE_SLOT, blocks.catalogue(
                 self.registry, self._values(config), lambda document: self._href(document, page), self.abbreviations,
                 _theme_dir(config)))
@@ -272,6 +272,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             return
         lang = _lang(config)
         context["hoctap_t"] = template_labels(lang)
+        context["hoctap_kinds"] = PAGE_KINDS
         # mkdocs-static-i18n sets the menu as an attribute of `extra`, which templates read first
         languages.switch_to_homes(getattr(config.extra, "alternate", None) or [], page.file)
         document = self._document_of(page)
@@ -303,6 +304,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         context["hoctap_t"] = template_labels(_lang(config))
+        context["hoctap_kinds"] = PAGE_KINDS
         return context
 
     # Keep the hashes of the inline scripts the templates wrote, as they wrote them, for `hoctap csp`
