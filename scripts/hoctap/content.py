@@ -207,7 +207,7 @@ def parse_date(value) -> dt.date | None:
 # declared here is a mistake (`noibo:` for `noi_bo:`) and an error, never silently ignored.
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-GENERATED = ("danh-muc", "thuat-ngu", "on-tap", "ban-do", "bao-cao-vien", "hoi-nghi")
+GENERATED = ("danh-muc", "thuat-ngu", "on-tap", "ban-do", "bao-cao-vien", "hoi-nghi", "diem-chinh")
 """Values of `hoctap:`, the block the plugin generates on the page (render/kit.py, render/blocks.py)."""
 
 

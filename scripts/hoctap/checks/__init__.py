@@ -20,6 +20,7 @@ from pathlib import Path
 from ..content import ContentError, Page
 from ..docs_tree import entries, walk
 from ..findings import Finding
+from ..key_points import FILE as KEY_POINTS_FILE, load as load_key_points
 from ..registry import Registry
 from . import fidelity, links, markup, symbols, text
 from .source import Site, Source
@@ -63,8 +64,9 @@ def check_file(file: Path, shown: str, site: Site, page: Page | None = None) -> 
 
 
 def check_site(registry: Registry, source_dir: Path | None = None) -> list[Finding]:
-    """Every check on every Markdown file of docs/ (paths relative to it), besides the registry's own findings;
-    quotations are checked against `source_dir` (default: `sources/` beside docs/).
+    """Every check on every Markdown file of docs/ (paths relative to it), besides the registry's own findings,
+    and on the kept key points (hoctap.key_points); quotations are checked against `source_dir` (default:
+    `sources/` beside docs/).
 
     The files are those of the registry's walk of docs/ (hoctap.docs_tree): no link is followed.
     The plugin runs it once per build round, for both languages (hoctap.render.plugin)."""
@@ -73,8 +75,11 @@ def check_site(registry: Registry, source_dir: Path | None = None) -> list[Findi
     site = Site.of(registry, source_dir)
     pages = {page.path.as_posix(): page for page in registry.pages}
     known = set(registry.findings)  # an unreadable page is already the registry's finding
-    return [f for rel in tree.files if rel.endswith(".md")
-            for f in check_file(docs_dir / rel, rel, site, pages.get(rel)) if f not in known]
+    findings = [f for rel in tree.files if rel.endswith(".md")
+                for f in check_file(docs_dir / rel, rel, site, pages.get(rel)) if f not in known]
+    if KEY_POINTS_FILE in tree.files:  # a link in its place is the walk's finding, not followed
+        findings += load_key_points(docs_dir / KEY_POINTS_FILE, docs_dir, site.source_dir, registry).findings
+    return findings
 
 
 def files_under(path: Path) -> tuple[list[Path], list[Finding]]:

@@ -12,16 +12,18 @@ from pathlib import Path
 
 from ..content import Document, parse_date
 from ..findings import Finding
+from ..key_points import FILE as KEY_POINTS_FILE, KeyPoints, load as load_key_points
 from ..pages import PDF_NAME
 from ..quiz import Quiz, load as load_quiz
 from ..registry import Registry
 from ..sharing import agenda as agendas, qr, slides
 from ..sharing.links import absolute, page_url
 from ..sources import ungrounded
-from . import conference, diagram, on_tap, speaker
+from . import conference, diagram, key_points, on_tap, speaker
 from .blocks import relative_link
 from .labels import format_date, labels
 from .stash import Stash
+from .titles import Values
 
 QUIZ_FILE = "includes/on-tap.yml"
 FOCUS_FILE = "includes/bao-cao-vien.yml"
@@ -49,6 +51,8 @@ class Kit:
     site_url: str | None = None
     # The raw HTML of the page being rendered, put back after the page is sanitised
     raw: Stash = field(default_factory=Stash)
+    # The editors' kept key points; their findings are the checks' (hoctap.checks.check_site)
+    points: KeyPoints = field(default_factory=KeyPoints)
 
     @classmethod
     def load(cls, registry: Registry, docs_dir: Path, source_dir: Path, listed_max: int) -> "Kit":
@@ -61,12 +65,15 @@ class Kit:
             if usable(FOCUS_FILE) else speaker.Focus()
         events, event_findings = _events(registry, source_dir)
         agenda = agendas.load(docs_dir / AGENDA_FILE, docs_dir, source_dir)
+        points = load_key_points(docs_dir / KEY_POINTS_FILE, docs_dir, source_dir, registry) \
+            if usable(KEY_POINTS_FILE) else KeyPoints()
         shown = {"on-tap": (QUIZ_FILE, "Q001", bool(quiz.questions or quiz.findings)),
-                 "bao-cao-vien": (FOCUS_FILE, "K001", bool(focus.chung or focus.chuong_trinh or focus.findings))}
+                 "bao-cao-vien": (FOCUS_FILE, "K001", bool(focus.chung or focus.chuong_trinh or focus.findings)),
+                 "diem-chinh": (KEY_POINTS_FILE, "D001", bool(points.by_document or points.findings))}
         missing = _missing_data(registry, docs_dir, shown)
         return cls(registry, docs_dir, quiz, focus, listed_max, events,
                    missing + quiz.findings + focus.findings + event_findings + agenda.findings,
-                   source_dir=source_dir, agenda=agenda)
+                   source_dir=source_dir, agenda=agenda, points=points)
 
     def markdown(self, page, generated: str | None, document: Document | None, lang: str) -> str:
         """What the kit adds to a page's Markdown: its generated block, or a programme's link to its sheet."""
@@ -88,9 +95,16 @@ class Kit:
         if generated == "hoi-nghi":
             ics_href = posixpath.relpath(conference.ICS_NAME, posixpath.dirname(page.file.url) or ".")
             return conference.block(self.agenda, lang, ics_href, self.raw.put)
+        if generated == "diem-chinh":
+            return key_points.block(self.registry, self.points, src, self.left_out, Values(lang))
         if generated == "bao-cao-vien":
-            return self.pdf_link(page.file.url, t) + speaker.sheets(
-                self.registry, self.focus, src, lang, self.raw.put, lambda d: self.beside_sheet(d, page.file.url, t))
+            plan = [d for d in self.registry.documents if d.noi_dung_hoc_tap]
+            own = lambda d: key_points.quotes(d, self.points.of(d), src, Values(lang)) \
+                if d in key_points.shown(self.registry, self.points, self.left_out) else ""
+            return (self.pdf_link(page.file.url, t)
+                    + key_points.block(self.registry, self.points, src, self.left_out, Values(lang), plan)
+                    + speaker.sheets(self.registry, self.focus, src, lang, self.raw.put,
+                                     lambda d: self.beside_sheet(d, page.file.url, t), own))
         if document is not None:
             return speaker.link_to_sheet(document, self.registry, src, SPEAKER_PAGE) + self.deck_link(document, page.file.url, t)
         return ""

@@ -107,10 +107,12 @@ def sheet_id(document: Document) -> str:
 
 
 def sheets(registry: Registry, focus: Focus, page_src: str, lang: str, raw=lambda html: html,
-           beside=lambda document: "") -> str:
+           beside=lambda document: "", key_points=lambda document: "") -> str:
     """Every programme's sheet, one printed page each; `raw(html)` is how its raw HTML goes in (render/stash.py);
-    `beside(document)` is raw HTML put under its title (its page's QR code, its slide deck)."""
-    return "".join(_sheet(d, registry, focus, page_src, lang, raw, beside(d)) for d in study_programmes(registry))
+    `beside(document)` is raw HTML put under its title (its page's QR code, its slide deck);
+    `key_points(document)` its kept key points as quotations (render/key_points.py), "" for none."""
+    return "".join(_sheet(d, registry, focus, page_src, lang, raw, beside(d), key_points(d))
+                   for d in study_programmes(registry))
 
 
 def link_to_sheet(document: Document, registry: Registry, page_src: str, speaker_page: str) -> str:
@@ -130,7 +132,8 @@ def text(value: str | None) -> str:
     return _MARKDOWN.sub(r"\\\1", html.escape(value or "", quote=False))
 
 
-def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: str, raw, beside: str = "") -> str:
+def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: str, raw, beside: str = "",
+           quoted: str = "") -> str:
     t = labels(lang)
     values = Values(lang)
     link = lambda doc, said=None: f"[{text(said or doc.so_ky_hieu or cited_as(doc, lang))}]({relative_link(page_src, doc.page.path.as_posix())})"
@@ -178,7 +181,7 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
 Mục đích, yêu cầu chung của việc học tập, quán triệt (Kế hoạch, mục I):
 
 {common}
-### Câu hỏi gợi ý thảo luận {{#{sheet_id(d)}-cau-hoi}}
+{_key_points(d, quoted)}### Câu hỏi gợi ý thảo luận {{#{sheet_id(d)}-cau-hoi}}
 
 {asked}
 ### Ghi chú của báo cáo viên {{#{sheet_id(d)}-ghi-chu}}
@@ -187,6 +190,10 @@ Mục đích, yêu cầu chung của việc học tập, quán triệt (Kế ho�
 
 </section>
 """
+
+
+def _key_points(d: Document, quoted: str) -> str:
+    return f"### Điểm chính của văn bản {{#{sheet_id(d)}-diem-chinh}}\n\n{quoted}" if quoted else ""
 
 
 def cited_as(document: Document, lang: str) -> str:
