@@ -11,7 +11,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "hoctap"
 
 LAYERS = [
-    ("text", {"findings", "vietnamese", "dates", "symbols", "sources", "pages", "safe_html", "disk", "toan_van"}),
+    ("text", {"findings", "vietnamese", "dates", "symbols", "sources", "pages", "safe_html", "disk", "toan_van", "outline"}),
     ("content", {"content", "importing", "docs_tree"}),  # importing: files in, pages out, for content to read
     ("registry", {"registry", "gate", "quiz", "key_points"}),
     ("sharing", {"sharing"}),

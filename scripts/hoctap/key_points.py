@@ -16,8 +16,6 @@ a page that quotes its text instead (the plan), the `.txt` its `toan_van` names 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,20 +24,14 @@ import yaml
 from .content import Document
 from .findings import Finding
 from .importing.structure import unescape
-from .quiz import headings
+from .outline import normal, sections
 from .registry import Registry
-from .sources import OPENING, section_text
+from .sources import section_text
 from .toan_van import regions
 
 FILE = "includes/diem-chinh.yml"
 """The data file, relative to docs/."""
 KEYS = ("trich", "neo")
-
-_ATTR_ID = re.compile(r"\{:?\s*#([\w-]+)[^}]*\}")
-_HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*(?:\{:?\s*#([\w-]+)[^}]*\})?\s*$")
-_NUMBER = re.compile(r"^([IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\\?\.\s")
-_FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
-
 
 @dataclass(frozen=True)
 class KeyPoint:
@@ -59,11 +51,6 @@ class KeyPoints:
         return self.by_document.get(document.ma, [])
 
 
-def normal(text: str) -> str:
-    """The only reading a quote is compared after: Unicode NFC and one space for any whitespace."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
 def full_text(document: Document, source_dir: Path) -> str | None:
     """The document's full text as printed: the page's own, markup escapes undone, or its `.txt` source."""
     page_text = document.page.text
@@ -75,59 +62,6 @@ def full_text(document: Document, source_dir: Path) -> str | None:
     if path is not None and path.suffix == ".txt" and path.is_file():
         return path.read_text(encoding="utf-8")
     return None
-
-
-def sections(markdown: str) -> dict[str, tuple[str, int, int]]:
-    """Anchor → (section as the text numbers it, start, end offsets of what lies under it) for every
-    heading and attribute-list id of a page. Numbers nest (`## III.` then `### 1.` is `III.1`; a
-    `Điều 5` heading is `Điều 5`); an unnumbered heading before the first numbered one is the
-    opening (OPENING), another is named by its words (`Nơi nhận`). An id on a paragraph
-    (`{: #dieu-5-khoan-2 }`) is that paragraph and what follows it up to the next heading."""
-    text = _FENCE.sub(lambda m: " " * len(m.group(0)), markdown)
-    found: dict[str, tuple[str, int, int]] = {}
-    open_: list[tuple[int, str, str, int]] = []  # (level, number, anchor, start) of the headings above
-    numbered_yet = False
-    at = 0
-    for line in text.splitlines(keepends=True):
-        m = _HEADING.match(line.rstrip("\n"))
-        if m:
-            level, words = len(m[1]), m[2]
-            anchor = m[3] or _slug(words)
-            while open_ and open_[-1][0] >= level:
-                closed = open_.pop()
-                found[closed[2]] = (found[closed[2]][0], closed[3], at)
-            number = _number_of(words)
-            if number:
-                numbered_yet = True
-                # `1.2.` under `II.` is `II.1.2`: a dotted number stands for the arabic ones above it
-                above = [n for _, n, _, _ in open_ if n and not n.startswith("Điều")
-                         and not ("." in number and n.isdigit())]
-                section = number if number.startswith("Điều") else ".".join(above + [number])
-            else:
-                section = OPENING if not numbered_yet and not open_ else unescape(words).strip()
-            open_.append((level, number, anchor, at))
-            found[anchor] = (section, at, len(text))
-        else:
-            for anchor in _ATTR_ID.findall(line):
-                start = text.rfind("\n\n", 0, at) + 2 if text.rfind("\n\n", 0, at) >= 0 else 0
-                above = open_[-1][2] if open_ else ""
-                end = text.find("\n#", at)
-                found.setdefault(anchor, (found[above][0] if above else "", start, len(text) if end < 0 else end + 1))
-        at += len(line)
-    return found
-
-
-def _number_of(words: str) -> str:
-    dieu = re.match(r"^(Điều|ĐIỀU)\s+(\d+)", words)
-    if dieu:
-        return f"Điều {dieu[2]}"
-    m = _NUMBER.match(words)
-    return m[1] if m else ""
-
-
-def _slug(words: str) -> str:
-    plain = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", words).strip()
-    return next(iter(headings(f"## {plain}\n")), "")
 
 
 def load(path: Path, docs_dir: Path, source_dir: Path, registry: Registry) -> KeyPoints:
@@ -192,7 +126,7 @@ def _points(node, document: Document, rel: str, source_dir: Path, findings: list
                                     "write the id of the heading (or Điều, khoản) the quote sits under"))
             continue
         section = where[anchor][0]
-        if not _under(quote, anchor, where, document, text, source_dir):
+        if not _under(quote, anchor, where, document, source_dir):
             findings.append(Finding(rel, lines["neo"], 1, "D005", f"point {n}: the quote is not under `#{anchor}` of {page}",
                                     "write the anchor of the heading the quote sits under"))
             continue
@@ -200,13 +134,22 @@ def _points(node, document: Document, rel: str, source_dir: Path, findings: list
     return kept
 
 
-def _under(quote: str, anchor: str, where: dict, document: Document, text: str, source_dir: Path) -> bool:
-    """Whether the quote is said under its anchor: in the page's own text there, or (a page quoting a
-    `.txt`) in the source's lines of the same section (hoctap.sources.section_text)."""
+def _under(quote: str, anchor: str, where: dict, document: Document, source_dir: Path) -> bool:
+    """Whether the quote is said under its anchor: on the page there, or in the full text's section
+    of the same number (a summary's `### 3. Đối tượng` for the text's `3. Đối tượng…: Dự kiến…`)."""
     section, start, end = where[anchor]
-    if regions(document.page.text):
-        return quote in normal(unescape(document.page.body[start:end]))
-    if not section:
-        return False
-    said = section_text(source_dir, str(document.page.meta.get("toan_van")), section)
-    return said is not None and quote in normal(said)
+    if quote in normal(unescape(document.page.body[start:end])):
+        return True
+    return any(quote in normal(said) for said in _section_texts(document, section, source_dir))
+
+
+def _section_texts(document: Document, section: str, source_dir: Path) -> list[str]:
+    """The full text's passages numbered `section`: in the page's own full text, by its headings;
+    else in its `.txt` source, by the source's (hoctap.sources.section_text)."""
+    page_text = document.page.text
+    spans = regions(page_text)
+    if not spans:
+        said = section_text(source_dir, str(document.page.meta.get("toan_van")), section)
+        return [said] if said is not None else []
+    return [unescape(page_text[start:end][a:b]) for start, end in spans
+            for numbered, a, b in sections(page_text[start:end]).values() if numbered == section]
