@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File
 
 from hoctap.checks import check_file, check_site, check_source, links
 from hoctap.checks.fix import fix_text
@@ -128,14 +128,29 @@ def test_fix_applies_only_safe_fixes(site):
     assert sorted(f.code for f in check_source(Source.from_text(fixed, "x.txt", False), site)) == ["V103", "V105", "V106", "V107"]
 
 
-def test_card_links_to_a_page_missing_from_a_build(tmp_path):
+def test_card_links_to_a_page_missing_from_a_build():
     registry = Registry.load(DOCS)
-    files = Files([File(d.page.path.as_posix(), str(DOCS), str(tmp_path), False) for d in registry.documents])
-    assert links.card_links(registry, files.get_file_from_path, "vi") == []
-    files.get_file_from_path("van-ban/58-ct-tw.md").inclusion = InclusionLevel.EXCLUDED
-    [finding] = links.card_links(registry, files.get_file_from_path, "en")
+    assert links.card_links(registry, links.left_out_by("includes/\n")) == []
+    [finding] = links.card_links(registry, links.left_out_by("includes/\n", "van-ban/58-ct-tw.md\n"))
     assert (finding.path, finding.code, finding.line) == ("van-ban/18-ctr-tu.md", "L103", 7)
-    assert "`en` build" in finding.message
+    assert "van-ban/58-ct-tw.md, which the build leaves out" in finding.message
+
+
+@pytest.mark.parametrize("exclude, drafts", [
+    ("includes/\n", None), ("van-ban/1*.md\n!van-ban/15-ctr-tu.md\n", None), ("/van-ban/\n", "index.md\n"),
+    ("*.en.md\n", "/doc-nhanh.md\n"), ("", "van-ban/**\n"),
+])
+def test_what_check_takes_as_left_out_is_what_mkdocs_leaves_out(exclude, drafts, tmp_path):
+    """`hoctap check` decides without MkDocs which pages a build leaves out (L103): as MkDocs does."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import set_exclusions
+
+    config = load_config(str(ROOT / "mkdocs.yml"), exclude_docs=exclude, draft_docs=drafts or "", site_dir=str(tmp_path))
+    files = [File(p.relative_to(DOCS).as_posix(), str(DOCS), str(tmp_path), False) for p in sorted(DOCS.rglob("*.md"))]
+    set_exclusions(files, config)
+    left_out = links.left_out_by(exclude, drafts)
+    assert {f.src_uri for f in files if f.inclusion.is_excluded()} == {f.src_uri for f in files if left_out(f.src_uri)}
+    assert any(left_out(f.src_uri) for f in files)
 
 
 def test_the_table_of_codes_is_the_codes_the_package_emits():

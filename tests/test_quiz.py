@@ -116,9 +116,7 @@ def test_build_fails_on_a_wrong_answer(project_copy):
 
 def test_project_quiz_is_valid():
     root = Path(__file__).resolve().parent.parent
-    from hoctap.render.kit import QUIZ_FILE
-
-    result = quiz.load(root / "docs" / QUIZ_FILE, root / "docs", root / "sources", ("en",))
+    result = quiz.load(root / "docs" / quiz.FILE, root / "docs", root / "sources", ("en",))
     assert result.findings == []
     assert len(result.questions) >= 10
     assert all(len(q.translations["en"]["lua_chon"]) == len(q.lua_chon) for q in result.questions)
@@ -127,11 +125,9 @@ def test_project_quiz_is_valid():
 def test_no_question_asks_for_an_order_the_plan_does_not_give():
     """Issue 14: "trước hết" asked which focus comes first, and the plan ranks none."""
     root = Path(__file__).resolve().parent.parent
-    from hoctap.render.kit import QUIZ_FILE
-
-    for q in quiz.load(root / "docs" / QUIZ_FILE, root / "docs", root / "sources").questions:
+    for q in quiz.load(root / "docs" / quiz.FILE, root / "docs", root / "sources").questions:
         assert not any(word in q.hoi.casefold() for word in ("trước hết", "đầu tiên", "thứ tự", "quan trọng nhất")), q.hoi
-    focus = next(q for q in quiz.load(root / "docs" / QUIZ_FILE, root / "docs", root / "sources").questions
+    focus = next(q for q in quiz.load(root / "docs" / quiz.FILE, root / "docs", root / "sources").questions
                  if "03/CTr-LĐLĐ" in q.hoi)
     assert focus.dap_an.count(",") == 5  # all six focus areas the plan names, not four of them
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ import yaml
 from tests.conftest import DOCS, SITE_URL
 from tests.qr import decoded_pages
 from hoctap.registry import Registry
-from hoctap.sharing.slides import deck_path
+from hoctap.sharing.slides import Deck, Slide, deck_path, write
 
 REGISTRY = Registry.load(DOCS)
 PROGRAMMES = [d for d in REGISTRY.catalogue() if d.ma in REGISTRY.study_order]
@@ -88,3 +90,19 @@ def test_decks_are_linked_from_the_speaker_page_and_the_programme_page(site_with
         own = (site_with_url / (document.page.stem + ".html")).read_text(encoding="utf-8")
         assert f'href="../{deck_path(document)}"' in own, document.ma
         assert (site_with_url / deck_path(document)).is_file()
+
+
+def test_a_deck_is_the_same_file_each_build_and_names_no_one_else(tmp_path):
+    """Two builds of the same content publish the same deck (no save time inside), and its
+    properties name the federation, not the template's author."""
+    registry = Registry.load(DOCS)
+    document = next(d for d in registry.documents if d.so_ky_hieu == "15-CTr/TU")
+    deck = lambda: Deck(document, "15-CTr/TU", "Chủ đề", "04/3/2026", [Slide("Ý", "Lời", "Nguồn", "Nguyên văn")],
+                        url=SITE_URL)
+    first = write(deck(), tmp_path / "a.pptx").read_bytes()
+    time.sleep(2.1)  # a zip's timestamps count in two-second steps
+    second = write(deck(), tmp_path / "b.pptx").read_bytes()
+    assert first == second
+    core = zipfile.ZipFile(tmp_path / "a.pptx").read("docProps/core.xml").decode()
+    assert "Steve Canny" not in core and "python-pptx" not in core
+    assert "<cp:lastModifiedBy>Liên đoàn Lao động tỉnh Lai Châu</cp:lastModifiedBy>" in core

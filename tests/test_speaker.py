@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from hoctap import focus as focus_file
+from hoctap.checks import data
 from hoctap.registry import Registry
 from hoctap.render import speaker
-from hoctap.render.config import HoctapConfig
-from hoctap.render.kit import FOCUS_FILE, Kit
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -27,15 +27,15 @@ def sources() -> Path:
     return ROOT / "sources"
 
 
-def load(tmp_path, registry, sources, text: str) -> speaker.Focus:
+def load(tmp_path, registry, sources, text: str) -> focus_file.Focus:
     path = tmp_path / "includes" / "bao-cao-vien.yml"
     path.parent.mkdir(exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    return speaker.load_focus(path, tmp_path, sources, registry)
+    return focus_file.load(path, tmp_path, sources, registry)
 
 
 def test_project_focus_file_is_grounded(registry, sources):
-    focus = speaker.load_focus(DOCS / FOCUS_FILE, DOCS, sources, registry)
+    focus = focus_file.load(DOCS / focus_file.FILE, DOCS, sources, registry)
     assert focus.findings == []
     assert focus.chung and focus.chuong_trinh["03/CTr-LĐLĐ"]
 
@@ -52,7 +52,7 @@ def test_focus_not_in_the_source_is_refused(tmp_path, registry, sources):
 
 
 def test_sheets_cover_every_study_programme(registry, sources):
-    focus = speaker.load_focus(DOCS / FOCUS_FILE, DOCS, sources, registry)
+    focus = focus_file.load(DOCS / focus_file.FILE, DOCS, sources, registry)
     markdown = speaker.sheets(registry, focus, "bao-cao-vien.md", "vi")
     programmes = speaker.study_programmes(registry)
     [plan] = [d for d in registry.documents if d.page.meta.get("noi_dung_hoc_tap")]
@@ -77,7 +77,7 @@ def test_sheets_say_the_plan_and_the_documents_as_they_are(registry, sources):
     """Issue 14: the sheet's title says the subject; the purpose (mục I.1) is not mixed with the
     requirements (I.2) in the answer to "Vì sao…"; what a programme implements is answered with the
     document as the plan cites it; the status is the document's, never the page's review."""
-    focus = speaker.load_focus(DOCS / FOCUS_FILE, DOCS, sources, registry)
+    focus = focus_file.load(DOCS / focus_file.FILE, DOCS, sources, registry)
     # as the reader sees it: Markdown's escapes taken off (speaker.text)
     markdown = re.sub(r"\\(.)", r"\1", speaker.sheets(registry, focus, "bao-cao-vien.md", "vi"))
     assert "## Phiếu báo cáo viên: 03/CTr-LĐLĐ — Đối thoại, thương lượng tập thể {#phieu-03-ctr-ldld}" in markdown
@@ -94,6 +94,5 @@ def test_timeline_event_must_be_grounded(project_copy, sources):
     page.write_text(page.read_text(encoding="utf-8").replace("ghi: Dự kiến trung tuần tháng 4/2026",
                                                              "ghi: Ngày 15/4/2026"), encoding="utf-8")
     registry = Registry.load(project_copy / "docs")
-    kit = Kit.load(registry, project_copy / "docs", sources, HoctapConfig.documents_listed_max.default)
-    [finding] = kit.findings
+    [finding] = data.load(registry, sources, project_copy / "docs" / "includes" / "abbreviations.md").findings
     assert finding.path == "hoi-nghi.md" and finding.code == "K003" and "'Ngày 15/4/2026' is not in the cited lines" in finding.message

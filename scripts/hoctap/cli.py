@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from .checks import check_paths, check_site
+from .checks import check_paths, check_project
 from .checks.fix import fix_files
 from .checks.source import Site
 from .findings import Finding, errors, format_json, format_text, shown_from
@@ -46,11 +46,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _lint(args: argparse.Namespace, docs_dir: Path) -> list[Finding]:
-    """Findings for the paths given, or for the whole site; paths shown as the editor typed them."""
-    registry = Registry.load(docs_dir)
+    """Findings for the paths given, or for the whole site as a build checks it (the same function,
+    hoctap.checks.check_project); paths shown as the editor typed them."""
     if args.paths:
-        return check_paths([Path(p) for p in args.paths], registry)
-    return shown_from(registry.findings + check_site(registry), docs_dir)
+        return check_paths([Path(p) for p in args.paths], Registry.load(docs_dir))
+    return shown_from(check_project(project.project_of(args.config_file)).findings, docs_dir)
 
 
 def _site_of(args: argparse.Namespace) -> Path:
@@ -95,9 +95,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _import_folders(config_file: str) -> tuple[Path, Path]:
     """Where `hoctap import` writes pages and keeps originals: docs_dir and the plugin's source_dir."""
-    plugins = project.read_mkdocs_yml(config_file).get("plugins") or []
-    options = next((p["hoctap"] for p in plugins if isinstance(p, dict) and "hoctap" in p), None) or {}
-    return docs_dir_of(config_file), Path(config_file).resolve().parent / str(options.get("source_dir") or "sources")
+    site = project.project_of(config_file)
+    return site.docs_dir, site.root / site.source_dir
 
 
 def parser() -> argparse.ArgumentParser:

@@ -40,6 +40,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Val
 from pydantic_core import PydanticCustomError
 
 from .findings import Finding
+from .pages import DEFAULT_LANG, page_lang, page_stem
 
 TRANG_THAI = {"du-thao": "Dự thảo", "da-duyet": "Đã duyệt"}
 TINH_TRANG = {"da-ban-hanh": "Đã ban hành", "het-hieu-luc": "Hết hiệu lực"}
@@ -73,14 +74,12 @@ class Page:
 
     @property
     def lang(self) -> str:
-        suffixes = self.path.suffixes
-        return suffixes[-2].lstrip(".") if len(suffixes) >= 2 else "vi"
+        return page_lang(self.path.name)
 
     @property
     def stem(self) -> str:
         """Page name without language suffix: `van-ban/15-ctr-tu`."""
-        name = self.path.name.split(".")[0]
-        return (self.path.parent / name).as_posix().removeprefix("./")
+        return (self.path.parent / page_stem(self.path.name)).as_posix().removeprefix("./")
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
@@ -124,7 +123,7 @@ class Document:
     @property
     def ma(self) -> str:
         """Key of the document in the registry: its symbol, or its page name when it has none."""
-        return self.so_ky_hieu or self.page.path.name.split(".")[0]
+        return self.so_ky_hieu or page_stem(self.page.path.name)
 
     @property
     def is_draft(self) -> bool:
@@ -273,7 +272,7 @@ class FrontMatter(_Strict):
     chi_xem_truoc: bool = False
     nguon: Names = []
     # The study conference on the timeline (`tu`, `den`, `ghi`, `nguon`); its dates may be in the
-    # future. Its contents are checked against the source it cites (render/kit.py, K003/K004).
+    # future. Its contents are checked against the source it cites (hoctap.timeline, K003/K004).
     moc_thoi_gian: dict | None = None
 
 
@@ -317,7 +316,7 @@ def validate(page: Page) -> tuple[FrontMatter, list[Finding]]:
     """A page's front matter against its schema: the values, and a finding at the line of each wrong key.
 
     A key that is wrong is left out of the values, so the rest of the pipeline still reads the page."""
-    schema = DocumentMeta if is_document(page) and page.lang == "vi" else FrontMatter
+    schema = DocumentMeta if is_document(page) and page.lang == DEFAULT_LANG else FrontMatter
     meta = {key: value for key, value in page.meta.items() if isinstance(key, str)}
     try:
         values = schema.model_validate(meta)
@@ -380,7 +379,7 @@ def _kind(value) -> str:
 
 def _did_you_mean(key: str, page: Page, schema: type[FrontMatter]) -> str:
     if schema is FrontMatter and key in DocumentMeta.model_fields:
-        return ("a translation takes it from the Vietnamese page" if page.lang != "vi" else
+        return ("a translation takes it from the Vietnamese page" if page.lang != DEFAULT_LANG else
                 "a page describes a document only with `loai:` and `so_ky_hieu:`; add them, or remove this key")
     close = difflib.get_close_matches(key, schema.model_fields, n=1, cutoff=0.6)
     return f"did you mean `{close[0]}`?" if close else "the keys a page may have are in docs/huong-dan-bien-tap.md"

@@ -24,6 +24,7 @@ import posixpath
 from dataclasses import dataclass
 
 from .content import Page, is_document
+from .pages import DEFAULT_LANG
 from .registry import Registry
 
 PROFILES = ("intranet", "public")
@@ -64,7 +65,7 @@ def decide(registry: Registry, *, drafts: bool, profile: str, preview: bool = Tr
 def _is_draft(page: Page) -> bool:
     """A document page is a draft until approved; another page only when marked so."""
     status = page.front_matter.trang_thai
-    return status != "da-duyet" if is_document(page) and page.lang == "vi" else status == "du-thao"
+    return status != "da-duyet" if is_document(page) and page.lang == DEFAULT_LANG else status == "du-thao"
 
 
 def published(registry: Registry, left_out: list[LeftOut]) -> Registry:

@@ -12,6 +12,9 @@ from pathlib import Path
 import yaml
 
 from . import mkdocs_warnings
+from .abbreviations import FILE as ABBREVIATIONS_FILE
+from .checks import SOURCE_DIR, Project
+from .checks.links import left_out_by
 from .findings import format_text, shown_from
 from .gate import LeftOut
 from .registry import Registry
@@ -34,6 +37,22 @@ def read_mkdocs_yml(config_file: str | Path) -> dict:
 
 def docs_dir_of(config_file: str | Path) -> Path:
     return Path(config_file).resolve().parent / str(read_mkdocs_yml(config_file).get("docs_dir") or "docs")
+
+
+def plugin_options(config_file: str | Path) -> dict:
+    """The `hoctap` plugin's options as mkdocs.yml sets them (none: its defaults)."""
+    plugins = read_mkdocs_yml(config_file).get("plugins") or []
+    return next((p["hoctap"] for p in plugins if isinstance(p, dict) and "hoctap" in p), None) or {}
+
+
+def project_of(config_file: str | Path) -> Project:
+    """The site as a build checks it, from mkdocs.yml: docs_dir, what MkDocs leaves out of the build
+    (`exclude_docs`, `draft_docs`) and the plugin's `source_dir` and `abbreviations`."""
+    config, options = read_mkdocs_yml(config_file), plugin_options(config_file)
+    return Project(Path(config_file).resolve().parent, docs_dir_of(config_file),
+                   source_dir=str(options.get("source_dir") or SOURCE_DIR),
+                   abbreviations=str(options.get("abbreviations") or ABBREVIATIONS_FILE),
+                   left_out=left_out_by(config.get("exclude_docs"), config.get("draft_docs")))
 
 
 @dataclass(frozen=True)

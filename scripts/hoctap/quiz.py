@@ -22,8 +22,13 @@ from .vietnamese import slugify
 
 from .content import parse_page
 from .findings import Finding
+from .pages import DEFAULT_LANG
 from .sources import ungrounded
 
+FILE = "includes/on-tap.yml"
+"""Where the quiz is, in docs/."""
+PAGE = "on-tap.md"
+"""The quiz page; each of its translations (`on-tap.en.md`) needs every question translated."""
 KEYS = ("hoi", "lua_chon", "dap_an", "giai_thich", "xem", "nguon")
 TRANSLATED_KEYS = ("hoi", "lua_chon", "giai_thich")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{:?\s*#([\w-]+)[^}]*\})?\s*#*\s*$", re.M)
@@ -147,13 +152,13 @@ def _unresolved(ref: str, docs_dir: Path) -> str:
     return ""
 
 
-def reference_label(ref: str, docs_dir: Path, lang: str = "vi") -> tuple[str, str]:
+def reference_label(ref: str, docs_dir: Path, lang: str = DEFAULT_LANG) -> tuple[str, str]:
     """(`Kế hoạch… › 3. Đối tượng`, its language): the page's title and the heading a question points
     to, from the page's translation into `lang` where there is one. The body only: a `# comment` in
     the front matter is not a title."""
     page, _, anchor = ref.partition("#")
     translated = docs_dir / page.replace(".md", f".{lang}.md")
-    path, shown = (translated, lang) if lang != "vi" and translated.is_file() else (docs_dir / page, "vi")
+    path, shown = (translated, lang) if lang != DEFAULT_LANG and translated.is_file() else (docs_dir / page, DEFAULT_LANG)
     markdown = parse_page(path.read_text(encoding="utf-8"), Path(page)).body
     found = headings(markdown)
     first_h1 = re.search(r"^#\s+(.*?)\s*(\{.*\})?\s*$", _FENCE.sub("", markdown), re.M)

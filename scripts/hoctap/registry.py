@@ -14,8 +14,8 @@ from pathlib import Path
 from .content import ContentError, Document, Page, is_document, read_page, to_document
 from .docs_tree import Tree, walk
 from .findings import Finding
-
-DEFAULT_LANG = "vi"
+from .pages import DEFAULT_LANG
+from .symbols import parse
 
 
 @dataclass
@@ -65,6 +65,16 @@ class Registry:
     @cached_property
     def _by_stem(self) -> dict[str, Document]:
         return {d.page.stem: d for d in reversed(self.documents)}
+
+    @cached_property
+    def by_symbol(self) -> dict[str, Document]:
+        """Documents by canonical symbol (the first page wins): every page of a build links its mentions through it."""
+        found = {}
+        for document in self.documents:
+            symbol = parse(document.so_ky_hieu) if document.so_ky_hieu else None
+            if symbol is not None:
+                found.setdefault(symbol.canonical, document)
+        return found
 
     def implemented_by(self, document: Document) -> list[Document]:
         return self._implementers.get(document.ma, [])

@@ -11,7 +11,6 @@ import pytest
 
 from hoctap import quiz
 from hoctap.registry import Registry
-from hoctap.render.kit import QUIZ_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -19,7 +18,7 @@ DOCS = ROOT / "docs"
 
 @pytest.fixture(scope="module")
 def questions():
-    return quiz.load(DOCS / QUIZ_FILE, DOCS, ROOT / "sources", ("en",)).questions
+    return quiz.load(DOCS / quiz.FILE, DOCS, ROOT / "sources", ("en",)).questions
 
 
 def local_file(url: str) -> Path:

@@ -1,17 +1,16 @@
 /* Vietnamese search inside Material's search UI.
  *
- * Material starts this file as its search worker on every page (partials/hoctap-search.html
- * points `__config.search` here) and talks to it with its own protocol: SETUP (0) → READY (1),
- * QUERY (2) → RESULT (3). It stays this small: the engine (hoctap-search-engine.js, over
- * MiniSearch) and our index of the page's language (built by scripts/hoctap/search) are
- * loaded only when the reader opens search.
+ * Material's search worker, started only when the reader opens search (partials/hoctap-search.html
+ * points `__config.search` here and holds the worker back until then). Material talks to it with
+ * its own protocol: SETUP (0) → READY (1), QUERY (2) → RESULT (3). It stays this small: SETUP
+ * loads the engine (hoctap-search-engine.js, over MiniSearch) and our index of the page's
+ * language (built by scripts/hoctap/search).
  */
 "use strict";
 
 /* Under file:// the iframe-worker shim runs this file in an iframe: the URL is then the script's. */
 var SRC = self.document ? document.currentScript.src : self.location.href;
-var HASH = /#([a-z-]+)(?:,(\w+))?/i.exec(SRC) || [];
-var LANG = HASH[1] || "vi";
+var LANG = (/#([a-z-]+)/i.exec(SRC) || [])[1] || "vi";
 var loading = null, answered = Promise.resolve();
 
 /* The index scripts (scripts/hoctap/search/index.py) set these, by language and by shard. */
@@ -39,15 +38,10 @@ function load() {
   return loading;
 }
 
-/* Over HTTP Material sends SETUP as the page loads, under file:// only once search opens:
-   load then only under file://, and over HTTP when the page says search was opened. */
-if (HASH[2] && self.BroadcastChannel)
-  new BroadcastChannel("hoctap-search-" + HASH[2]).onmessage = load;
-
 addEventListener("message", function (ev) {
   var message = ev.data;
   if (message.type === 0) {
-    if (SRC.startsWith("file:")) load();
+    load();
     postMessage({ type: 1 });
   } else if (message.type === 2) {
     var value = message.data;

@@ -1,5 +1,8 @@
 """Checks: small functions that read a text and return findings; nothing here prints.
 
+The site is checked in one place, `check_project`: `hoctap check` and every build call it, so both
+report the same findings, and the build renders the registry and data files it checked.
+
 Every finding has a stable code, listed once with what it means and its safe fix in
 `scripts/hoctap/finding_codes.yml` (`hoctap.findings.CODES`); the editors' guide shows that table.
 
@@ -14,18 +17,21 @@ warnings, listed by the build and `hoctap check`, never failed on, never changed
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..abbreviations import FILE as ABBREVIATIONS_FILE
 from ..content import ContentError, Page
 from ..docs_tree import entries, walk
 from ..findings import Finding
-from ..key_points import FILE as KEY_POINTS_FILE, load as load_key_points
 from ..registry import Registry
-from . import fidelity, links, markup, symbols, text
+from . import data, fidelity, links, markup, symbols, text
 from .source import Site, Source
 
 FILE_SUFFIXES = (".md", ".txt")
+SOURCE_DIR = "sources"
+"""Where `nguon:` entries point, relative to mkdocs.yml: the plugin's `source_dir` option, unless set."""
 
 
 VERBATIM = ("V1", "S101", "S102", "S103", "S104", "F103")
@@ -64,22 +70,52 @@ def check_file(file: Path, shown: str, site: Site, page: Page | None = None) -> 
 
 
 def check_site(registry: Registry, source_dir: Path | None = None) -> list[Finding]:
-    """Every check on every Markdown file of docs/ (paths relative to it), besides the registry's own findings,
-    and on the kept key points (hoctap.key_points); quotations are checked against `source_dir` (default:
-    `sources/` beside docs/).
+    """Every check on every Markdown file of docs/ (paths relative to it), besides the registry's own findings;
+    quotations are checked against `source_dir` (default: `sources/` beside docs/).
 
     The files are those of the registry's walk of docs/ (hoctap.docs_tree): no link is followed.
-    The plugin runs it once per build round, for both languages (hoctap.render.plugin)."""
+    Part of `check_project`, which the plugin runs once per build round, for both languages."""
     docs_dir = registry.docs_dir
     tree = registry.tree or walk(docs_dir)
-    site = Site.of(registry, source_dir)
+    site = Site(registry, source_dir or docs_dir.parent / SOURCE_DIR, whole_site=True)
     pages = {page.path.as_posix(): page for page in registry.pages}
     known = set(registry.findings)  # an unreadable page is already the registry's finding
-    findings = [f for rel in tree.files if rel.endswith(".md")
-                for f in check_file(docs_dir / rel, rel, site, pages.get(rel)) if f not in known]
-    if KEY_POINTS_FILE in tree.files:  # a link in its place is the walk's finding, not followed
-        findings += load_key_points(docs_dir / KEY_POINTS_FILE, docs_dir, site.source_dir, registry).findings
-    return findings
+    return [f for rel in tree.files if rel.endswith(".md")
+            for f in check_file(docs_dir / rel, rel, site, pages.get(rel)) if f not in known]
+
+
+@dataclass(frozen=True)
+class Project:
+    """What a check of the whole site reads: mkdocs.yml's folder, docs/, and the plugin's options."""
+
+    root: Path  # the folder of mkdocs.yml
+    docs_dir: Path
+    source_dir: str = SOURCE_DIR  # relative to `root`
+    abbreviations: str = ABBREVIATIONS_FILE  # relative to `root`
+    left_out: Callable[[str], bool] = field(default_factory=links.left_out_by)
+    """Whether MkDocs leaves a page (path in docs/) out of the build (`links.left_out_by`)."""
+
+
+@dataclass
+class Checked:
+    """A site checked once: the registry and data files a build renders from, and every finding on them."""
+
+    registry: Registry
+    data: data.Data
+    findings: list[Finding]
+
+
+def check_project(project: Project, prose: bool = True) -> Checked:
+    """Every check of the site, as `hoctap check` and every build run it: the pages' front matter and
+    relations (the registry), the data files (checks.data), the cards' links (L103) and, unless `prose`
+    is off (benchmarks only: the plugin's `checks: false`), every page's text. Paths relative to docs/."""
+    registry = Registry.load(project.docs_dir)
+    source_dir = project.root / project.source_dir
+    site_data = data.load(registry, source_dir, project.root / project.abbreviations)
+    findings = registry.findings + site_data.findings
+    if prose:
+        findings += links.card_links(registry, project.left_out) + check_site(registry, source_dir)
+    return Checked(registry, site_data, findings)
 
 
 def files_under(path: Path) -> tuple[list[Path], list[Finding]]:
@@ -100,7 +136,7 @@ def files_under(path: Path) -> tuple[list[Path], list[Finding]]:
 
 def check_paths(paths: list[Path], registry: Registry, source_dir: Path | None = None) -> list[Finding]:
     """Files given on the command line, anywhere, checked against the site's registry."""
-    site = Site(registry, source_dir or registry.docs_dir.parent / "sources")
+    site = Site(registry, source_dir or registry.docs_dir.parent / SOURCE_DIR)
     findings = []
     for path in paths:
         files, problems = files_under(path)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..findings import Finding
+from ..pages import DEFAULT_LANG
 from ..sources import cited
 from ..symbols import find_mentions
 from .source import MASK, Site, Source, mask_markdown
@@ -101,7 +102,7 @@ def quotes_verbatim(source: Source, site: Site) -> Iterator[Finding]:
     if not source.markdown:
         return
     body = source.text[source.body_start:]
-    translated = source.page is not None and source.page.lang != "vi"
+    translated = source.page is not None and source.page.lang != DEFAULT_LANG
     for quote in quotations(body):
         if quote.ref is None:
             continue

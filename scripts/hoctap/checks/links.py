@@ -1,4 +1,4 @@
-"""Links MkDocs does not validate: raw HTML links, links to the wrong document, the card's links per language.
+"""Links MkDocs does not validate: raw HTML links, links to the wrong document, the card's links to a page left out.
 
 MkDocs (`validation:` in mkdocs.yml, `--strict`) already checks Markdown links and their
 anchors in every language build; these checks cover only what it never sees.
@@ -7,8 +7,11 @@ anchors in every language build; these checks cover only what it never sees.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
+
+import pathspec
 
 from ..findings import Finding
 from ..registry import Registry
@@ -20,6 +23,8 @@ _HREF = re.compile(r"<(?:a|iframe)\b[^>]*?\b(?:href|src)\s*=\s*([\"'])(?P<url>[^
 _HEADING = re.compile(r"^#{1,6}[ \t]+(?P<title>.+?)[ \t#]*?(?:\{[^}]*#(?P<id>[\w-]+)[^}]*\})?[ \t]*$", re.M)
 _MD_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>[^)\s#]+\.md)(?:#[^)\s]*)?\)")
 _ID = re.compile(r"\bid\s*=\s*[\"'](?P<id>[^\"']+)", re.I)
+MKDOCS_EXCLUDES = (".*", "/templates/")
+"""What MkDocs leaves out of every build, whatever mkdocs.yml says (its `_default_exclude`)."""
 GENERATED_ANCHORS = ("van-ban-chinh-thuc",)
 """Anchors the hoctap plugin writes into document pages (render/blocks.py)."""
 
@@ -70,17 +75,22 @@ def symbol_links(source: Source, site: Site) -> Iterator[Finding]:
                                      f"link to {site.by_symbol[said].page.path.as_posix()}")
 
 
-def card_links(registry: Registry, file_of, lang: str, originals: frozenset[str] = frozenset()) -> list[Finding]:
-    """L103: a document card (both directions of a relation) linking to a page missing from this build.
+def left_out_by(*patterns: "str | pathspec.PathSpec | None") -> Callable[[str], bool]:
+    """Whether MkDocs leaves a page (`van-ban/58-ct-tw.md`) out of every build: `exclude_docs` and
+    `draft_docs` as mkdocs.yml writes them (gitignore lines) or as MkDocs compiled them, after its own
+    defaults. Decided as MkDocs decides (mkdocs.structure.files.set_exclusions), so that `hoctap check`
+    knows what a build leaves out without running one."""
+    specs = [pathspec.GitIgnoreSpec.from_lines(MKDOCS_EXCLUDES)]
+    specs += [pathspec.GitIgnoreSpec.from_lines(p.splitlines()) if isinstance(p, str) else p for p in patterns if p]
+    return lambda src_uri: any(spec.match_file(src_uri) for spec in specs)
 
-    `file_of` finds a page's file in the build (`Files.get_file_from_path`); `originals` are URLs of
-    Vietnamese pages that this language build links to instead of copying them.
-    """
+
+def card_links(registry: Registry, left_out: Callable[[str], bool]) -> list[Finding]:
+    """L103: a document card (both directions of a relation) linking to a page the build leaves out
+    (`left_out(path in docs/)`, from `left_out_by`). In another language's build a page with no
+    translation is not missing: its card links to the Vietnamese original (hoctap.render.languages)."""
     findings = []
-    def built(document) -> bool:  # MkDocs keeps excluded files in the list, marked
-        file = file_of(document.page.path.as_posix())
-        return file is not None and (not file.inclusion.is_excluded() or file.url in originals)
-
+    built = lambda document: not left_out(document.page.path.as_posix())
     for document in registry.documents:
         for key in ("thuc_hien", "can_cu"):
             for ma in getattr(document, key):
@@ -90,6 +100,7 @@ def card_links(registry: Registry, file_of, lang: str, originals: frozenset[str]
                 missing = target if built(document) else document
                 findings.append(Finding(document.page.path.as_posix(), document.page.line_of(key), 1, "L103",
                                         f"`{key}: {ma}` puts a link on a card to "
-                                        f"{missing.page.path.as_posix()}, which is not in the `{lang}` build",
+                                        f"{missing.page.path.as_posix()}, which the build leaves out "
+                                        "(`exclude_docs` or `draft_docs` in mkdocs.yml)",
                                         "build both pages, or remove the relation"))
     return findings

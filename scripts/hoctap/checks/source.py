@@ -12,8 +12,8 @@ from pathlib import Path
 
 from ..content import Document, Page, parse_page, read_text
 from ..findings import Finding, Fix
+from ..pages import page_stem
 from ..registry import Registry
-from ..symbols import parse
 from ..toan_van import regions
 
 MASK = "\x00"
@@ -134,17 +134,8 @@ class Site:
     registry: Registry
     source_dir: Path | None = None  # the source texts quotations are checked against
     whole_site: bool = False
-    """The site's own check (`Site.of`): a citation's other place, the cited document's header (S106), is
+    """The site's own check (`check_site`): a citation's other place, the cited document's header (S106), is
     reported too; files checked one by one get only their own findings."""
-
-    @classmethod
-    def of(cls, registry: Registry, source_dir: Path | None = None) -> "Site":
-        """The site of a registry, made once: every page of a build asks for it."""
-        source_dir = source_dir or registry.docs_dir.parent / "sources"
-        if _last and _last[0].registry is registry and _last[0].source_dir == source_dir:
-            return _last[0]
-        _last[:] = [cls(registry, source_dir, whole_site=True)]
-        return _last[0]
 
     @cached_property
     def pages_on_disk(self) -> dict[Path, Document]:
@@ -159,19 +150,11 @@ class Site:
                 translations[page.parent] = defaultdict(list)
                 for name in os.listdir(page.parent) if page.parent.is_dir() else []:
                     if name.endswith(".md") and name.count(".") >= 2:
-                        translations[page.parent][name.split(".")[0]].append(name)
-            for name in translations[page.parent].get(page.name.split(".")[0], []):
+                        translations[page.parent][page_stem(name)].append(name)
+            for name in translations[page.parent].get(page_stem(page.name), []):
                 found[page.parent / name] = document
         return found
 
-    @cached_property
+    @property
     def by_symbol(self) -> dict[str, Document]:
-        found = {}
-        for document in self.registry.documents:
-            symbol = parse(document.so_ky_hieu) if document.so_ky_hieu else None
-            if symbol is not None:
-                found.setdefault(symbol.canonical, document)
-        return found
-
-
-_last: list[Site] = []
+        return self.registry.by_symbol

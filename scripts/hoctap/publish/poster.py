@@ -52,7 +52,7 @@ def conference_of(registry: Registry, docs_dir: Path, source_dir: Path) -> tuple
     """The conference's name and when it is: the agenda's date and place once set, else the plan's words."""
     page = next((p for p in registry.pages if p.meta.get("hoctap") == "hoi-nghi" and p.lang == "vi"), None)
     name = str(page.meta.get("title")) if page and page.meta.get("title") else "Hội nghị quán triệt"
-    agenda = agendas.load(docs_dir / "includes" / "hoi-nghi.yml", docs_dir, source_dir)
+    agenda = agendas.load(docs_dir / agendas.FILE, docs_dir, source_dir)
     if agenda.ngay:
         parts = [format_date(agenda.ngay), "–".join(p for p in (agenda.bat_dau, agenda.ket_thuc) if p), agenda.dia_diem]
         return name, " · ".join(p for p in parts if p)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..checks.source import MASK, Site, blank, mask_markdown
+from ..checks.source import MASK, blank, mask_markdown
 from ..content import Document
 from ..registry import Registry
 from ..symbols import find_mentions
@@ -33,13 +33,12 @@ _HTML_BLOCK = re.compile(  # Markdown is not read in a raw HTML block (one witho
 
 def link_symbols(markdown: str, page_src: str, registry: Registry, own: Document | None) -> str:
     """`markdown` with each mention of a known symbol, other than the page's own, made a link."""
-    site = Site.of(registry)
     masked = _NOT_HERE.sub(blank, mask_markdown(markdown))
     for block in _HTML_BLOCK.finditer(markdown):
         masked = masked[:block.start()] + blank(block) + masked[block.end():]
     out, last = [], 0
     for mention in find_mentions(masked):
-        document = site.by_symbol.get(mention.symbol.canonical)
+        document = registry.by_symbol.get(mention.symbol.canonical)
         if document is None or document is own:
             continue
         link = relative_link(page_src, document.page.path.as_posix())

@@ -6,39 +6,17 @@ import html
 import posixpath
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 from ..content import Document
-from ..findings import CODES, Finding
+from ..findings import CODES
 from ..registry import Registry
 from .labels import format_date, labels
 from .titles import Value, Values, title
-
-_ABBR = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<text>.+?)\s*$")
 
 
 def relative_link(from_page: str, to_page: str) -> str:
     """Link between two source pages (`van-ban/index.md` → `15-ctr-tu.md`), resolved later by MkDocs."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-
-
-def read_abbreviations(path: Path, shown: str) -> tuple[list[tuple[str, str]], list[Finding]]:
-    """The `*[LĐLĐ]: Liên đoàn Lao động` lines of the abbreviations file, in file order, and a finding
-    (shown as `shown`) for each other line that is not blank: it would define nothing, silently."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        reason = "not UTF-8" if isinstance(error, UnicodeDecodeError) else error.strerror or str(error)
-        return [], [Finding(shown, 1, 1, "A001", f"abbreviations file cannot be read: {reason}",
-                            "create it with one `*[ABBR]: meaning` line per abbreviation")]
-    rows, findings = [], []
-    for number, line in enumerate(lines, 1):
-        if m := _ABBR.match(line):
-            rows.append((m["abbr"], m["text"]))
-        elif line.strip():
-            findings.append(Finding(shown, number, 1, "A001", "line is not an abbreviation",
-                                    "write it as `*[ABBR]: meaning`, e.g. `*[LĐLĐ]: Liên đoàn Lao động`"))
-    return rows, findings
 
 
 def catalogue(registry: Registry, values: Values, href: Callable[[Document], str | None],

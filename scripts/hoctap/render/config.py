@@ -1,6 +1,9 @@
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from ..abbreviations import FILE as ABBREVIATIONS_FILE
+from ..checks import SOURCE_DIR
+
 
 class HoctapConfig(Config):
     """Options of the `hoctap` plugin in mkdocs.yml."""
@@ -10,9 +13,9 @@ class HoctapConfig(Config):
     checks = c.Type(bool, default=True)
     # Where `nguon:` entries point: the federation's source texts, kept in the repository
     # (relative to mkdocs.yml), so that a clone with nothing beside it builds.
-    source_dir = c.Type(str, default="sources")
+    source_dir = c.Type(str, default=SOURCE_DIR)
     # The abbreviations (`*[LĐLĐ]: Liên đoàn Lao động` lines): tooltips on every page, and the glossary page.
-    abbreviations = c.Type(str, default="docs/includes/abbreviations.md")
+    abbreviations = c.Type(str, default=ABBREVIATIONS_FILE)
     # The publication gate (hoctap.gate, applied by render/gate.py): editors' previews show drafts, a publish does not.
     drafts = c.Type(bool, default=True)
     # Off in `hoctap publish` and `hoctap bundle`: pages marked `chi_xem_truoc: true` (the editors' guide) are left out.

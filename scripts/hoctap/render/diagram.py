@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..content import Document
 from ..registry import Registry
+from ..timeline import Event
 from .blocks import relative_link
 
 WIDTH = 360
@@ -33,17 +34,6 @@ TEXT = f'font-family="DejaVu Sans, sans-serif" font-size="{FONT}" fill="#111"'
 HEADING = f'font-family="DejaVu Sans, sans-serif" font-size="{HEAD_FONT}" font-weight="bold" fill="#b71c1c"'
 NOTE = f'font-family="DejaVu Sans, sans-serif" font-size="{FONT}" font-style="italic" fill="#555"'
 LINE = 'stroke="#666" stroke-width="1.5" fill="none"'
-
-
-@dataclass
-class Event:
-    """Something dated on the timeline that is not a document: the study conference."""
-
-    title: str
-    start: dt.date
-    end: dt.date
-    note: str  # how the sources state the date, e.g. "dự kiến trung tuần tháng 4/2026"
-    page: str  # source page, e.g. "hoi-nghi.md"
 
 
 def _e(text: str) -> str:

@@ -49,44 +49,49 @@ def prune_nav(nav, left_out: list[LeftOut]):
 class _UnlinkLeftOut(Treeprocessor):
     """Turn links to left-out pages into plain text, before MkDocs validates them."""
 
-    def __init__(self, md, gate: GateExtension):
+    def __init__(self, md, gone: frozenset[str]):
         super().__init__(md)
-        self.gate = gate
+        self.gone = gone
 
     def run(self, root: etree.Element) -> None:
-        if not self.gate.gone or self.gate.page_src is None:
+        page_src = _page_of(self.md)
+        if not self.gone or page_src is None:
             return
         for element in root.iter("a"):
             target = (element.get("href") or "").split("#")[0].split("?")[0]
             if not target.endswith(".md") or _SCHEME.match(target):
                 continue
-            path = posixpath.normpath(posixpath.join(posixpath.dirname(self.gate.page_src), target))
-            if stem_of(path.lstrip("/")) in self.gate.gone:
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(page_src), target))
+            if stem_of(path.lstrip("/")) in self.gone:
                 element.tag = "span"
                 element.attrib.clear()
 
 
-class GateExtension(Extension):
-    """Markdown extension the plugin adds once; it is told the page being rendered and what is gone."""
+def _page_of(md) -> str | None:
+    """The page being rendered (`van-ban/15-ctr-tu.md`), as MkDocs tells its own link rewriter: it makes
+    a Markdown instance per page and registers `relpath` with that page's file; None outside MkDocs."""
+    relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+    file = getattr(relpath, "file", None)
+    return file.src_uri if file is not None else None
 
-    def __init__(self):
+
+class GateExtension(Extension):
+    """Markdown extension the plugin adds once per configuration, knowing what is gone; each page's
+    Markdown instance gets its own link rewriter, which reads the page from MkDocs (`_page_of`)."""
+
+    def __init__(self, gone: frozenset[str]):
         super().__init__()
-        self.gone: set[str] = set()
-        self.page_src: str | None = None
+        self.gone = gone
 
     def extendMarkdown(self, md):
         # Above MkDocs' own `relpath` (priority 0), which reports links to missing pages.
-        md.treeprocessors.register(_UnlinkLeftOut(md, self), "hoctap_gate", 1)
+        md.treeprocessors.register(_UnlinkLeftOut(md, self.gone), "hoctap_gate", 1)
 
 
-def extension(config, left_out: list[LeftOut]) -> GateExtension:
-    """The gate's Markdown extension in `config.markdown_extensions`, added once per configuration."""
-    found = next((e for e in config.markdown_extensions if isinstance(e, GateExtension)), None)
-    if found is None:
-        found = GateExtension()
-        config.markdown_extensions.append(found)
-    found.gone = {item.stem for item in left_out}
-    return found
+def extension(config, left_out: list[LeftOut]) -> None:
+    """Put the gate's Markdown extension in `config.markdown_extensions`, in place of any earlier one."""
+    config.markdown_extensions[:] = [e for e in config.markdown_extensions if not isinstance(e, GateExtension)]
+    config.markdown_extensions.append(GateExtension(frozenset(item.stem for item in left_out)))
 
 
 class Gate:
@@ -96,13 +101,12 @@ class Gate:
         self.drafts, self.profile, self.release, self.preview = drafts, profile, release, preview
         self.left_out: list[LeftOut] = []
         self._reported = False
-        self._extension: GateExtension | None = None
 
     def configure(self, config, registry: Registry) -> Registry:
         """Decide what is left out, say so once per build, and return the registry to render from."""
         self.left_out = decide(registry, drafts=self.drafts, profile=self.profile, preview=self.preview)
         config.nav = prune_nav(config.nav, self.left_out)
-        self._extension = extension(config, self.left_out)
+        extension(config, self.left_out)
         if not self._reported:
             self._reported = True
             self._report()
@@ -110,11 +114,6 @@ class Gate:
 
     def files(self, files):
         return remove_files(files, self.left_out)
-
-    def page(self, src_uri: str) -> None:
-        """Tell the link rewriter which page is rendered next (links are relative to it)."""
-        if self._extension is not None:
-            self._extension.page_src = src_uri
 
     def stamp(self, html: str) -> str:
         """Plant the release's name in the page's head, so anyone can tell which release they see."""

@@ -1,6 +1,7 @@
 """The speaker's and learner's kit inside the build: quiz (Ôn tập), map and timeline, speaker sheets,
 and the link to the combined PDF. The plugin calls in here from two events; everything it writes
-comes from the registry, the data files in `docs/includes/` and the sources they cite.
+comes from the registry, the data files in `docs/includes/` (read and checked by hoctap.checks.data)
+and the sources they cite.
 """
 
 from __future__ import annotations
@@ -10,39 +11,37 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content import Document, parse_date
-from ..findings import Finding
-from ..key_points import FILE as KEY_POINTS_FILE, KeyPoints, load as load_key_points
+from ..content import Document
+from ..focus import Focus
+from ..key_points import KeyPoints
 from ..pages import PDF_NAME
-from ..quiz import Quiz, load as load_quiz
+from ..quiz import Quiz
 from ..registry import Registry
 from ..sharing import agenda as agendas, qr, slides
 from ..sharing.links import absolute, page_url
-from ..sources import ungrounded
+from ..timeline import Event
 from . import conference, diagram, key_points, on_tap, speaker
 from .blocks import relative_link
 from .labels import format_date, labels
 from .stash import Stash
 from .titles import Values
 
-QUIZ_FILE = "includes/on-tap.yml"
-FOCUS_FILE = "includes/bao-cao-vien.yml"
-AGENDA_FILE = "includes/hoi-nghi.yml"
 SPEAKER_PAGE = "bao-cao-vien.md"
-QUIZ_PAGE = "on-tap.md"
 CATALOGUE_PAGE = "van-ban/index.md"
 
 
 @dataclass
 class Kit:
+    """One build's kit: made by the plugin for each language build from the data the checks stage
+    read and checked (hoctap.checks.data) and the registry the publication gate lets through."""
+
     registry: Registry
     docs_dir: Path
     quiz: Quiz
-    focus: speaker.Focus
+    focus: Focus
     # Documents drawn on the map and timeline at most (the plugin's `documents_listed_max`)
     listed_max: int
-    events: list[diagram.Event] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     # Page names (`van-ban/15-ctr-tu`) the publication gate leaves out of this build
     left_out: frozenset[str] = frozenset()
     source_dir: Path | None = None
@@ -51,29 +50,8 @@ class Kit:
     site_url: str | None = None
     # The raw HTML of the page being rendered, put back after the page is sanitised
     raw: Stash = field(default_factory=Stash)
-    # The editors' kept key points; their findings are the checks' (hoctap.checks.check_site)
+    # The editors' kept key points (hoctap.key_points), those that passed the check
     points: KeyPoints = field(default_factory=KeyPoints)
-
-    @classmethod
-    def load(cls, registry: Registry, docs_dir: Path, source_dir: Path, listed_max: int) -> "Kit":
-        # Only what the walk of docs/ let through is read: a link in place of a data file is its finding
-        usable = lambda rel: registry.tree is None or rel in registry.tree.files
-        # Each language with a quiz page (`on-tap.en.md`) needs each question translated
-        translated = tuple(sorted(p.name.split(".")[1] for p in docs_dir.glob(QUIZ_PAGE.replace(".md", ".*.md"))))
-        quiz = load_quiz(docs_dir / QUIZ_FILE, docs_dir, source_dir, translated) if usable(QUIZ_FILE) else Quiz([], [])
-        focus = speaker.load_focus(docs_dir / FOCUS_FILE, docs_dir, source_dir, registry) \
-            if usable(FOCUS_FILE) else speaker.Focus()
-        events, event_findings = _events(registry, source_dir)
-        agenda = agendas.load(docs_dir / AGENDA_FILE, docs_dir, source_dir)
-        points = load_key_points(docs_dir / KEY_POINTS_FILE, docs_dir, source_dir, registry) \
-            if usable(KEY_POINTS_FILE) else KeyPoints()
-        shown = {"on-tap": (QUIZ_FILE, "Q001", bool(quiz.questions or quiz.findings)),
-                 "bao-cao-vien": (FOCUS_FILE, "K001", bool(focus.chung or focus.chuong_trinh or focus.findings)),
-                 "diem-chinh": (KEY_POINTS_FILE, "D001", bool(points.by_document or points.findings))}
-        missing = _missing_data(registry, docs_dir, shown)
-        return cls(registry, docs_dir, quiz, focus, listed_max, events,
-                   missing + quiz.findings + focus.findings + event_findings + agenda.findings,
-                   source_dir=source_dir, agenda=agenda, points=points)
 
     def markdown(self, page, generated: str | None, document: Document | None, lang: str) -> str:
         """What the kit adds to a page's Markdown: its generated block, or a programme's link to its sheet."""
@@ -156,44 +134,3 @@ class Kit:
         href = posixpath.relpath(PDF_NAME, posixpath.dirname(page_url) or ".")
         return "\n\n" + self.raw.put(f'<p class="ht-download ht-no-pdf"><a class="md-button md-button--primary" href="{html.escape(href)}" '
                                      f'type="application/pdf" download>{html.escape(t["pdf"])}</a></p>') + "\n"
-
-
-def _missing_data(registry: Registry, docs_dir: Path, shown: dict[str, tuple[str, str, bool]]) -> list[Finding]:
-    """A page that shows the quiz or the speaker sheets (`hoctap: on-tap`) needs its data file, with
-    something in it: without it the page would be published empty, with no word."""
-    walked = {f.path for f in registry.tree.findings} if registry.tree else set()
-    findings = []
-    for page in registry.pages:
-        data_file, code, filled = shown.get(str(page.meta.get("hoctap")), (None, "", True))
-        if data_file is None or filled or data_file in walked:  # a link or an unreadable file: already a finding
-            continue
-        problem = "is empty" if (docs_dir / data_file).is_file() else "is missing"
-        findings.append(Finding(data_file, 1, 1, code, f"the file {problem}, and the page {page.path.as_posix()} "
-                                f"(`hoctap: {page.meta['hoctap']}`) is made from it",
-                                f"restore it (git checkout docs/{data_file}), or remove the page"))
-    return findings
-
-
-def _events(registry: Registry, source_dir: Path) -> tuple[list[diagram.Event], list[Finding]]:
-    """Pages with `moc_thoi_gian` (the study conference) join the timeline, their wording checked against the source."""
-    events, findings = [], []
-    for page in registry.pages:
-        mark = page.meta.get("moc_thoi_gian")
-        if page.lang != "vi" or not mark:
-            continue
-        rel, line = page.path.as_posix(), page.line_of("moc_thoi_gian")
-        try:
-            start, end = parse_date(mark.get("tu")), parse_date(mark.get("den"))
-        except (ValueError, AttributeError):
-            start = end = None
-        if not isinstance(mark, dict) or start is None or end is None or end < start or not mark.get("ghi"):
-            findings.append(Finding(rel, line, 1, "K004", "`moc_thoi_gian` needs `tu`, `den` (YYYY-MM-DD, tu ≤ den), `ghi` and `nguon`"))
-            continue
-        problem = ungrounded(source_dir, str(mark.get("nguon") or ""), str(mark["ghi"]))
-        if problem:
-            findings.append(Finding(rel, line, 1, "K003", f"`moc_thoi_gian.ghi` not grounded: {problem}"))
-            continue
-        title = page.meta.get("title") or page.stem
-        events.append(diagram.Event(str(title), start, end, str(mark["ghi"]), page.path.as_posix()))
-    return events, findings
-

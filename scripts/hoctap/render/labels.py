@@ -15,9 +15,9 @@ from types import SimpleNamespace
 import yaml
 
 from .. import dates
+from ..pages import DEFAULT_LANG
 
 WORDS_DIR = Path(__file__).with_name("words")
-DEFAULT_LANG = "vi"
 
 
 @functools.cache
@@ -45,6 +45,6 @@ def template_labels(lang: str) -> SimpleNamespace:
     return SimpleNamespace(**_words(lang))
 
 
-def format_date(value: dt.date | None, lang: str = "vi") -> str:
+def format_date(value: dt.date | None, lang: str = DEFAULT_LANG) -> str:
     """A date as the pages show it; an unknown one says so, in the page's language."""
     return labels(lang)["unknown"] if value is None else dates.format_date(value, lang)

@@ -21,7 +21,7 @@ import re
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from ..registry import DEFAULT_LANG
+from ..pages import DEFAULT_LANG
 
 
 def leave_out_untranslated(files: Files, lang: str) -> list[File]:
@@ -47,7 +47,6 @@ def point_to_originals(files: Files, lang: str, left_out: list[File]) -> dict[st
         file.inclusion = InclusionLevel.EXCLUDED
         files.append(file)
         moved[f"{lang}/{file.url}"] = file.url
-    _QUIET.sources = {file.src_uri for file in left_out}
     return moved
 
 
@@ -98,18 +97,27 @@ def translated_originals(files: Files, lang: str) -> list[str]:
     return sorted(file.url.removeprefix(prefix) for file in files.documentation_pages() if file.url.startswith(prefix))
 
 
-class _QuietLinksToOriginals(logging.Filter):
+class QuietLinksToOriginals(logging.Filter):
     """MkDocs reports each link and menu entry to an excluded page ("… excluded from the built
-    site") at INFO: for a page left out here that is by design, not news for the editor."""
+    site") at INFO: for a page left out here (`sources`, from point_to_originals) that is by design,
+    not news for the editor. One per language build, on MkDocs' page and navigation loggers while
+    that build runs (`install`, `remove`)."""
 
-    sources: set[str] = set()
+    LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
     _TARGET = re.compile(r"(?:contains a link to|A reference to) '([^']+)' .*excluded from the built site")
+
+    def __init__(self, sources: set[str]):
+        super().__init__()
+        self.sources = frozenset(sources)
 
     def filter(self, record: logging.LogRecord) -> bool:
         found = self._TARGET.search(record.getMessage())
         return not (found and found.group(1) in self.sources)
 
+    def install(self) -> None:
+        for name in self.LOGGERS:
+            logging.getLogger(name).addFilter(self)
 
-_QUIET = _QuietLinksToOriginals()
-for _logger in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
-    logging.getLogger(_logger).addFilter(_QUIET)
+    def remove(self) -> None:
+        for name in self.LOGGERS:
+            logging.getLogger(name).removeFilter(self)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import functools
 import html
-import os
 import re
 import shutil
 from pathlib import Path
@@ -23,10 +22,12 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..checks import check_site, links
+from ..checks import Project, check_project, links
+from ..checks.data import Data
 from .. import content, docs_tree, safe_html, search
 from ..findings import Finding, errors, format_text, shown_from
-from ..registry import DEFAULT_LANG, Registry
+from ..pages import DEFAULT_LANG
+from ..registry import Registry
 from . import abbr, autolink, blocks, languages, minify, scripts, share, toan_van
 from .citations import cite_all, cite_quotations
 from .config import HoctapConfig
@@ -66,6 +67,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """The pages this language build leaves out, having no translation (render.languages)."""
         self.moved: dict[str, str] = {}
         """Those pages' URLs: {URL they would have had: the Vietnamese original's}."""
+        self.quiet: languages.QuietLinksToOriginals | None = None
+        """MkDocs' notes on links to those pages, kept quiet while this language build runs."""
         self.sections: list[search.Record] = []
         """This language build's search sections, as the index keeps them."""
         self.cited_registry: Registry | None = None
@@ -78,6 +81,11 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.script_hashes: set[str] = set()
         """Every language build's inline scripts, as the templates wrote them (render/scripts.py)."""
         self.source_dir: Path | None = None
+        self.data: Data | None = None
+        """The data files as the checks stage read and checked them (hoctap.checks.data)."""
+        self.abbreviations: list[tuple[str, str]] = []
+        self.kit: Kit | None = None
+        """This language build's kit, made in on_pre_build from `data` and the gate's registry."""
 
     # Load and check the content once: mkdocs-static-i18n runs the next language's build with this
     # same plugin and config, while `mkdocs serve` makes a new plugin for every rebuild
@@ -90,22 +98,22 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self._use_glossary(config)
 
     def _load(self, config: MkDocsConfig):
-        self.registry = Registry.load(Path(config.docs_dir))
-        self.tree = self.registry.tree
-        self.sources = {page.path.as_posix(): page for page in self.registry.pages}
-        abbreviations_file = Path(config.config_file_path).parent / self.config.abbreviations
-        self.abbreviations, abbreviation_findings = blocks.read_abbreviations(
-            abbreviations_file, os.path.relpath(abbreviations_file, config.docs_dir))
-        source_dir = self.source_dir = Path(config.config_file_path).parent / self.config.source_dir
-        self.kit = Kit.load(self.registry, Path(config.docs_dir), source_dir, self.config.documents_listed_max)
-        checks = check_site(self.registry, source_dir) if self.config.checks else []
-        self.cited_registry = self.registry
-        self._fail_on(self.registry.findings + abbreviation_findings + self.kit.findings + checks, Path(config.docs_dir))
+        """Check the site as `hoctap check` does (one function, the same findings), then render what was checked."""
+        root = Path(config.config_file_path).parent
+        self.source_dir = root / self.config.source_dir
+        project = Project(root, Path(config.docs_dir), self.config.source_dir, self.config.abbreviations,
+                          links.left_out_by(config.exclude_docs, config.draft_docs))
+        checked = check_project(project, prose=self.config.checks)
+        self.registry = self.cited_registry = checked.registry
+        self.tree = checked.registry.tree
+        self.sources = {page.path.as_posix(): page for page in checked.registry.pages}
+        self.data = checked.data
+        self.abbreviations = checked.data.abbreviations.rows
+        self._fail_on(checked.findings, Path(config.docs_dir))
         # From here on, render only what the publication gate lets through (one gate for every language)
         self.gate = self.gate or Gate(drafts=self.config.drafts, profile=self.config.profile,
                                        release=self.config.release, preview=self.config.preview)
-        self.registry = self.kit.registry = self.gate.configure(config, self.registry)
-        self.kit.left_out = frozenset(item.stem for item in self.gate.left_out)
+        self.registry = self.gate.configure(config, checked.registry)
 
     def _use_glossary(self, config: MkDocsConfig):
         """Every abbreviation on every page, through the `abbr` extension's glossary: appending the
@@ -126,7 +134,10 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def on_pre_build(self, *, config: MkDocsConfig):
         self.sections = []
         self.previews = share.Previews(config.site_url, config.site_name, config.site_description or "")
-        self.kit.site_url = self.previews.root
+        self.kit = Kit(self.registry, Path(config.docs_dir), self.data.quiz, self.data.focus,
+                       self.config.documents_listed_max, self.data.events,
+                       left_out=frozenset(item.stem for item in self.gate.left_out), source_dir=self.source_dir,
+                       agenda=self.data.agenda, site_url=self.previews.root, points=self.data.points)
         if self.previews.root is None and not self.told_no_site_url:
             self.told_no_site_url = True
             log.info("no site_url (`hoctap build --site-url`, `hoctap publish --site-url`): link previews have no "
@@ -158,9 +169,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             languages.drop_missing_alternates(files)
         else:
             self.moved = languages.point_to_originals(files, _lang(config), self.untranslated)
-        if self.config.checks:
-            originals = frozenset(self.moved.values())
-            self._fail_on(links.card_links(self.registry, self.file_of, _lang(config), originals), Path(config.docs_dir))
+            self._stop_quieting()
+            self.quiet = languages.QuietLinksToOriginals({file.src_uri for file in self.untranslated})
+            self.quiet.install()
         return files
 
     on_files = CombinedEvent(_on_files_gate, _on_files_keep)
@@ -218,7 +229,6 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         lang = _lang(config)
-        self.gate.page(page.file.src_uri)
         generated = page.meta.get("hoctap")
         if generated == "danh-muc":
             markdown += "\n\n" + CATALOGUE_SLOT + "\n"
@@ -370,19 +380,31 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             self.kit.decks(Path(config.site_dir))
             self.kit.calendar(Path(config.site_dir), datetime.datetime.now(datetime.timezone.utc))
 
-    # Our stylesheets without their comments: a phone's first visit downloads them
+    # Our stylesheets and scripts without their comments: a phone's first visit downloads them
     def _on_post_build_minify(self, *, config: MkDocsConfig):
-        if not self.config.enabled or not config.theme.custom_dir:
-            return
-        for source in sorted((Path(config.theme.custom_dir) / "assets" / "stylesheets").glob("*.css")):
-            built = Path(config.site_dir) / "assets" / "stylesheets" / source.name
-            if built.is_file():
-                built.write_text(minify.css(source.read_text(encoding="utf-8")), encoding="utf-8")
+        if self.config.enabled and config.theme.custom_dir:
+            minify.assets(Path(config.theme.custom_dir), Path(config.site_dir))
+
+    # After mkdocs-static-i18n's (-100), which runs the other languages' builds inside the first one's
+    @event_priority(-110)
+    def _on_post_build_quiet(self, *, config: MkDocsConfig):
+        self._stop_quieting()
 
     on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index, _on_post_build_scripts,
-                                  _on_post_build_share, _on_post_build_minify)
+                                  _on_post_build_share, _on_post_build_minify, _on_post_build_quiet)
+
+    # No on_shutdown (nor on_startup): with either, `mkdocs serve` would keep this plugin, and so its
+    # registry, from one rebuild to the next (mkdocs.config.config_options.Plugins)
+    def on_build_error(self, *, error: Exception):
+        self._stop_quieting()
 
     # -- helpers ---------------------------------------------------------------
+
+    def _stop_quieting(self):
+        """Take this plugin's filter off MkDocs' loggers: another build (`mkdocs serve` makes a new plugin for each) has its own."""
+        if self.quiet is not None:
+            self.quiet.remove()
+            self.quiet = None
 
     def _copy_originals(self, site_dir: Path):
         """The originals of the full texts this build publishes ("Văn bản gốc"): the gate has already

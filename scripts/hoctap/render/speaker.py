@@ -1,7 +1,7 @@
 """Speaker sheets (phiếu báo cáo viên): one per programme the plan lists for study.
 
 A sheet holds only what the sources state: the document's front matter, the focus areas quoted from
-the plan (`docs/includes/bao-cao-vien.yml`, each line checked against its source lines), discussion
+the plan (`docs/includes/bao-cao-vien.yml`, checked against its source lines by hoctap.focus), discussion
 questions built from those same facts — each with its answer — and blank lines for the speaker's
 notes. Where the plan is silent the sheet says it is awaiting the official text.
 """
@@ -10,15 +10,10 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
-
-import yaml
 
 from ..content import Document
-from ..findings import Finding
+from ..focus import Focus
 from ..registry import Registry
-from ..sources import section_of, ungrounded
 from .blocks import relative_link
 from .labels import format_date, labels
 from .titles import Values, subject, title
@@ -27,79 +22,9 @@ PURPOSE = "I.1"
 """The plan's section that says why members study (mục I.1, Mục đích): the answer to "Vì sao…"."""
 
 
-@dataclass
-class Focus:
-    """Focus areas quoted from the plan: common to every programme, and per programme symbol."""
-
-    chung: list[str] = field(default_factory=list)
-    chuong_trinh: dict[str, list[str]] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-    nguon: dict[str, str] = field(default_factory=dict)
-    """Where each focus area is quoted from (`file.txt:FIRST-LAST`), for the slide decks' citations."""
-    muc: dict[str, str] = field(default_factory=dict)
-    """The plan's section each focus area is quoted from (`I.1` purpose, `I.2` requirements)."""
-
-
 def study_programmes(registry: Registry) -> list[Document]:
     """The programmes the plan lists for study (`noi_dung_hoc_tap`), in the plan's order."""
     return [d for d in registry.catalogue() if d.ma in registry.study_order and not d.noi_bo]
-
-
-def load_focus(path: Path, docs_dir: Path, source_dir: Path, registry: Registry) -> Focus:
-    rel = path.relative_to(docs_dir).as_posix() if path.is_relative_to(docs_dir) else path.as_posix()
-    focus = Focus()
-    if not path.is_file():
-        return focus
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        focus.findings.append(Finding(rel, mark.line + 1 if mark else 1, 1, "K001", f"not valid YAML: {error}"))
-        return focus
-    if root is None:
-        return focus
-    if not isinstance(root, yaml.MappingNode):
-        focus.findings.append(Finding(rel, 1, 1, "K001", "expected `chung:` and `chuong_trinh:` mappings"))
-        return focus
-    for key, value in root.value:
-        if key.value == "chung":
-            focus.chung = _items(value, rel, source_dir, focus.findings, focus.nguon)
-        elif key.value == "chuong_trinh" and isinstance(value, yaml.MappingNode):
-            for symbol, items in value.value:
-                if registry.get(symbol.value) is None:
-                    focus.findings.append(Finding(rel, symbol.start_mark.line + 1, symbol.start_mark.column + 1, "K002",
-                                                  f"`{symbol.value}`: no document page has this symbol"))
-                focus.chuong_trinh[symbol.value] = _items(items, rel, source_dir, focus.findings, focus.nguon)
-        else:
-            focus.findings.append(Finding(rel, key.start_mark.line + 1, 1, "K001", f"unknown key `{key.value}`"))
-    focus.muc = {item: _section(source_dir, ref) for item, ref in focus.nguon.items()}
-    return focus
-
-
-def _section(source_dir: Path, ref: str) -> str:
-    """The plan's section a focus area is quoted from (`I.1`), from the source's own headings."""
-    found = section_of(source_dir, ref)
-    return (found[1] or "") if found else ""
-
-
-def _items(node, rel: str, source_dir: Path, findings: list[Finding], nguon: dict[str, str]) -> list[str]:
-    if not isinstance(node, yaml.SequenceNode):
-        findings.append(Finding(rel, node.start_mark.line + 1, 1, "K001", "expected a list of `- noi_dung: … nguon: …`"))
-        return []
-    items = []
-    for item in node.value:
-        data = yaml.safe_load(yaml.serialize(item)) if isinstance(item, yaml.MappingNode) else None
-        line = item.start_mark.line + 1
-        if not data or not data.get("noi_dung") or not data.get("nguon"):
-            findings.append(Finding(rel, line, 1, "K001", "each focus area needs `noi_dung` and `nguon`"))
-            continue
-        problem = ungrounded(source_dir, str(data["nguon"]), str(data["noi_dung"]))
-        if problem:
-            findings.append(Finding(rel, line, 1, "K003", f"focus area not grounded: {problem}"))
-            continue
-        items.append(str(data["noi_dung"]).strip())
-        nguon[items[-1]] = str(data["nguon"])
-    return items
 
 
 def sheet_id(document: Document) -> str:

@@ -1,8 +1,8 @@
 """Compiled theme templates kept for the next language's build.
 
 MkDocs gives every build a new Jinja environment, so mkdocs-static-i18n's English build compiled
-Material's templates (base.html and its ~40 partials) a second time: about 0.2 s, a tenth of a
-small site's build. Jinja's bytecode cache, kept in memory by the plugin for one build round, lets
+Material's templates (base.html and its ~40 partials) a second time (measured in
+benchmarks/README.md). Jinja's bytecode cache, kept in memory by the plugin for one build round, lets
 the second environment load them compiled. Jinja keys each entry by the template's source, so an
 edit (under `mkdocs serve`, a new round anyway) is never served stale.
 """

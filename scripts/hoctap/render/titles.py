@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..content import Document
-from ..registry import DEFAULT_LANG
+from ..pages import DEFAULT_LANG
 from .labels import format_date
 
 VALUES_FILE = "includes/values.{lang}.yml"

@@ -27,16 +27,17 @@ from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
+from ..pages import DEFAULT_LANG
 from .text import aliases, fold, terms, words
 
 FIELDS = ("title", "text", "symbol")
 DOCUMENT_WEIGHT = 4
 """A document's own page weighs this much more than a page that summarises many documents."""
 EXCERPT = 160
-SHARD_BYTES = 8_000
-"""A postings script holds at least this much (unless it is the last): a query word costs at most
-about 2 KiB gzip more than its own letters' shard, and a small site writes tens of files, not hundreds."""
 """Characters of a section's text kept for the result's excerpt: what Material shows of it on a phone."""
+SHARD_BYTES = 8_000
+"""A postings script holds at least this much (unless it is the last): a query word costs a little more
+than its own letters' shard, and a small site writes tens of files, not hundreds."""
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -157,7 +158,7 @@ def write_language_index(config, records: list[Record], registry, file_of, origi
         file = file_of(document.page.path.as_posix())
         if file is not None:
             documents.add(file.url)
-    lang = str(config.theme.get("language") or "vi")
+    lang = str(config.theme.get("language") or DEFAULT_LANG)
     return write_index(config.site_dir, build_index(records, lang, documents, originals, abbreviations))
 
 

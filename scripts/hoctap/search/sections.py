@@ -1,7 +1,7 @@
 """A page's search sections, split at its headings in one pass over the rendered HTML.
 
 Material's search plugin does this with an HTML parser that visits every tag of every page
-(13 % of a 1,000-document build) to keep markup our index then strips. We index text and
+(a large share of a big build: benchmarks/README.md) to keep markup our index then strips. We index text and
 titles only, so a regular expression does: the same sections Material makes — one per heading
 with an `id`, the first `h1` standing for the page itself; permalinks, scripts and styles left
 out — and Material's index is left empty (`render/material_search.py`). Material's `data-search-exclude` on an

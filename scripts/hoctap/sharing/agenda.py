@@ -17,6 +17,8 @@ import yaml
 from ..findings import Finding
 from ..sources import cited
 
+FILE = "includes/hoi-nghi.yml"
+"""Where the agenda is, in docs/."""
 KEYS = ("ngay", "bat_dau", "ket_thuc", "dia_diem", "nguon", "muc")
 ITEM_KEYS = ("gio", "noi_dung", "trinh_bay")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")

@@ -9,10 +9,12 @@ full and, while the official text is awaited, the notice that the talk rests on 
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content import Document
+from ..pages import page_stem
 from . import citation, qr
 from .links import FEDERATION, absolute, page_url, subject
 
@@ -56,7 +58,7 @@ class Deck:
 
 
 def deck_path(document: Document) -> str:
-    return f"{DECK_DIR}/{document.page.path.name.split('.')[0]}.pptx"
+    return f"{DECK_DIR}/{page_stem(document.page.path.name)}.pptx"
 
 
 def outline(document: Document, focus: list[tuple[str, str]], source_dir: Path, source_name: str,
@@ -81,14 +83,28 @@ def write(deck: Deck, out: Path) -> Path:
     prs.core_properties.title = f"{deck.title} — {deck.subject}"
     prs.core_properties.author = FEDERATION
     prs.core_properties.language = "vi-VN"
+    prs.core_properties.last_modified_by = FEDERATION  # not the template's own author
+    prs.core_properties.comments = ""
     notice = [TEXT["awaiting"]] if deck.awaiting else []
     _title_slide(prs, deck, notice)
     for point in deck.points:
         _point_slide(prs, point, notice)
     _closing_slide(prs, deck, notice)
     out.parent.mkdir(parents=True, exist_ok=True)
-    prs.save(out)
+    saved = io.BytesIO()
+    prs.save(saved)
+    out.write_bytes(_reproducible(saved.getvalue()))
     return out
+
+
+def _reproducible(deck: bytes) -> bytes:
+    """The same deck for the same content, so that two builds publish the same file: python-pptx
+    stamps every part of the zip with the time it was saved."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(deck)) as saved, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as fixed:
+        for part in saved.infolist():
+            fixed.writestr(zipfile.ZipInfo(part.filename, (1980, 1, 1, 0, 0, 0)), saved.read(part), zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def _title_slide(prs, deck: Deck, notice: list[str]):
