@@ -35,6 +35,7 @@ class PageKinds:
     ban_do: str = "ban-do"  # the map and timeline
     bao_cao_vien: str = "bao-cao-vien"  # the speaker sheets
     hoi_nghi: str = "hoi-nghi"  # the conference's agenda
+    diem_chinh: str = "diem-chinh"  # the editors' kept key points (Đọc nhanh)
 
     @property
     def all(self) -> tuple[str, ...]:

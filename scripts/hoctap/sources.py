@@ -87,3 +87,14 @@ def section_of(source_dir: Path, ref: str) -> tuple[str, str] | None:
     if len(parts) == 1:
         return match["file"], parts.pop()
     return match["file"], f"{sections[first - 1]}–{sections[last - 1]}"
+
+
+def section_text(source_dir: Path, file: str, section: str) -> str | None:
+    """The lines of a source under one of its own sections (`III.1`; `III` with its items; OPENING;
+    `Nơi nhận`), joined; None when the source is not there or has no such section."""
+    path = Path(source_dir) / file
+    if not path.is_file():
+        return None
+    inside = [line for line, where in zip(_lines(path), _sections(path))
+              if where == section or section and where.startswith(section + ".")]
+    return "\n".join(inside) if inside else None

@@ -1,4 +1,4 @@
-"""The site's data files (`docs/includes/`: quiz, focus areas, agenda, abbreviations) and the pages'
+"""The site's data files (`docs/includes/`: quiz, focus areas, key points, agenda, abbreviations) and the pages'
 timeline marks, read and checked once, here: `hoctap check` and a build report the same findings, and
 the build renders what was checked (hoctap.render.kit) instead of reading the files again."""
 
@@ -8,11 +8,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import focus as focus_file, quiz as quiz_file
+from .. import focus as focus_file, key_points as key_points_file, quiz as quiz_file
 from ..abbreviations import Abbreviations, read as read_abbreviations
 from ..findings import Finding
 from ..pages import PAGE_KINDS
 from ..focus import Focus
+from ..key_points import KeyPoints
 from ..quiz import Quiz
 from ..registry import Registry
 from ..sharing import agenda as agenda_file
@@ -24,12 +25,13 @@ from ..timeline import Event, events as timeline_events
 class Data:
     quiz: Quiz = field(default_factory=lambda: Quiz([], []))
     focus: Focus = field(default_factory=Focus)
+    points: KeyPoints = field(default_factory=KeyPoints)
     events: list[Event] = field(default_factory=list)
     agenda: Agenda = field(default_factory=Agenda)
     abbreviations: Abbreviations = field(default_factory=Abbreviations)
     findings: list[Finding] = field(default_factory=list)
     """Every finding of the files above and of the timeline marks, and the pages whose data file is
-    missing or empty (Q001, K001)."""
+    missing or empty (Q001, K001, D001)."""
 
 
 def load(registry: Registry, source_dir: Path, abbreviations_file: Path) -> Data:
@@ -43,14 +45,17 @@ def load(registry: Registry, source_dir: Path, abbreviations_file: Path) -> Data
         if usable(quiz_file.FILE) else Quiz([], [])
     focus = focus_file.load(docs_dir / focus_file.FILE, docs_dir, source_dir, registry) \
         if usable(focus_file.FILE) else Focus()
+    points = key_points_file.load(docs_dir / key_points_file.FILE, docs_dir, source_dir, registry) \
+        if usable(key_points_file.FILE) else KeyPoints()
     events, event_findings = timeline_events(registry, source_dir)
     agenda = agenda_file.load(docs_dir / agenda_file.FILE, docs_dir, source_dir)
     abbreviations = read_abbreviations(abbreviations_file, os.path.relpath(abbreviations_file, docs_dir))
     shown = {PAGE_KINDS.on_tap: (quiz_file.FILE, "Q001", bool(quiz.questions or quiz.findings)),
-             PAGE_KINDS.bao_cao_vien: (focus_file.FILE, "K001", bool(focus.chung or focus.chuong_trinh or focus.findings))}
+             PAGE_KINDS.bao_cao_vien: (focus_file.FILE, "K001", bool(focus.chung or focus.chuong_trinh or focus.findings)),
+             PAGE_KINDS.diem_chinh: (key_points_file.FILE, "D001", bool(points.by_document or points.findings))}
     findings = (abbreviations.findings + _missing_data(registry, shown) + quiz.findings + focus.findings
-                + event_findings + agenda.findings)
-    return Data(quiz, focus, events, agenda, abbreviations, findings)
+                + points.findings + event_findings + agenda.findings)
+    return Data(quiz, focus, points, events, agenda, abbreviations, findings)
 
 
 def _missing_data(registry: Registry, shown: dict[str, tuple[str, str, bool]]) -> list[Finding]:

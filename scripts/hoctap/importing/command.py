@@ -8,9 +8,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from . import ImportFailure, import_file
+from ..outline import sections
+from ..toan_van import regions
+from . import ImportFailure, import_file, key_points
 
 
 def add_verb(verbs, folders) -> None:
@@ -20,6 +23,9 @@ def add_verb(verbs, folders) -> None:
     verb.add_argument("--into", type=Path, metavar="PAGE.md", help="update this page instead of docs/van-ban/<slug>.md")
     verb.add_argument("--dry-run", action="store_true", help="write nothing; show what was read")
     verb.add_argument("--format", choices=("text", "json"), default="text", help="how --dry-run shows it")
+    verb.add_argument("--key-points", action="store_true",
+                      help="propose verbatim key points (targets, tasks, assignments) to paste into "
+                           "docs/includes/diem-chinh.yml; in --format json as `diem_chinh`")
     verb.set_defaults(run=cmd_import, folders=folders)
 
 
@@ -45,13 +51,36 @@ def cmd_import(args: argparse.Namespace) -> int:
         for warning in imported.warnings:
             print(f"{path}: {warning}", file=sys.stderr)
     if args.dry_run and args.format == "json":
-        objects = [r.as_json() for r in results]
+        objects = [r.as_json() | ({"diem_chinh": [p.as_json() for p in _key_points(r, args)[1]]} if args.key_points else {})
+                   for r in results]
         if objects:
             print(json.dumps(objects[0] if len(objects) == 1 else objects, ensure_ascii=False, indent=2))
-    elif args.dry_run:
-        for r in results:
+        return status
+    for r in results:
+        if args.dry_run:
             print(_summary(r))
+        if args.key_points:
+            print(key_points.as_yaml(*_key_points(r, args)))
     return status
+
+
+def _key_points(imported, args: argparse.Namespace) -> tuple[str, list, dict[str, str]]:
+    """(the document's key in the data file, the proposals, anchor → section). Into a page that quotes
+    its text instead of holding it (the plan), each anchor is the page's heading of the same section."""
+    from .page import slug_of
+
+    proposals = key_points.propose(imported.body)
+    imported_sections = {anchor: s for anchor, (s, _, _) in sections(imported.body.markdown).items()}
+    page = args.into if args.into and args.into.is_file() else None
+    key = imported.fields.so_ky_hieu or (page.name.split(".")[0] if page else slug_of(imported))
+    if page is None or regions(text := page.read_text(encoding="utf-8")):
+        return key, proposals, imported_sections
+    on_page = sections(text)
+    anchor_of: dict[str, str] = {}
+    for anchor, (section, _, _) in on_page.items():
+        anchor_of.setdefault(section, anchor)
+    moved = [replace(p, neo=anchor_of.get(imported_sections.get(p.neo), p.neo)) for p in proposals]
+    return key, moved, {anchor: s for anchor, (s, _, _) in on_page.items()}
 
 
 def _write(imported, args: argparse.Namespace):

@@ -13,16 +13,18 @@ from pathlib import Path
 
 from ..content import Document
 from ..focus import Focus
+from ..key_points import KeyPoints
 from ..pages import PAGE_KINDS, PDF_NAME
 from ..quiz import Quiz
 from ..registry import Registry
 from ..sharing import agenda as agendas, qr, slides
 from ..sharing.links import absolute, page_url
 from ..timeline import Event
-from . import conference, diagram, on_tap, partials, speaker
+from . import conference, diagram, key_points, on_tap, partials, speaker
 from .blocks import relative_link
 from .labels import format_date, labels
 from .stash import Stash
+from .titles import Values
 
 SPEAKER_PAGE = "bao-cao-vien.md"
 CATALOGUE_PAGE = "van-ban/index.md"
@@ -50,6 +52,8 @@ class Kit:
     raw: Stash = field(default_factory=Stash)
     # The theme's `custom_dir`, whose partials draw the quiz, the map and timeline, the sheets
     theme_dir: Path = partials.THEME_DIR
+    # The editors' kept key points (hoctap.key_points), those that passed the check
+    points: KeyPoints = field(default_factory=KeyPoints)
 
     def markdown(self, page, generated: str | None, document: Document | None, lang: str) -> str:
         """What the kit adds to a page's Markdown: its generated block, or a programme's link to its sheet."""
@@ -71,10 +75,16 @@ class Kit:
         if generated == PAGE_KINDS.hoi_nghi:
             ics_href = posixpath.relpath(conference.ICS_NAME, posixpath.dirname(page.file.url) or ".")
             return conference.block(self.agenda, lang, ics_href, self.raw.put)
+        if generated == PAGE_KINDS.diem_chinh:
+            return key_points.block(self.registry, self.points, src, self.left_out, Values(lang))
         if generated == PAGE_KINDS.bao_cao_vien:
-            return self.pdf_link(page.file.url, t) + speaker.sheets(
-                self.registry, self.focus, src, lang, self.raw.put, lambda d: self.beside_sheet(d, page.file.url, t),
-                self.theme_dir)
+            plan = [d for d in self.registry.documents if d.noi_dung_hoc_tap]
+            own = lambda d: key_points.quotes(d, self.points.of(d), src, Values(lang)) \
+                if d in key_points.shown(self.registry, self.points, self.left_out) else ""
+            return (self.pdf_link(page.file.url, t)
+                    + key_points.block(self.registry, self.points, src, self.left_out, Values(lang), plan)
+                    + speaker.sheets(self.registry, self.focus, src, lang, self.raw.put,
+                                     lambda d: self.beside_sheet(d, page.file.url, t), own, self.theme_dir))
         if document is not None:
             return speaker.link_to_sheet(document, self.registry, src, SPEAKER_PAGE) + self.deck_link(document, page.file.url, t)
         return ""

@@ -137,7 +137,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.kit = Kit(self.registry, Path(config.docs_dir), self.data.quiz, self.data.focus,
                        self.config.documents_listed_max, self.data.events,
                        left_out=frozenset(item.stem for item in self.gate.left_out), source_dir=self.source_dir,
-                       agenda=self.data.agenda, site_url=self.previews.root, theme_dir=_theme_dir(config))
+                       agenda=self.data.agenda, site_url=self.previews.root, theme_dir=_theme_dir(config),
+                       points=self.data.points)
         if self.previews.root is None and not self.told_no_site_url:
             self.told_no_site_url = True
             log.info("no site_url (`hoctap build --site-url`, `hoctap publish --site-url`): link previews have no "

@@ -34,10 +34,12 @@ def sheet_id(document: Document) -> str:
 
 
 def sheets(registry: Registry, focus: Focus, page_src: str, lang: str, raw=lambda html: html,
-           beside=lambda document: "", theme_dir: Path = partials.THEME_DIR) -> str:
+           beside=lambda document: "", key_points=lambda document: "", theme_dir: Path = partials.THEME_DIR) -> str:
     """Every programme's sheet, one printed page each; `raw(html)` is how its raw HTML goes in (render/stash.py);
-    `beside(document)` is raw HTML put under its title (its page's QR code, its slide deck)."""
-    return "".join(_sheet(d, registry, focus, page_src, lang, raw, beside(d), theme_dir) for d in study_programmes(registry))
+    `beside(document)` is raw HTML put under its title (its page's QR code, its slide deck);
+    `key_points(document)` its kept key points as quotations (render/key_points.py), "" for none."""
+    return "".join(_sheet(d, registry, focus, page_src, lang, raw, beside(d), key_points(d), theme_dir)
+                   for d in study_programmes(registry))
 
 
 def link_to_sheet(document: Document, registry: Registry, page_src: str, speaker_page: str) -> str:
@@ -58,8 +60,9 @@ def text(value: str | None) -> str:
 
 
 def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: str, raw, beside: str = "",
-           theme_dir: Path = partials.THEME_DIR) -> str:
-    """One sheet, `overrides/partials/phieu-bao-cao-vien.md`: its values as Markdown that shows them as written."""
+           quoted: str = "", theme_dir: Path = partials.THEME_DIR) -> str:
+    """One sheet, `overrides/partials/phieu-bao-cao-vien.md`: its values as Markdown that shows them as written;
+    `quoted` its kept key points as quotations, "" for none."""
     t = labels(lang)
     values = Values(lang)
     link = lambda doc, said=None: f"[{text(said or doc.so_ky_hieu or cited_as(doc, lang))}]({relative_link(page_src, doc.page.path.as_posix())})"
@@ -79,7 +82,7 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
     ]
     return partials.render(
         "phieu-bao-cao-vien.md", theme_dir, id=sheet_id(d), title=text(title(d, values)), raw=raw, beside=beside,
-        facts=facts, focus=[text(item) for item in own], awaiting=awaiting,
+        facts=facts, focus=[text(item) for item in own], awaiting=awaiting, quoted=quoted,
         common=[(text(item), focus.muc.get(item)) for item in focus.chung],
         asked=_questions(d, implements, own, focus.chung, focus.muc, lang))
 

@@ -1,0 +1,58 @@
+"""The key points block (điểm chính): each kept point (hoctap.key_points) as a quotation, its words as
+the text prints them, with the citation a reader gives ("Kế hoạch ngày 31/3/2026, mục III.1") linked
+to the place on the document's page. Đọc nhanh, the speaker page and its sheets show it; the combined
+PDF takes it from those pages. Markdown, in the shape of the site's other quotations
+(render/citations.py), so links to a page the gate leaves out become plain words like any other.
+"""
+
+from __future__ import annotations
+
+from ..content import Document
+from ..key_points import KeyPoint, KeyPoints
+from ..registry import Registry
+from ..sources import OPENING
+from .blocks import relative_link
+from .citations import TEXT
+from .speaker import text
+from .titles import Values, name, title
+
+
+def citation(document: Document, point: KeyPoint, values: Values) -> str:
+    t = TEXT.get(values.lang, TEXT["vi"])
+    said = name(document, values) or document.ma
+    if point.section == OPENING:
+        return t["opening"].format(name=said)
+    if point.section.startswith("Điều") or not point.section:
+        return ", ".join(p for p in (said, point.section) if p)
+    if point.section[0] in "IVXLC0123456789":
+        return t["section"].format(name=said, section=point.section)
+    return t["named"].format(name=said, section=point.section)
+
+
+def quotes(document: Document, points: list[KeyPoint], page_src: str, values: Values) -> str:
+    """The points of one document, in the editors' order, each a quotation in a `div` of its own (two
+    quotations in a row would run into one in Markdown)."""
+    href = relative_link(page_src, document.page.path.as_posix())
+    return "".join(f'<div class="ht-diem-chinh" markdown>\n\n> {text(p.trich)}\n>\n'
+                   f"> — [{text(citation(document, p, values))}]({href}#{p.neo})\n> {{: .ht-quote__source }}\n\n</div>\n\n"
+                   for p in points)
+
+
+def shown(registry: Registry, points: KeyPoints, left_out: frozenset[str]) -> list[Document]:
+    """The documents whose points a build shows, in catalogue order: not one the gate leaves out
+    (its page is not there to link to), nor an internal one (a public page would quote it)."""
+    return [d for d in registry.catalogue() if points.of(d) and d.page.stem not in left_out and not d.noi_bo]
+
+
+def block(registry: Registry, points: KeyPoints, page_src: str, left_out: frozenset[str], values: Values,
+          documents: list[Document] | None = None) -> str:
+    """`## Điểm chính` and, under a heading each, the points of each document shown (all, or `documents`)."""
+    chosen = [d for d in shown(registry, points, left_out) if documents is None or d in documents]
+    if not chosen:
+        return ""
+    parts = ["\n\n## Điểm chính, trích nguyên văn {#diem-chinh}\n\n"
+             "Lời của chính văn bản, không tóm tắt; mỗi đoạn dẫn tới chỗ của nó trong văn bản.\n\n"]
+    for document in chosen:
+        anchor = "diem-chinh-" + document.page.path.name.split(".")[0]
+        parts.append(f"### {text(title(document, values))} {{#{anchor}}}\n\n" + quotes(document, points.of(document), page_src, values))
+    return "".join(parts)
