@@ -90,8 +90,8 @@ def relink(html: str, page_url: str, moved: dict[str, str]) -> str:
         text = tag.text.replace(f'href="{path}', f'href="{get_relative_url(target, page_url)}', 1)
         if not any(name.endswith("lang") for name in tag.attrs):
             text = text[:-1] + f' hreflang="{DEFAULT_LANG}">'
-        edits.append((tag, text))
-    return html_tags.replace_tags(html, edits)
+        edits.append((tag.start, tag.end, text))
+    return html_tags.splice(html, edits)
 
 
 def translated_originals(files: Files, lang: str) -> list[str]:
