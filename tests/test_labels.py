@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from hoctap.render.labels import WORDS_DIR, labels, template_labels
+from hoctap.render.labels import labels, template_labels
+from hoctap.words import WORDS_DIR
 
 LANGS = ("vi", "en")
 

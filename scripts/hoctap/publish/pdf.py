@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 from ..content import Document
 from ..dates import format_date
+from .. import html_tags
 from ..findings import Finding
 from ..pages import PDF_NAME
 from ..registry import Registry
@@ -39,13 +40,7 @@ from . import printable
 TITLE = "Tài liệu học tập"
 STYLESHEET = Path(__file__).with_name("pdf.css")
 
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
-_DROPPED = re.compile(r'<(button|form|nav)\b.*?</\1>|<(div|aside|p) class="[^"]*\bht-no-pdf\b[^"]*".*?</\2>', re.S)
-_ID = re.compile(r'\bid="([^"]*)"')
-_LINK = re.compile(r'<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>(.*?)</a>', re.S)
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
-_TAG = re.compile(r"<[^>]+>")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")
 
 
 class PdfError(Exception):
@@ -86,11 +81,13 @@ def article_of(site_dir: Path, url: str) -> str:
     if not path.is_file():
         raise PdfError([Finding(path.as_posix(), 1, 1, "P001", "page is not built",
                                 "run `hoctap build` first, or pass the site folder with -d")])
-    match = _ARTICLE.search(path.read_text(encoding="utf-8"))
-    if not match:
+    page = path.read_text(encoding="utf-8")
+    article = next((e for e in html_tags.parse(page).elements if e.tag.name == "article"
+                    and e.tag.classes == ["md-content__inner", "md-typeset"]), None)
+    if article is None:
         raise PdfError([Finding(path.as_posix(), 1, 1, "P002", "no Material article in the page",
                                 "build the site with the project's mkdocs.yml")])
-    return match.group(1).strip()
+    return page[article.tag.end:article.inner_end].strip()
 
 
 def rebase(body: str, url: str, key: str, included: dict[str, str]) -> str:
@@ -99,23 +96,57 @@ def rebase(body: str, url: str, key: str, included: dict[str, str]) -> str:
     Links to pages left out of the PDF keep their text only; links to other sites keep their address,
     which the stylesheet prints after the text.
     """
-    body = _DROPPED.sub("", _HEADERLINK.sub("", body))
-    body = _ID.sub(lambda m: f'id="{key}--{m.group(1)}"', body)
+    dropped = [e for e in html_tags.parse(body).elements if _screen_only(e.tag)]
+    body = html_tags.splice(body, [(e.tag.start, e.close, "") for e in _outermost(dropped)])
+    parsed = html_tags.parse(body)
+    links = {e.tag.start: e for e in parsed.elements if e.tag.name == "a" and "href" in e.tag.attrs}
+    edits = []
+    for tag in parsed.tags:
+        text = tag.text
+        if "id" in tag.attrs:
+            text = text.replace(f'id="{tag.attrs["id"]}"', f'id="{key}--{tag.attrs["id"]}"', 1)
+        element = links.get(tag.start)
+        if element is not None:
+            href = text.split(' href="', 1)[1].split('"', 1)[0] if ' href="' in text else None
+            anchor = _anchor(href, url, included) if href is not None else ""
+            if anchor is None:  # the link's text only: its end tag goes too
+                text = ""
+                edits.append((element.inner_end, element.close, ""))
+            elif anchor:
+                text = text.replace(f'href="{href}"', f'href="#{anchor}"', 1)[:-1] + ' class="ht-internal">'
+        if text != tag.text:
+            edits.append((tag.start, tag.end, text))
+    return html_tags.splice(body, edits)
 
-    def link(m: re.Match) -> str:
-        before, href, after, text = m.groups()
-        if re.match(r"^[a-z][a-z0-9+.-]*:", href):
-            return m.group(0) if href.startswith(("http:", "https:", "mailto:")) else text
-        path, _, fragment = html.unescape(href).partition("#")
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(url), path)) if path else url
-        if target in ALIASES:
-            return f'<a{before}href="#{ALIASES[target]}"{after} class="ht-internal">{text}</a>'
-        if target not in included:
-            return text
-        anchor = included[target] + (f"--{fragment}" if fragment else "")
-        return f'<a{before}href="#{anchor}"{after} class="ht-internal">{text}</a>'
 
-    return _LINK.sub(link, body)
+def _anchor(href: str, url: str, included: dict[str, str]) -> str | None:
+    """Where a link of page `url` leads in the PDF: an anchor; "" where it stays as it is (another site);
+    None where only its text stays (a page left out of the PDF, or an address no paper can follow)."""
+    if _SCHEME.match(href):
+        return "" if href.startswith(("http:", "https:", "mailto:")) else None
+    path, _, fragment = html.unescape(href).partition("#")
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(url), path)) if path else url
+    if target in ALIASES:
+        return ALIASES[target]
+    if target not in included:
+        return None
+    return included[target] + (f"--{fragment}" if fragment else "")
+
+
+def _screen_only(tag: html_tags.StartTag) -> bool:
+    """What paper cannot use: the headings' ¶ links, buttons, forms, menus, and what is marked `ht-no-pdf`."""
+    return ((tag.name == "a" and "headerlink" in tag.classes) or tag.name in ("button", "form", "nav")
+            or (tag.name in ("div", "aside", "p") and "ht-no-pdf" in tag.classes))
+
+
+def _outermost(elements: list[html_tags.Element]) -> list[html_tags.Element]:
+    """Of nested elements (in page order), the outer one only."""
+    kept, end = [], -1
+    for element in elements:
+        if element.tag.start >= end:
+            kept.append(element)
+            end = element.close
+    return kept
 
 
 def sections(registry: Registry, site_dir: Path, before: tuple[str, ...] = KIT_BEFORE,
@@ -130,8 +161,8 @@ def sections(registry: Registry, site_dir: Path, before: tuple[str, ...] = KIT_B
         body = printable.diagrams(printable.quiz(article_of(site_dir, url)))
         body = rebase(body, url, included[url], included)
         document = next((d for d in documents if page_url(d) == url), None)
-        heading = _H1.search(body)
-        title = _text(heading.group(1)) if heading else url
+        heading = next((e for e in html_tags.parse(body).elements if e.tag.name == "h1"), None)
+        title = _text(body[heading.tag.end:heading.inner_end]) if heading else url
         if document is not None:
             result.append(Section(included[url], document.so_ky_hieu or document.loai, document.trich_yeu or title, body, url))
         else:
@@ -179,4 +210,4 @@ def _with_qr(section: Section, site_url: str | None) -> str:
 
 
 def _text(fragment: str) -> str:
-    return " ".join(html.unescape(_TAG.sub("", fragment)).split())
+    return " ".join(html_tags.text_of(fragment).split())

@@ -21,6 +21,7 @@ import re
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
+from .. import html_tags
 from ..pages import DEFAULT_LANG
 
 
@@ -67,27 +68,30 @@ def switch_to_homes(options: list[dict], file: File) -> None:
             option["link"] = "index.html" if option["lang"] == DEFAULT_LANG else f"{option['lang']}/index.html"
 
 
-_LINK = re.compile(r'<a\s[^>]*?href="([^":?#"]+\.html)(#[^"]*)?"[^>]*>')
-
-
 def relink(html: str, page_url: str, moved: dict[str, str]) -> str:
     """Point raw-HTML links (map, quiz) at the originals, and mark links to an original (menus too)
     `hreflang="vi"` unless already marked with a language (the map's SVG links carry `lang`, and
-    SVG has no `hreflang`; the language switcher has its own)."""
+    SVG has no `hreflang`; the language switcher has its own). Only the tags changed are rewritten."""
     if not moved:
         return html
     originals = set(moved.values())
     base = posixpath.dirname(page_url)
-
-    def repoint(match: re.Match) -> str:
-        target = posixpath.normpath(posixpath.join(base, match.group(1)))
+    edits = []
+    for tag in html_tags.start_tags(html, "a"):
+        href = tag.attrs.get("href") or ""
+        path = href.partition("#")[0]
+        # A page's own address, as written (an escaped one is no page of this site)
+        if not path.endswith(".html") or any(c in path for c in ':?"') or f'href="{href}"' not in tag.text:
+            continue
+        target = posixpath.normpath(posixpath.join(base, path))
         target = moved.get(target, target)
         if target not in originals:
-            return match.group(0)
-        tag = match.group(0).replace(f'href="{match.group(1)}', f'href="{get_relative_url(target, page_url)}', 1)
-        return tag if "lang=" in tag else tag[:-1] + f' hreflang="{DEFAULT_LANG}">'
-
-    return _LINK.sub(repoint, html)
+            continue
+        text = tag.text.replace(f'href="{path}', f'href="{get_relative_url(target, page_url)}', 1)
+        if not any(name.endswith("lang") for name in tag.attrs):
+            text = text[:-1] + f' hreflang="{DEFAULT_LANG}">'
+        edits.append((tag.start, tag.end, text))
+    return html_tags.splice(html, edits)
 
 
 def translated_originals(files: Files, lang: str) -> list[str]:

@@ -14,21 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content import Document
-from ..pages import page_stem
+from ..pages import DEFAULT_LANG, page_stem
+from ..words import labels
 from . import citation, qr
 from .links import FEDERATION, absolute, page_url, subject
 
 DECK_DIR = "trinh-chieu"
 """Where the decks go in the site: `trinh-chieu/03-ctr-ldld.pptx`."""
-TEXT = {
-    "plan_says": "Kế hoạch nêu",
-    "focus": "Trọng tâm theo Kế hoạch",
-    "source": "Nguồn",
-    "quoted": "Nguyên văn",
-    "closing": "Xem trang của chương trình trên điện thoại",
-    "no_address": "Trang của chương trình trên trang Học tập: {path}",
-    "awaiting": "Đang chờ văn bản chính thức: bài nói chỉ dựa vào những gì Kế hoạch nêu.",
-}
 RED = (0xB7, 0x1C, 0x1C)
 
 
@@ -65,9 +57,9 @@ def outline(document: Document, focus: list[tuple[str, str]], source_dir: Path, 
             issued: str, site_url: str | None) -> Deck:
     """The deck of one programme: `focus` is its focus areas as (words, source reference)."""
     cite = lambda ref: citation.reference(source_name, source_dir, ref)
-    points = [Slide(TEXT["plan_says"], citation.quote(source_dir, ref), cite(ref), citation.quote(source_dir, ref))
+    points = [Slide(_words()["plan_says"], citation.quote(source_dir, ref), cite(ref), citation.quote(source_dir, ref))
               for ref in document.nguon[:1]]
-    points += [Slide(f"{TEXT['focus']} ({n}/{len(focus)})", words, cite(ref), citation.quote(source_dir, ref))
+    points += [Slide(f"{_words()['focus']} ({n}/{len(focus)})", words, cite(ref), citation.quote(source_dir, ref))
                for n, (words, ref) in enumerate(focus, start=1)]
     return Deck(document, document.so_ky_hieu or document.loai, subject(document), issued, points,
                 awaiting=not document.page.meta.get("toan_van"), url=absolute(site_url, page_url(document)))
@@ -85,7 +77,7 @@ def write(deck: Deck, out: Path) -> Path:
     prs.core_properties.language = "vi-VN"
     prs.core_properties.last_modified_by = FEDERATION  # not the template's own author
     prs.core_properties.comments = ""
-    notice = [TEXT["awaiting"]] if deck.awaiting else []
+    notice = [_words()["awaiting"]] if deck.awaiting else []
     _title_slide(prs, deck, notice)
     for point in deck.points:
         _point_slide(prs, point, notice)
@@ -130,8 +122,8 @@ def _point_slide(prs, point: Slide, notice: list[str]):
     box = slide.shapes.add_textbox(Inches(0.8), Inches(2.0), Inches(11.7), Inches(4.2))
     _say(box, [point.text], Pt(32 if len(point.text) < 160 else 24))
     source = slide.shapes.add_textbox(Inches(0.8), Inches(6.4), Inches(11.7), Inches(0.6))
-    _say(source, [f"{TEXT['source']}: {point.cited}"], Pt(16))
-    _notes(slide, [f"{TEXT['source']}: {point.cited}", f"{TEXT['quoted']}: “{point.quote}”"] + notice)
+    _say(source, [f"{_words()['source']}: {point.cited}"], Pt(16))
+    _notes(slide, [f"{_words()['source']}: {point.cited}", f"{_words()['quoted']}: “{point.quote}”"] + notice)
 
 
 def _closing_slide(prs, deck: Deck, notice: list[str]):
@@ -140,12 +132,12 @@ def _closing_slide(prs, deck: Deck, notice: list[str]):
     slide = prs.slides.add_slide(prs.slide_layouts[5])
     title = slide.shapes.title
     _place(title, Inches(0.8), Inches(0.5), Inches(11.7), Inches(1.2))
-    _say(title, [TEXT["closing"]], Pt(36), bold=True, color=RED)
+    _say(title, [_words()["closing"]], Pt(36), bold=True, color=RED)
     if deck.url:
         slide.shapes.add_picture(io.BytesIO(qr.png(deck.url)), Inches(4.9), Inches(1.9), Inches(3.5), Inches(3.5))
         lines = [deck.url]
     else:
-        lines = [TEXT["no_address"].format(path=page_url(deck.document))]
+        lines = [_words()["no_address"].format(path=page_url(deck.document))]
     box = slide.shapes.add_textbox(Inches(0.8), Inches(5.7), Inches(11.7), Inches(1.0))
     _say(box, lines, Pt(22), center=True)
     _notes(slide, lines + notice)
@@ -176,3 +168,8 @@ def _say(shape, lines: list[str], size, *, bold: bool = False, color=None, cente
 
 def _notes(slide, lines: list[str]):
     slide.notes_slide.notes_text_frame.text = "\n".join(lines)
+
+
+def _words() -> dict[str, str]:
+    """The decks' words (`words/vi.yml`, `slides`): the decks speak the plan's language."""
+    return labels(DEFAULT_LANG, "slides")
