@@ -132,9 +132,10 @@ def test_the_front_matter_reaches_mkdocs_from_the_registry_and_the_body_as_writt
     (`Note: …`) is still text."""
     page = project_copy / "docs" / "doc-nhanh.md"
     text = page.read_text(encoding="utf-8")
-    assert text.startswith("---\ntitle: Đọc nhanh\n---\n")
-    page.write_text(text.replace("title: Đọc nhanh\n---\n", "title: Tiêu đề từ front matter\n---\nNote: dòng đầu vẫn là nội dung.\n", 1),
-                    encoding="utf-8")
+    assert text.startswith("---\ntitle: Đọc nhanh\n")
+    front, end, body = text.partition("\n---\n")
+    page.write_text(front.replace("title: Đọc nhanh", "title: Tiêu đề từ front matter", 1) + end
+                    + "Note: dòng đầu vẫn là nội dung.\n" + body, encoding="utf-8")
     result = hoctap("build", "--no-pdf", "--site-dir", str(project_copy / "site"), cwd=project_copy)
     assert result.returncode == 0, result.stdout + result.stderr
     html = (project_copy / "site" / "doc-nhanh.html").read_text(encoding="utf-8")

@@ -40,7 +40,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Val
 from pydantic_core import PydanticCustomError
 
 from .findings import Finding
-from .pages import DEFAULT_LANG, page_lang, page_stem
+from .pages import DEFAULT_LANG, PAGE_KINDS, page_lang, page_stem
 
 TRANG_THAI = {"du-thao": "Dự thảo", "da-duyet": "Đã duyệt"}
 TINH_TRANG = {"da-ban-hanh": "Đã ban hành", "het-hieu-luc": "Hết hiệu lực"}
@@ -206,7 +206,7 @@ def parse_date(value) -> dt.date | None:
 # declared here is a mistake (`noibo:` for `noi_bo:`) and an error, never silently ignored.
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-GENERATED = ("danh-muc", "thuat-ngu", "on-tap", "ban-do", "bao-cao-vien", "hoi-nghi", "diem-chinh")
+GENERATED = PAGE_KINDS.all
 """Values of `hoctap:`, the block the plugin generates on the page (render/kit.py, render/blocks.py)."""
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from .. import focus as focus_file, key_points as key_points_file, quiz as quiz_file
 from ..abbreviations import Abbreviations, read as read_abbreviations
 from ..findings import Finding
+from ..pages import PAGE_KINDS
 from ..focus import Focus
 from ..key_points import KeyPoints
 from ..quiz import Quiz
@@ -49,9 +50,9 @@ def load(registry: Registry, source_dir: Path, abbreviations_file: Path) -> Data
     events, event_findings = timeline_events(registry, source_dir)
     agenda = agenda_file.load(docs_dir / agenda_file.FILE, docs_dir, source_dir)
     abbreviations = read_abbreviations(abbreviations_file, os.path.relpath(abbreviations_file, docs_dir))
-    shown = {"on-tap": (quiz_file.FILE, "Q001", bool(quiz.questions or quiz.findings)),
-             "bao-cao-vien": (focus_file.FILE, "K001", bool(focus.chung or focus.chuong_trinh or focus.findings)),
-             "diem-chinh": (key_points_file.FILE, "D001", bool(points.by_document or points.findings))}
+    shown = {PAGE_KINDS.on_tap: (quiz_file.FILE, "Q001", bool(quiz.questions or quiz.findings)),
+             PAGE_KINDS.bao_cao_vien: (focus_file.FILE, "K001", bool(focus.chung or focus.chuong_trinh or focus.findings)),
+             PAGE_KINDS.diem_chinh: (key_points_file.FILE, "D001", bool(points.by_document or points.findings))}
     findings = (abbreviations.findings + _missing_data(registry, shown) + quiz.findings + focus.findings
                 + points.findings + event_findings + agenda.findings)
     return Data(quiz, focus, points, events, agenda, abbreviations, findings)

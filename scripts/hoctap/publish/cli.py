@@ -14,6 +14,7 @@ from ..findings import format_text
 from ..registry import Registry
 from ..gate import decide, published
 from ..pages import PDF_NAME
+from ..render import partials
 from .pdf import PdfError, write_pdf
 
 
@@ -47,7 +48,7 @@ def make_pdf(config_file: str, site_dir: str, output: str | None = None, *, regi
     started = time.perf_counter()
     partial = out.with_name(f".{out.name}.partial")
     try:
-        write_pdf(registry, site, partial, str(config.get("site_author") or config.get("copyright") or ""))
+        write_pdf(registry, site, partial, str(config.get("site_author") or config.get("copyright") or ""), _theme_dir(root, config))
         os.replace(partial, out)
     except PdfError as error:
         print(format_text(error.findings), file=sys.stderr)
@@ -59,3 +60,10 @@ def make_pdf(config_file: str, site_dir: str, output: str | None = None, *, regi
         partial.unlink(missing_ok=True)
     print(f"hoctap: wrote {shown or out} ({out.stat().st_size // 1024} KB) in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+def _theme_dir(root: Path, config: dict) -> Path:
+    """The theme's `custom_dir`, whose partial lays the PDF out; the project's own without one."""
+    theme = config.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return root / custom if custom else partials.THEME_DIR

@@ -22,12 +22,16 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
+
+from markupsafe import Markup
 
 from ..content import Document
 from ..dates import format_date
 from ..findings import Finding
 from ..pages import PDF_NAME
 from ..registry import Registry
+from ..render import partials
 from ..sharing import qr
 from ..sharing.links import absolute, page_url
 from . import printable
@@ -140,43 +144,26 @@ def plan_of(registry: Registry) -> Document | None:
     return next((d for d in registry.documents if d.noi_dung_hoc_tap), None)
 
 
-def combined_html(registry: Registry, site_dir: Path, author: str) -> str:
-    """The whole PDF as one HTML document: cover, table of contents, sections."""
+def combined_html(registry: Registry, site_dir: Path, author: str, theme_dir: Path = partials.THEME_DIR) -> str:
+    """The whole PDF as one HTML document (`overrides/partials/tai-lieu-hoc-tap.html`): cover, table of contents, sections."""
     parts = sections(registry, site_dir)
     site_url = printable.site_url_of(site_dir)
     plan = plan_of(registry)
-    drafts = sum(1 for d in registry.documents if d.is_draft and not d.noi_bo)
-    cover = [f'<h1 class="cover__title">{TITLE}</h1>']
-    if plan is not None:
-        cover.append(f'<p class="cover__plan">Theo Kế hoạch {_e(format_date(plan.ngay_ban_hanh))} '
-                     f'của {_e(plan.co_quan_ban_hanh or "")}</p>')
-        cover.append(f'<p class="cover__subject">{_e(plan.trich_yeu or "")}</p>')
-    cover.append(f'<p class="cover__author">{_e(author)}</p>')
-    if drafts:
-        cover.append(f'<p class="cover__note">{drafts} trang văn bản còn là dự thảo, chưa được duyệt; '
-                     "những văn bản chưa có toàn văn được ghi rõ “Đang chờ văn bản chính thức”.</p>")
-    toc = "".join(
-        f'<li><a href="#{s.key}"><span class="toc__symbol">{_e(s.symbol)}</span>'
-        f'<span class="toc__title">{_e(s.title)}</span></a></li>'
-        for s in parts
-    )
-    body = "".join(
-        f'<section class="doc" id="{s.key}" data-symbol="{_e(s.symbol)}">{_with_qr(s, site_url)}</section>' for s in parts
-    )
-    return (
-        f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{TITLE}</title>'
-        f'<meta name="author" content="{_e(author)}"></head><body>'
-        f'<section class="cover">{"".join(cover)}</section>'
-        f'<nav class="toc" id="toc" aria-label="Mục lục"><h2>Mục lục</h2><ol>{toc}</ol></nav>'
-        f"{body}</body></html>"
-    )
+    cover = None if plan is None else SimpleNamespace(
+        ngay_ban_hanh=format_date(plan.ngay_ban_hanh), co_quan_ban_hanh=plan.co_quan_ban_hanh or "",
+        trich_yeu=plan.trich_yeu or "")
+    return partials.render(
+        "tai-lieu-hoc-tap.html", theme_dir, title=TITLE, author=author, plan=cover,
+        drafts=sum(1 for d in registry.documents if d.is_draft and not d.noi_bo),
+        sections=[SimpleNamespace(key=s.key, symbol=s.symbol, title=s.title, body=Markup(_with_qr(s, site_url)))
+                  for s in parts])
 
 
-def write_pdf(registry: Registry, site_dir: Path, out: Path, author: str) -> Path:
+def write_pdf(registry: Registry, site_dir: Path, out: Path, author: str, theme_dir: Path = partials.THEME_DIR) -> Path:
     """Lay out the combined HTML and write the PDF; fonts are subset and embedded by WeasyPrint."""
     import weasyprint  # imported here: the site builds and serves without it
 
-    document = weasyprint.HTML(string=combined_html(registry, site_dir, author), base_url=str(site_dir))
+    document = weasyprint.HTML(string=combined_html(registry, site_dir, author, theme_dir), base_url=str(site_dir))
     out.parent.mkdir(parents=True, exist_ok=True)
     document.write_pdf(out, stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))])
     return out
@@ -193,7 +180,3 @@ def _with_qr(section: Section, site_url: str | None) -> str:
 
 def _text(fragment: str) -> str:
     return " ".join(html.unescape(_TAG.sub("", fragment)).split())
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)

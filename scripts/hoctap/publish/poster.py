@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..project import read_mkdocs_yml
+from ..pages import PAGE_KINDS
 from ..registry import Registry
 from ..dates import format_date
 from ..sharing import agenda as agendas, qr
@@ -50,7 +51,7 @@ def poster_html(site_name: str, site_url: str, conference: str, subject: str, wh
 
 def conference_of(registry: Registry, docs_dir: Path, source_dir: Path) -> tuple[str, str]:
     """The conference's name and when it is: the agenda's date and place once set, else the plan's words."""
-    page = next((p for p in registry.pages if p.meta.get("hoctap") == "hoi-nghi" and p.lang == "vi"), None)
+    page = next((p for p in registry.pages if p.meta.get("hoctap") == PAGE_KINDS.hoi_nghi and p.lang == "vi"), None)
     name = str(page.meta.get("title")) if page and page.meta.get("title") else "Hội nghị quán triệt"
     agenda = agendas.load(docs_dir / agendas.FILE, docs_dir, source_dir)
     if agenda.ngay:

@@ -6,10 +6,15 @@ import html
 import posixpath
 import re
 from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+
+from markupsafe import Markup
 
 from ..content import Document
 from ..findings import CODES
 from ..registry import Registry
+from . import partials
 from .labels import format_date, labels
 from .titles import Value, Values, title
 
@@ -20,51 +25,37 @@ def relative_link(from_page: str, to_page: str) -> str:
 
 
 def catalogue(registry: Registry, values: Values, href: Callable[[Document], str | None],
-              abbreviations: list[tuple[str, str]]) -> str:
-    """The catalogue: every document, in reading order, `href(document)` its link from the page.
+              abbreviations: list[tuple[str, str]], theme_dir: Path = partials.THEME_DIR) -> str:
+    """The catalogue (`overrides/partials/danh-muc.html`): every document, in reading order,
+    `href(document)` its link from the page.
 
-    One table, which a phone shows as one card per document (each cell labelled, hoctap.css) and a
-    tablet or wider as a table. Each document is named by its title ("03/CTr-LĐLĐ — Đối thoại,
-    thương lượng tập thể"), the link's text, and its own status, never its page's review state.
-    HTML, not a Markdown table: Python-Markdown took half a second per language to parse a table of
-    1,000 rows. So the plugin puts it in after Markdown, and marks the abbreviations as `abbr` would.
+    Each document is named by its title ("03/CTr-LĐLĐ — Đối thoại, thương lượng tập thể"), the
+    link's text, and its own status, never its page's review state. HTML, not a Markdown table:
+    Python-Markdown took half a second per language to parse a table of 1,000 rows. So the plugin
+    puts it in after Markdown, and marks the abbreviations as `abbr` would.
     """
     lang = values.lang
     t = labels(lang)
-    if not registry.catalogue():
-        return f'<p class="ht-catalogue__empty">{html.escape(t["none_published"])}</p>\n'
-    abbreviate = _abbreviator(abbreviations)
-    columns = ("van_ban", "so_ky_hieu", "loai", "ngay_ban_hanh", "co_quan_ban_hanh", "trich_yeu", "tinh_trang")
-    head = "".join(f"<th>{html.escape(t[key])}</th>" for key in columns)
-    rows = []
-    for d in registry.catalogue():
-        link, name = href(d), abbreviate(title(d, values))
-        cells = (f'<a href="{html.escape(link)}">{name}</a>' if link else name,
-                 abbreviate(d.so_ky_hieu or t["unknown"]), _value(values.of("loai", d.loai), lang, abbreviate, t),
-                 html.escape(format_date(d.ngay_ban_hanh, lang)),
-                 _value(values.of("co_quan_ban_hanh", d.co_quan_ban_hanh), lang, abbreviate, t),
-                 _value(Value(d.trich_yeu, "vi") if d.trich_yeu else None, lang, abbreviate, t),
-                 html.escape(t.get(d.tinh_trang, d.tinh_trang)))
-        rows.append("<tr>" + "".join(f'<td data-label="{html.escape(t[key], quote=True)}">{cell}</td>'
-                                     for key, cell in zip(columns, cells)) + "</tr>")
-    return (f'<table class="ht-catalogue">\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n' + "\n".join(rows)
-            + "\n</tbody>\n</table>\n")
+    rows = [SimpleNamespace(
+        href=href(d), title=title(d, values), so_ky_hieu=d.so_ky_hieu, loai=values.of("loai", d.loai),
+        ngay_ban_hanh=format_date(d.ngay_ban_hanh, lang), co_quan_ban_hanh=values.of("co_quan_ban_hanh", d.co_quan_ban_hanh),
+        trich_yeu=Value(d.trich_yeu, "vi") if d.trich_yeu else None, tinh_trang=t.get(d.tinh_trang, d.tinh_trang),
+    ) for d in registry.catalogue()]
+    return partials.render("danh-muc.html", theme_dir, t=t, lang=lang, rows=rows, columns=CATALOGUE_COLUMNS,
+                           abbr=_abbreviator(abbreviations)) + "\n"
 
 
-def _value(value: Value | None, lang: str, abbreviate: Callable[[str], str], t: dict) -> str:
-    """A front-matter value in a cell, marked with its language where it is not the page's."""
-    if value is None:
-        return html.escape(t["unknown"])
-    return abbreviate(value.text) if value.lang == lang else f'<span lang="{value.lang}">{abbreviate(value.text)}</span>'
+CATALOGUE_COLUMNS = ("van_ban", "so_ky_hieu", "loai", "ngay_ban_hanh", "co_quan_ban_hanh", "trich_yeu", "tinh_trang")
+"""The catalogue's columns, by the word that heads each (`words/*.yml`)."""
 
 
-def _abbreviator(abbreviations: list[tuple[str, str]]) -> Callable[[str], str]:
+def _abbreviator(abbreviations: list[tuple[str, str]]) -> Callable[[str], Markup]:
     """Escape a text and wrap each abbreviation in `<abbr title>`, as the `abbr` extension does in Markdown."""
     if not abbreviations:
-        return html.escape
+        return lambda text: Markup(html.escape(text))
     titles = {html.escape(abbr): html.escape(text, quote=True) for abbr, text in abbreviations}
     pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in sorted(titles, key=len, reverse=True)) + r")(?!\w)")
-    return lambda text: pattern.sub(lambda m: f'<abbr title="{titles[m[1]]}">{m[1]}</abbr>', html.escape(text))
+    return lambda text: Markup(pattern.sub(lambda m: f'<abbr title="{titles[m[1]]}">{m[1]}</abbr>', html.escape(text)))
 
 
 def glossary(abbreviations: list[tuple[str, str]], lang: str) -> str:

@@ -17,14 +17,9 @@ from ..checks.fidelity import quotations
 from ..registry import Registry
 from ..sources import OPENING, section_of
 from .blocks import relative_link
+from .labels import labels
 from ..vietnamese import slugify
 from .titles import Values, name
-
-TEXT = {
-    "vi": {"section": "{name}, mục {section}", "opening": "{name}, phần mở đầu", "named": "{name}, phần {section}"},
-    "en": {"section": "{name}, section {section}", "opening": "{name}, opening", "named": "{name}, {section}"},
-}
-SECTION_NAMES = {"en": {"Nơi nhận": "recipients"}}
 
 _HEADING = re.compile(r"^(#{2,3})\s+(.*?)\s*(?:\{:?\s*#([\w-]+)[^}]*\})?\s*$", re.M)
 _NUMBER = re.compile(r"^([IVX]+|\d{1,2})\.\s")
@@ -40,7 +35,7 @@ class Citation:
 
 def cite(ref: str, registry: Registry, source_dir: Path, values: Values) -> Citation:
     """One `nguon:` reference, as a reader cites it."""
-    t = TEXT.get(values.lang, TEXT["vi"])
+    t = labels(values.lang, "citations")
     found = section_of(source_dir, ref)
     file, section = found if found else (str(ref).partition(":")[0], None)
     document = next((d for d in registry.documents if d.page.meta.get("toan_van") == file), None)
@@ -55,7 +50,7 @@ def cite(ref: str, registry: Registry, source_dir: Path, values: Values) -> Cita
     elif _NUMBERED.match(section):
         label = t["section"].format(name=said, section=section)
     else:
-        label = t["named"].format(name=said, section=SECTION_NAMES.get(values.lang, {}).get(section, section))
+        label = t["named"].format(name=said, section=t["section_names"].get(section, section))
     return Citation(label, document.page.path.as_posix(), anchor)
 
 

@@ -6,24 +6,16 @@ from __future__ import annotations
 import html
 
 from ..sharing.agenda import Agenda
-from .labels import format_date
+from .labels import format_date, labels
 
 ICS_NAME = "hoi-nghi.ics"
 """The calendar file, at the site's root."""
-TEXT = {
-    "vi": {"heading": "Chương trình hội nghị", "day": "Ngày", "time": "Giờ", "place": "Địa điểm",
-           "items": "Các mục", "at": "Giờ", "what": "Nội dung", "who": "Trình bày", "none": "chưa có",
-           "ics": "Thêm vào lịch (tệp .ics)"},
-    "en": {"heading": "Conference programme", "day": "Date", "time": "Time", "place": "Venue",
-           "items": "Programme", "at": "Time", "what": "Item", "who": "Presented by", "none": "not yet known",
-           "ics": "Add to calendar (.ics file)"},
-}
 
 
 def block(agenda: Agenda, lang: str, ics_href: str, raw=lambda html: html) -> str:
     """Markdown, every value escaped, an empty slot saying so; the download link is raw HTML,
     through `raw` (render/stash.py)."""
-    t = TEXT.get(lang, TEXT["vi"])
+    t = labels(lang, "conference")
     cell = lambda text: html.escape(text or t["none"]).replace("|", "\\|").replace("\n", " ")
     hours = "–".join(p for p in (agenda.bat_dau, agenda.ket_thuc) if p)
     rows = [(t["day"], format_date(agenda.ngay, lang) if agenda.ngay else ""), (t["time"], hours),

@@ -4,19 +4,21 @@ No script and no request: the boxes are SVG links, so they work offline, under f
 keyboard and by touch. Both drawings are 360 units wide — a phone's width — and read top to
 bottom, as a phone shows them: on a 360 px screen a unit is about 0.9 px, so text is 16 units
 (14.5 px) and every box at least 50 units (45 px) high, a finger's tap. Titles are wrapped, never
-cut: a box is as tall as its text.
+cut: a box is as tall as its text. Python lays the drawings out (`Shape`s in `Piece`s); the
+partial `overrides/partials/so-do.html` draws them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import html
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
 
 from ..content import Document
 from ..registry import Registry
 from ..timeline import Event
+from . import partials
 from .blocks import relative_link
 
 WIDTH = 360
@@ -28,16 +30,19 @@ PAD = 10
 MIN_BOX = 50
 CHAR = 0.56  # a letter's width, in ems, erring wide: a line must never run out of its box
 GAP = 12  # between two boxes
-# Presentation attributes: what the drawing looks like where no stylesheet reaches it (the PDF);
-# the site's stylesheet overrides them (colours of the theme, dark mode).
-TEXT = f'font-family="DejaVu Sans, sans-serif" font-size="{FONT}" fill="#111"'
-HEADING = f'font-family="DejaVu Sans, sans-serif" font-size="{HEAD_FONT}" font-weight="bold" fill="#b71c1c"'
-NOTE = f'font-family="DejaVu Sans, sans-serif" font-size="{FONT}" font-style="italic" fill="#555"'
-LINE = 'stroke="#666" stroke-width="1.5" fill="none"'
+SIZE = SimpleNamespace(width=WIDTH, font=FONT, head_font=HEAD_FONT)
 
 
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+class Shape(SimpleNamespace):
+    """One thing drawn: its `kind` (box, edge, down, note, year, axis, date, dot) and where it is."""
+
+
+@dataclass
+class Piece:
+    """One SVG of a drawing's stack: its height and its shapes, in drawing order."""
+
+    height: int
+    shapes: list[Shape] = field(default_factory=list)
 
 
 def _url(page_src: str, target_md: str) -> str:
@@ -53,40 +58,20 @@ def _wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, max(8, int(width / (FONT * CHAR)))) or [""]
 
 
-def _box(x: int, y: int, w: int, href: str, heading: str, text: str, label: str, extra: str = "") -> tuple[str, int]:
+def _box(x: int, y: int, w: int, href: str, heading: str, text: str, label: str, state: str = "") -> tuple[Shape, int]:
     """A tappable box, as tall as its text: a link around a rectangle, a bold first line, the title
-    under it. Returns the SVG and the height."""
+    under it; `state` is "draft", "approx" (an expected date) or "". Returns the box and its height."""
     lines = _wrap(text, w - 2 * PAD) if text else []
     h = max(MIN_BOX, PAD + HEAD_FONT + 4 + LINE_HEIGHT * len(lines) + PAD)
-    stroke = "#8a4b00" if "draft" in extra else "#b71c1c\" stroke-dasharray=\"5 3" if "approx" in extra else "#1b5e20"
     top = y + PAD + HEAD_FONT - 2 if lines else y + h // 2 + HEAD_FONT // 3
-    body = "".join(
-        f'<text x="{x + PAD}" y="{top + LINE_HEIGHT * (i + 1)}" class="ht-svg__text" {TEXT}>{_e(line)}</text>'
-        for i, line in enumerate(lines)
-    )
-    return (
-        # The name is the visible text (what a speech-input user says); the full title is the description
-        f'<a href="{_e(href)}" class="ht-svg__node{extra}" lang="vi"><desc>{_e(label)}</desc>'
-        f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="#fff" stroke="{stroke}" stroke-width="1.5"/>'
-        f'<text x="{x + PAD}" y="{top}" class="ht-svg__heading" {HEADING}>{_e(heading)}</text>{body}</a>'
-    ), h
+    return Shape(kind="box", x=x, y=y, w=w, h=h, href=href, heading=heading, label=label, state=state,
+                 text_x=x + PAD, top=top, lines=[(top + LINE_HEIGHT * (i + 1), line) for i, line in enumerate(lines)]), h
 
 
-def _arrow(x: int, y: int) -> str:
-    """An arrowhead pointing right at (x, y): drawn, not a <marker>, so each piece of a drawing
-    stands alone (a marker is found by id, and the PDF renders every SVG by itself)."""
-    return f'<path d="M{x - 7},{y - 4} L{x},{y} L{x - 7},{y + 4} z" class="ht-svg__arrowhead" fill="#666"/>'
-
-
-def _svg(height: int, content: str) -> str:
-    return (f'<svg class="ht-svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-            f'xmlns="http://www.w3.org/2000/svg">{content}</svg>')
-
-
-def _stack(title: str, pieces: list[str]) -> str:
+def _stack(title: str, pieces: list[Piece], theme_dir: Path) -> str:
     """A drawing as a stack of SVG pieces, one under the other: one long SVG shrinks to a page's
     height in the PDF (text 5 pt) and cannot break across pages; pieces can."""
-    return f'<div class="ht-svg-stack" role="group" aria-label="{_e(title)}">{"".join(pieces)}</div>'
+    return partials.render("so-do.html", theme_dir, title=title, pieces=pieces, size=SIZE)
 
 
 @dataclass
@@ -131,12 +116,13 @@ def map_rows(registry: Registry, documents: list[Document]) -> list[_Row]:
     return rows
 
 
-def document_map(registry: Registry, documents: list[Document], page_src: str, t: dict) -> str:
+def document_map(registry: Registry, documents: list[Document], page_src: str, t: dict,
+                 theme_dir: Path = partials.THEME_DIR) -> str:
     """The plan, the programmes hanging from it, and under each what it implements (solid arrow:
     `thuc_hien`) or is based on (dashed: `can_cu`), as `map_rows` orders them. A new piece of the
     stack begins at every document of the first two levels, carrying on the connectors above it."""
     rows = map_rows(registry, documents)
-    pieces, parts, y = [], [], 8
+    pieces, shapes, y = [], [], 8
     parents: list[tuple[int, int]] = []  # (x of the connector, y it has reached) per level
     study_noted = False
     for i, row in enumerate(rows):
@@ -145,63 +131,61 @@ def document_map(registry: Registry, documents: list[Document], page_src: str, t
         if i and row.level <= 1 and not row.again:
             for level in range(row.level):  # the connectors that go on below, down to the piece's end
                 px, py = parents[level]
-                parts.insert(0, f'<path d="M{px},{py} V{y}" class="ht-svg__edge" {LINE}/>')
+                shapes.insert(0, Shape(kind="down", x=px, y=py, to_y=y))
                 parents[level] = (px, 0)
-            pieces.append(_svg(y, "".join(parts)))
-            parts, y = [], 0
+            pieces.append(Piece(y, shapes))
+            shapes, y = [], 0
         note = t["map_study"] if row.kind == "hoc_tap" and not study_noted else t.get(row.kind) if row.kind != "hoc_tap" else None
         study_noted = study_noted or row.kind == "hoc_tap"
         for line in _wrap(note, w) if note else []:
-            parts.append(f'<text x="{x}" y="{y + FONT}" class="ht-svg__note" {NOTE}>{_e(line)}</text>')
+            shapes.append(Shape(kind="note", x=x, y=y + FONT, text=line))
             y += LINE_HEIGHT
         y += 4 if note else 0
         href = _url(page_src, d.page.path.as_posix())
         label = f"{name(d)}: {d.trich_yeu or ''}"
-        svg, h = _box(x, y, w, href, name(d), "" if row.again else d.trich_yeu or t["unknown"], label, _status(d))
+        box, h = _box(x, y, w, href, name(d), "" if row.again else d.trich_yeu or t["unknown"], label, _status(d))
         del parents[row.level:]
         if row.kind and parents:
             px, py = parents[-1]
-            dash = ' stroke-dasharray="4 3"' if row.kind == "can_cu" else ""
-            parts.insert(0, f'<path d="M{px},{py} V{y + h // 2} H{x - 2}" class="ht-svg__edge ht-svg__edge--{row.kind}" '
-                            f'{LINE}{dash}/>{_arrow(x - 1, y + h // 2)}')
+            shapes.insert(0, Shape(kind="edge", relation=row.kind, x=px, y=py, to_x=x, to_y=y + h // 2))
             parents[-1] = (px, y + h // 2)
-        parts.append(svg)
+        shapes.append(box)
         parents.append((x + INDENT // 2, y + h))
         y += h + GAP
-    pieces.append(_svg(y, "".join(parts)))
-    return _stack(t["map_title"], pieces)
+    pieces.append(Piece(y, shapes))
+    return _stack(t["map_title"], pieces, theme_dir)
 
 
 def _status(d: Document) -> str:
-    return " ht-svg__node--draft" if d.is_draft else ""
+    return "draft" if d.is_draft else ""
 
 
-def timeline(documents: list[Document], events: list[Event], page_src: str, t: dict, lang: str) -> str:
+def timeline(documents: list[Document], events: list[Event], page_src: str, t: dict, lang: str,
+             theme_dir: Path = partials.THEME_DIR) -> str:
     """`documents` by date of issue, the events in their place, undated documents last."""
     dated = sorted((d for d in documents if d.ngay_ban_hanh), key=lambda d: (d.ngay_ban_hanh, d.ma))
-    # (sort key, date in the label, date beside the dot, heading, text, link, extra class)
+    # (sort key, date in the label, date beside the dot, heading, text, link, state)
     items = [(d.ngay_ban_hanh, d.ngay_ban_hanh.strftime("%d/%m/%Y"), d.ngay_ban_hanh.strftime("%d/%m"), name(d),
               d.trich_yeu or "", _url(page_src, d.page.path.as_posix()), _status(d)) for d in dated]
-    items += [(e.start, e.note, e.start.strftime("~%m/%Y"), e.title, e.note, _url(page_src, e.page),
-               " ht-svg__node--approx") for e in events]
+    items += [(e.start, e.note, e.start.strftime("~%m/%Y"), e.title, e.note, _url(page_src, e.page), "approx")
+              for e in events]
     items.sort(key=lambda item: item[0])
     items += [(None, t["no_date"], "—", name(d), d.trich_yeu or "", _url(page_src, d.page.path.as_posix()), _status(d))
               for d in documents if not d.ngay_ban_hanh]
     pieces, y, year = [], 8, None
     axis_x, box_x = 92, 106
-    for when, date_label, date_short, heading, text, href, extra in items:
-        parts = []
+    for when, date_label, date_short, heading, text, href, state in items:
+        shapes = []
         group = when.year if when else t["no_date"]
         if group != year:
-            parts.append(f'<text x="4" y="{y + HEAD_FONT}" class="ht-svg__year" {HEADING.replace("#b71c1c", "#111")}>{_e(str(group))}</text>')
+            shapes.append(Shape(kind="year", x=4, y=y + HEAD_FONT, text=str(group)))
             y += LINE_HEIGHT + 6
             year = group
-        dot = "ht-svg__dot ht-svg__dot--approx" if "approx" in extra else "ht-svg__dot"
-        svg, h = _box(box_x, y, WIDTH - box_x - 4, href, heading, text, f"{date_label}: {heading} — {text}", extra)
-        top = 8 if not pieces else 0
-        parts.insert(0, f'<line x1="{axis_x}" y1="{top}" x2="{axis_x}" y2="{y + h + GAP}" class="ht-svg__axis" {LINE}/>')
-        parts.append(f'<text x="{axis_x - 10}" y="{y + PAD + HEAD_FONT - 2}" class="ht-svg__date" text-anchor="end" {TEXT}>{_e(date_short)}</text>'
-                     f'<circle cx="{axis_x}" cy="{y + PAD + HEAD_FONT // 2}" r="5" class="{dot}" fill="#666"/>{svg}')
-        pieces.append(_svg(y + h + GAP, "".join(parts)))
+        box, h = _box(box_x, y, WIDTH - box_x - 4, href, heading, text, f"{date_label}: {heading} — {text}", state)
+        shapes.insert(0, Shape(kind="axis", x=axis_x, y=8 if not pieces else 0, to_y=y + h + GAP))
+        shapes += [Shape(kind="date", x=axis_x - 10, y=y + PAD + HEAD_FONT - 2, text=date_short),
+                   Shape(kind="dot", x=axis_x, y=y + PAD + HEAD_FONT // 2, state="approx" if state == "approx" else ""),
+                   box]
+        pieces.append(Piece(y + h + GAP, shapes))
         y = 0
-    return _stack(t["timeline_title"], pieces)
+    return _stack(t["timeline_title"], pieces, theme_dir)

@@ -12,13 +12,13 @@ from ..key_points import KeyPoint, KeyPoints
 from ..registry import Registry
 from ..sources import OPENING
 from .blocks import relative_link
-from .citations import TEXT
+from .labels import labels
 from .speaker import text
 from .titles import Values, name, title
 
 
 def citation(document: Document, point: KeyPoint, values: Values) -> str:
-    t = TEXT.get(values.lang, TEXT["vi"])
+    t = labels(values.lang, "citations")
     said = name(document, values) or document.ma
     if point.section == OPENING:
         return t["opening"].format(name=said)

@@ -14,13 +14,13 @@ from pathlib import Path
 from ..content import Document
 from ..focus import Focus
 from ..key_points import KeyPoints
-from ..pages import PDF_NAME
+from ..pages import PAGE_KINDS, PDF_NAME
 from ..quiz import Quiz
 from ..registry import Registry
 from ..sharing import agenda as agendas, qr, slides
 from ..sharing.links import absolute, page_url
 from ..timeline import Event
-from . import conference, diagram, key_points, on_tap, speaker
+from . import conference, diagram, key_points, on_tap, partials, speaker
 from .blocks import relative_link
 from .labels import format_date, labels
 from .stash import Stash
@@ -50,6 +50,8 @@ class Kit:
     site_url: str | None = None
     # The raw HTML of the page being rendered, put back after the page is sanitised
     raw: Stash = field(default_factory=Stash)
+    # The theme's `custom_dir`, whose partials draw the quiz, the map and timeline, the sheets
+    theme_dir: Path = partials.THEME_DIR
     # The editors' kept key points (hoctap.key_points), those that passed the check
     points: KeyPoints = field(default_factory=KeyPoints)
 
@@ -57,32 +59,32 @@ class Kit:
         """What the kit adds to a page's Markdown: its generated block, or a programme's link to its sheet."""
         src = page.file.src_uri
         t = labels(lang) | labels(lang, "kit")
-        if generated == "on-tap":
-            return "\n\n" + self.raw.put(on_tap.page(self.quiz, src, self.docs_dir, lang, self.left_out).strip()) + "\n"
-        if generated == "ban-do":
+        if generated == PAGE_KINDS.on_tap:
+            return "\n\n" + self.raw.put(on_tap.page(self.quiz, src, self.docs_dir, lang, self.left_out, self.theme_dir).strip()) + "\n"
+        if generated == PAGE_KINDS.ban_do:
             documents = [d for d in self.registry.catalogue() if not d.noi_bo]
             drawn = documents[:self.listed_max]
             more = "" if len(drawn) == len(documents) else "\n\n" + t["drawn_first"].format(
                 shown=len(drawn), more=len(documents) - len(drawn), link=relative_link(src, CATALOGUE_PAGE))
             # What a screen does (tap) is left out on paper (`ht-no-pdf`); the legend stays
             return (f"{more}\n\n## {t['map_heading']} {{#ban-do}}\n\n{t['map_tap']}\n{{: .ht-no-pdf }}\n\n{t['map_note']}\n\n"
-                    + self.raw.put(f'<figure class="ht-diagram">{diagram.document_map(self.registry, drawn, src, t)}</figure>')
+                    + self.raw.put(f'<figure class="ht-diagram">{diagram.document_map(self.registry, drawn, src, t, self.theme_dir)}</figure>')
                     + f"\n\n## {t['timeline_heading']} {{#dong-thoi-gian}}\n\n{t['timeline_note']}\n\n"
-                    + self.raw.put(f'<figure class="ht-diagram">{diagram.timeline(drawn, self.events, src, t, lang)}</figure>')
+                    + self.raw.put(f'<figure class="ht-diagram">{diagram.timeline(drawn, self.events, src, t, lang, self.theme_dir)}</figure>')
                     + "\n")
-        if generated == "hoi-nghi":
+        if generated == PAGE_KINDS.hoi_nghi:
             ics_href = posixpath.relpath(conference.ICS_NAME, posixpath.dirname(page.file.url) or ".")
             return conference.block(self.agenda, lang, ics_href, self.raw.put)
-        if generated == "diem-chinh":
+        if generated == PAGE_KINDS.diem_chinh:
             return key_points.block(self.registry, self.points, src, self.left_out, Values(lang))
-        if generated == "bao-cao-vien":
+        if generated == PAGE_KINDS.bao_cao_vien:
             plan = [d for d in self.registry.documents if d.noi_dung_hoc_tap]
             own = lambda d: key_points.quotes(d, self.points.of(d), src, Values(lang)) \
                 if d in key_points.shown(self.registry, self.points, self.left_out) else ""
             return (self.pdf_link(page.file.url, t)
                     + key_points.block(self.registry, self.points, src, self.left_out, Values(lang), plan)
                     + speaker.sheets(self.registry, self.focus, src, lang, self.raw.put,
-                                     lambda d: self.beside_sheet(d, page.file.url, t), own))
+                                     lambda d: self.beside_sheet(d, page.file.url, t), own, self.theme_dir))
         if document is not None:
             return speaker.link_to_sheet(document, self.registry, src, SPEAKER_PAGE) + self.deck_link(document, page.file.url, t)
         return ""
@@ -105,7 +107,7 @@ class Kit:
 
     def calendar(self, site_dir: Path, stamp) -> Path | None:
         """Write the conference's calendar file once its date is set (the page links to it then)."""
-        page = next((p for p in self.registry.pages if p.meta.get("hoctap") == "hoi-nghi" and p.lang == "vi"), None)
+        page = next((p for p in self.registry.pages if p.meta.get("hoctap") == PAGE_KINDS.hoi_nghi and p.lang == "vi"), None)
         title = str(page.meta.get("title") or "Hội nghị quán triệt") if page else "Hội nghị quán triệt"
         url = absolute(self.site_url, page.stem + ".html") if page else None
         host = self.site_url.split("://", 1)[1].split("/", 1)[0] if self.site_url else "hoctap"

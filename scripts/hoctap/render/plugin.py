@@ -26,9 +26,9 @@ from ..checks import Project, check_project, links
 from ..checks.data import Data
 from .. import content, docs_tree, safe_html, search
 from ..findings import Finding, errors, format_text, shown_from
-from ..pages import DEFAULT_LANG
+from ..pages import DEFAULT_LANG, PAGE_KINDS
 from ..registry import Registry
-from . import abbr, autolink, blocks, languages, minify, scripts, share, toan_van
+from . import abbr, autolink, blocks, languages, minify, partials, scripts, share, toan_van
 from .citations import cite_all, cite_quotations
 from .config import HoctapConfig
 from .gate import Gate
@@ -137,7 +137,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.kit = Kit(self.registry, Path(config.docs_dir), self.data.quiz, self.data.focus,
                        self.config.documents_listed_max, self.data.events,
                        left_out=frozenset(item.stem for item in self.gate.left_out), source_dir=self.source_dir,
-                       agenda=self.data.agenda, site_url=self.previews.root, points=self.data.points)
+                       agenda=self.data.agenda, site_url=self.previews.root, theme_dir=_theme_dir(config),
+                       points=self.data.points)
         if self.previews.root is None and not self.told_no_site_url:
             self.told_no_site_url = True
             log.info("no site_url (`hoctap build --site-url`, `hoctap publish --site-url`): link previews have no "
@@ -230,9 +231,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             return
         lang = _lang(config)
         generated = page.meta.get("hoctap")
-        if generated == "danh-muc":
+        if generated == PAGE_KINDS.danh_muc:
             markdown += "\n\n" + CATALOGUE_SLOT + "\n"
-        elif generated == "thuat-ngu":
+        elif generated == PAGE_KINDS.thuat_ngu:
             markdown += "\n\n" + blocks.glossary(self.abbreviations, lang)
         if blocks.CODES_SLOT in markdown:
             markdown = markdown.replace(blocks.CODES_SLOT, blocks.finding_codes(lang), 1)
@@ -258,9 +259,10 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         html = self.kit.raw.restore(safe_html.sanitise(html))
-        if page.meta.get("hoctap") == "danh-muc":
+        if page.meta.get("hoctap") == PAGE_KINDS.danh_muc:
             html = html.replace(CATALOGUE_SLOT, blocks.catalogue(
-                self.registry, self._values(config), lambda document: self._href(document, page), self.abbreviations))
+                self.registry, self._values(config), lambda document: self._href(document, page), self.abbreviations,
+                _theme_dir(config)))
         if self._document_of(page) is not None:
             html = toan_van.section(html, page.meta, toan_van.original_of(page.meta, self.source_dir), page.url, _lang(config))
         return html
@@ -271,6 +273,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             return
         lang = _lang(config)
         context["hoctap_t"] = template_labels(lang)
+        context["hoctap_kinds"] = PAGE_KINDS
         # mkdocs-static-i18n sets the menu as an attribute of `extra`, which templates read first
         languages.switch_to_homes(getattr(config.extra, "alternate", None) or [], page.file)
         document = self._document_of(page)
@@ -302,6 +305,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         context["hoctap_t"] = template_labels(_lang(config))
+        context["hoctap_kinds"] = PAGE_KINDS
         return context
 
     # Keep the hashes of the inline scripts the templates wrote, as they wrote them, for `hoctap csp`
@@ -506,6 +510,11 @@ def _titled(markdown: str, text: str) -> str:
         return f"# {text}\n\n{markdown}"
     attrs = f" {found['attrs']}" if found["attrs"] else ""
     return markdown[:found.start()] + f"# {text}{attrs}" + markdown[found.end():]
+
+
+def _theme_dir(config: MkDocsConfig) -> Path:
+    """Where the partials are: the theme's `custom_dir` (overrides/), the project's own without one."""
+    return Path(config.theme.custom_dir) if config.theme.custom_dir else partials.THEME_DIR
 
 
 def _lang(config: MkDocsConfig) -> str:

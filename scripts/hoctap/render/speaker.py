@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 from ..content import Document
 from ..focus import Focus
 from ..registry import Registry
+from . import partials
 from .blocks import relative_link
 from .labels import format_date, labels
 from .titles import Values, subject, title
@@ -32,11 +34,11 @@ def sheet_id(document: Document) -> str:
 
 
 def sheets(registry: Registry, focus: Focus, page_src: str, lang: str, raw=lambda html: html,
-           beside=lambda document: "", key_points=lambda document: "") -> str:
+           beside=lambda document: "", key_points=lambda document: "", theme_dir: Path = partials.THEME_DIR) -> str:
     """Every programme's sheet, one printed page each; `raw(html)` is how its raw HTML goes in (render/stash.py);
     `beside(document)` is raw HTML put under its title (its page's QR code, its slide deck);
     `key_points(document)` its kept key points as quotations (render/key_points.py), "" for none."""
-    return "".join(_sheet(d, registry, focus, page_src, lang, raw, beside(d), key_points(d))
+    return "".join(_sheet(d, registry, focus, page_src, lang, raw, beside(d), key_points(d), theme_dir)
                    for d in study_programmes(registry))
 
 
@@ -58,14 +60,16 @@ def text(value: str | None) -> str:
 
 
 def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: str, raw, beside: str = "",
-           quoted: str = "") -> str:
+           quoted: str = "", theme_dir: Path = partials.THEME_DIR) -> str:
+    """One sheet, `overrides/partials/phieu-bao-cao-vien.md`: its values as Markdown that shows them as written;
+    `quoted` its kept key points as quotations, "" for none."""
     t = labels(lang)
     values = Values(lang)
     link = lambda doc, said=None: f"[{text(said or doc.so_ky_hieu or cited_as(doc, lang))}]({relative_link(page_src, doc.page.path.as_posix())})"
     implements = [registry.get(m) for m in d.thuc_hien + d.can_cu if registry.get(m)]
     own = focus.chuong_trinh.get(d.ma, [])
     awaiting = t["awaiting_heading"]
-    rows = [
+    facts = [
         (t["so_ky_hieu"], link(d)),
         (t["loai"], text(d.loai or t["unknown"])),
         (t["ngay_ban_hanh"], format_date(d.ngay_ban_hanh, lang)),
@@ -76,49 +80,11 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
         (t["tinh_trang"], t.get(d.tinh_trang, d.tinh_trang)),
         ("Toàn văn", "có" if d.page.meta.get("toan_van") else awaiting),
     ]
-    facts = "".join(f"{k}\n:   {v}\n\n" for k, v in rows)
-    if own:
-        focus_md = "".join(f"- {text(item)}\n" for item in own)
-    else:
-        focus_md = (f'!!! warning "{awaiting}"\n\n    Kế hoạch chỉ nêu tên chương trình; trọng tâm chi tiết sẽ có '
-                    "khi có văn bản chính thức. Bài nói chỉ nên dựa vào các thông tin ở trên.\n")
-    questions = _questions(d, implements, own, focus.chung, focus.muc, lang)
-    asked = "".join(f"{n}. {q}  \n   *Gợi ý trả lời:* {a}\n" for n, (q, a) in enumerate(questions, start=1))
-    common = "".join(f"- {text(item)}" + (f" (mục {focus.muc[item]})" if focus.muc.get(item) else "") + "\n"
-                     for item in focus.chung)
-    return f"""
-
-<section class="ht-sheet" markdown>
-
-## Phiếu báo cáo viên: {text(title(d, values))} {{#{sheet_id(d)}}}
-
-{raw('<p class="ht-sheet__actions"><button type="button" class="md-button ht-print-button" data-ht-print="sheet" hidden>In phiếu này</button></p>' + beside)}
-
-### Thông tin chính {{#{sheet_id(d)}-thong-tin}}
-
-<div class="ht-sheet__facts" markdown>
-
-{facts}</div>
-
-### Trọng tâm theo Kế hoạch {{#{sheet_id(d)}-trong-tam}}
-
-{focus_md}
-Mục đích, yêu cầu chung của việc học tập, quán triệt (Kế hoạch, mục I):
-
-{common}
-{_key_points(d, quoted)}### Câu hỏi gợi ý thảo luận {{#{sheet_id(d)}-cau-hoi}}
-
-{asked}
-### Ghi chú của báo cáo viên {{#{sheet_id(d)}-ghi-chu}}
-
-{raw('<div class="ht-sheet__notes" role="presentation"></div>')}
-
-</section>
-"""
-
-
-def _key_points(d: Document, quoted: str) -> str:
-    return f"### Điểm chính của văn bản {{#{sheet_id(d)}-diem-chinh}}\n\n{quoted}" if quoted else ""
+    return partials.render(
+        "phieu-bao-cao-vien.md", theme_dir, id=sheet_id(d), title=text(title(d, values)), raw=raw, beside=beside,
+        facts=facts, focus=[text(item) for item in own], awaiting=awaiting, quoted=quoted,
+        common=[(text(item), focus.muc.get(item)) for item in focus.chung],
+        asked=_questions(d, implements, own, focus.chung, focus.muc, lang))
 
 
 def cited_as(document: Document, lang: str) -> str:
