@@ -9,10 +9,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Java for the Nu Html Checker (vnu-jar); Tesseract with its Vietnamese model (OCR of scans) and
 # antiword (old .doc files) for `hoctap import`; zbarimg to read back the QR codes printed in the PDF,
 # speaker sheets and poster; LibreOffice Impress to check that every slide deck opens without repair
-# (--no-install-recommends, set below, keeps it to Impress and its core); qpdf to make the encrypted PDFs
-# the import tests refuse or read.
+# (--no-install-recommends, set below, keeps it to Impress and its core) and Writer to save the import
+# tests' Word files as old .doc; qpdf to make the encrypted PDFs the import tests refuse or read.
 DEBIAN_PACKAGES := chromium nginx poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core openjdk-17-jre-headless \
-	tesseract-ocr tesseract-ocr-vie antiword zbar-tools libreoffice-impress qpdf
+	tesseract-ocr tesseract-ocr-vie antiword zbar-tools libreoffice-impress libreoffice-writer qpdf
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: all setup system python node build serve test clean

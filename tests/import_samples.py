@@ -1,6 +1,7 @@
 """Test documents for `hoctap import`, written once as data and rendered in every format a
 federation receives: plain text, HTML, a WeasyPrint PDF (justified, hard-wrapped, page numbers,
-a running footer, a two-column signature), Word (header as a table, or typed with tabs),
+a running footer, a two-column signature), Word (header as a table, or typed with tabs), old Word
+`.doc` (saved from it by LibreOffice at test time),
 TCVN3 and VNI encodings, and a noisy scan.
 
 They are samples of the layout rules (NĐ 30/2020 Phụ lục I and III, HD 36-HD/VPTW), not
@@ -266,4 +267,21 @@ def write_scan(pdf: Path, path: Path, seed: int = 7) -> Path:
         pixels[x, y] = rng.choice((0, 90, 180))
     image = image.filter(ImageFilter.GaussianBlur(0.6))
     image.save(path)
+    return path
+
+
+def write_doc(s: Sample, path: Path) -> Path:
+    """An old Word `.doc`: the sample's Word file (header in a table) saved as Word 97 by LibreOffice
+    (Debian's libreoffice-writer), here and now, so that no binary is kept in the repository."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise RuntimeError("soffice is missing: run `make setup` (Debian's libreoffice-writer)")
+    docx = write_docx(s, path.with_suffix(".docx"))
+    subprocess.run([soffice, f"-env:UserInstallation=file://{path.parent / 'lo-profile'}", "--headless",
+                    "--convert-to", "doc", "--outdir", str(path.parent), str(docx)], check=True, capture_output=True,
+                   timeout=180)
+    docx.unlink()
     return path

@@ -24,6 +24,7 @@ FORMATS = {
     "html": lambda s, p: p.write_text(samples.as_html(s), encoding="utf-8"),
     "pdf": lambda s, p: samples.write_pdf(s, p),
     "docx": lambda s, p: samples.write_docx(s, p),
+    "doc": lambda s, p: samples.write_doc(s, p),  # Word 97, through antiword
     "tab.docx": lambda s, p: samples.write_docx(s, p, tabs=True),
     "vntime.docx": lambda s, p: samples.write_docx(s, p, font=".VnTime", encode=samples.tcvn3),
     "tcvn3.txt": lambda s, p: p.write_bytes(samples.as_text(s, samples.tcvn3).encode("latin-1")),
@@ -61,7 +62,7 @@ def test_every_format_gives_the_samples_fields(tmp_path, name, fmt):
                        for w in result["warnings"]), key
 
 
-@pytest.mark.parametrize("fmt", ["txt", "pdf", "docx", "html", "vni.txt"])
+@pytest.mark.parametrize("fmt", ["txt", "pdf", "docx", "doc", "html", "vni.txt"])
 @pytest.mark.parametrize("name", sorted(samples.SAMPLES))
 def test_every_format_gives_the_samples_full_text(tmp_path, name, fmt):
     markdown = import_file(made(tmp_path, name, fmt)).markdown

@@ -102,7 +102,8 @@ def import_file(path: Path) -> Imported:
                                         body_paragraphs))
     can_cu = [p.text for p in preamble if p.text.startswith("Căn cứ")]
     thuc_hien = [p.text for p in preamble if p.text.startswith("Thực hiện")]
-    warnings = list(extracted.warnings) + fields.warnings
+    body = to_markdown(body_paragraphs)
+    warnings = list(extracted.warnings) + fields.warnings + body.warnings
     data = {"can_cu": can_cu, "thuc_hien": thuc_hien, **vars(fields)}
     warned = {w.split(":", 1)[0] for w in warnings}
     warnings += [f"{key}: not printed in the document" for key in JSON_FIELDS
@@ -111,7 +112,7 @@ def import_file(path: Path) -> Imported:
         warnings.append(f"ma_goc: the text was {'read by OCR' if extracted.ma_goc == 'ocr' else 'converted from ' + extracted.ma_goc.upper()}; "
                         "it is marked unreviewed (chưa soát) until an editor has checked it against the original")
     return Imported(path, hashlib.sha256(path.read_bytes()).hexdigest(), extracted.ma_goc, fields, can_cu, thuc_hien,
-                    to_markdown(body_paragraphs), _closing_markdown(fields), warnings)
+                    body, _closing_markdown(fields), warnings)
 
 
 def _closing_markdown(f: Fields) -> str:

@@ -30,12 +30,13 @@ def decode_bytes(raw: bytes, name: str) -> str:
         return raw.decode("latin-1")  # TCVN3 and VNI are one byte a character: Latin-1 keeps every byte
 
 
-def rows_of_text(text: str, encoding: str | None = None) -> Extracted:
-    """Rows of a text; `encoding` (`tcvn3`, `vni`) when known, else detected from the characters."""
+def rows_of_text(text: str, encoding: str | None = None, width: int | None = None) -> Extracted:
+    """Rows of a text; `encoding` (`tcvn3`, `vni`) when known, else detected from the characters;
+    `width` the page's width in characters, when the longest line is not (a paragraph on one line)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
     ma_goc = encoding or legacy.detect(text)
     decode = legacy.DECODERS.get(ma_goc)
-    width = max([len(line.rstrip()) for line in lines] + [1])
+    width = width or max([len(line.rstrip()) for line in lines] + [1])
     rows: list[Row] = []
     blank = False
     for line in lines:

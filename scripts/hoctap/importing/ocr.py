@@ -5,6 +5,7 @@ signature block come apart as in a text PDF. Text read this way is marked `ocr`:
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 import tempfile
@@ -12,6 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from .model import Cell, Extracted, ImportFailure, Row
+from .rules import rejoin_fixed
 
 LANGUAGE = "vie"
 DPI = 300
@@ -67,6 +69,15 @@ def _result(rows: list[Row], dropped: int, path: Path) -> Extracted:
     if not rows:
         raise ImportFailure(f"{path.name}: no text could be read in the image; scan it again at 300 dpi or more")
     warnings = [f"ocr: {dropped} word(s) read with low confidence were left out; compare with the original"] if dropped else []
+    split = []
+    for row in rows:
+        for i, cell in enumerate(row.cells):
+            text, words = rejoin_fixed(cell.text)
+            row.cells[i] = dataclasses.replace(cell, text=text)
+            split += words
+    if split:
+        warnings.append("ocr: a space put back in a fixed phrase of the header (" + ", ".join(
+            f"`{w}`" for w in dict.fromkeys(split)) + "): OCR had joined its words")
     return Extracted(rows, "ocr", positioned=True, warnings=warnings)
 
 

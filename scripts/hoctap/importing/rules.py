@@ -37,10 +37,48 @@ def _types() -> dict[str, str]:
 
 
 def is_motto(line: str) -> bool:
-    """A line of the right-hand column's national or Party motto, or its first line when it wraps."""
-    folded = fold(line).rstrip(" .")
+    """A line of the right-hand column's national or Party motto, or its first line when it wraps;
+    spaces aside, which a scan's OCR loses (`VIỆTNAM`)."""
+    folded = rejoin_fixed(fold(line).rstrip(" ."))[0]
     return any(folded.startswith(fold(m)) or len(folded.split()) >= 2 and fold(m).startswith(folded)
                for m in _data()["quoc_hieu"])
+
+
+_WORD = re.compile(r"\w+")
+
+
+def rejoin_fixed(text: str) -> tuple[str, list[str]]:
+    """The text with the spaces OCR dropped inside the fixed phrases of a header put back (`VIỆTNAM` →
+    `VIỆT NAM`, `XÃHỘI` → `XÃ HỘI`), and the words so split. A written Vietnamese word is one
+    syllable, so a word that is two or more consecutive words of a motto is never right; only a space
+    is added, never a letter changed (`VIETNAM`, without its marks, is not those words)."""
+    split: list[str] = []
+
+    def apart(m: re.Match) -> str:
+        word = m.group()
+        parts = _fixed_runs().get(fold(word))
+        if parts is None:
+            return word
+        split.append(word)
+        out, at = [], 0
+        for length in parts:
+            out.append(word[at:at + length])
+            at += length
+        return " ".join(out)
+
+    return _WORD.sub(apart, unicodedata.normalize("NFC", text)), split
+
+
+@lru_cache(maxsize=1)
+def _fixed_runs() -> dict[str, tuple[int, ...]]:
+    """Folded run of two or more consecutive words of a motto, written as one → the words' lengths."""
+    runs = {}
+    for motto in _data()["quoc_hieu"]:
+        words = [w for w in fold(motto).split() if w.isalpha()]
+        for i in range(len(words)):
+            for j in range(i + 2, len(words) + 1):
+                runs["".join(words[i:j])] = tuple(len(w) for w in words[i:j])
+    return runs
 
 
 MOTTO_STARTS = (("CỘNG", "HÒA"), ("CỘNG", "HOÀ"), ("ĐẢNG", "CỘNG"), ("Độc", "lập"))

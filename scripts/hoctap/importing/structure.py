@@ -33,6 +33,7 @@ class Body:
     markdown: str
     outline: list[Heading] = field(default_factory=list)
     passages: list[tuple[str, str]] = field(default_factory=list)  # each paragraph as printed, and its anchor
+    warnings: list[str] = field(default_factory=list)
 
 
 def escape_inline(text: str) -> str:
@@ -93,6 +94,7 @@ def to_markdown(paragraphs: list[Paragraph]) -> Body:
     outline = _Outline()
     blocks: list[str] = []
     body = Body("")
+    body.warnings = _out_of_sequence(paragraphs)
     i = 0
     while i < len(paragraphs):
         text = paragraphs[i].text
@@ -134,6 +136,39 @@ def _block(kind: str, number: str, text: str, outline: _Outline, ranks: list[str
         anchor = outline.enter(kind, _number_key(number))
         return f"{escape(text)}\n{{: #{anchor} }}"
     return escape(text)
+
+
+_SEQUENCED = ("phan", "chuong", "roman", "dieu")
+"""The units numbered through the whole text (or a Phần): each follows the one before, by one."""
+
+
+def _out_of_sequence(paragraphs: list[Paragraph]) -> list[str]:
+    """A warning for each Phần, Chương, `I.` part or Điều whose number does not follow the one before
+    (`II.` after `II.`: a misprint, or a scan's `III.` read as `II.`). The text is left as printed, and
+    its anchors follow the printed numbers: renumbering would guess."""
+    last: dict[str, tuple[int, str]] = {}  # kind → the value and printed number of the last one
+    warnings = []
+    for p in paragraphs:
+        kind, number = _kind(p.text)
+        value = int(number) if number.isdigit() else _roman(number)
+        if kind not in _SEQUENCED or value is None:
+            continue
+        if kind == "phan":
+            last = {k: v for k, v in last.items() if k == "phan"}  # a Phần starts its Chương and parts again
+        if kind in last and value != last[kind][0] + 1:
+            warnings.append(f"structure: `{p.text[:60]}` is numbered {number} after {last[kind][1]}: "
+                            "a misprint, or a scan's misreading (`III.` read as `II.`)? compare with the original; "
+                            "its anchor follows the printed number")
+        last[kind] = (value, number)
+    return warnings
+
+
+def _roman(numeral: str) -> int | None:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    if not numeral or any(ch not in values for ch in numeral.upper()):
+        return None
+    digits = [values[ch] for ch in numeral.upper()]
+    return sum(-d if i + 1 < len(digits) and d < digits[i + 1] else d for i, d in enumerate(digits))
 
 
 def _heading_and_rest(kind: str, text: str) -> tuple[str | None, str]:
