@@ -11,7 +11,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "hoctap"
 
 LAYERS = [
-    ("text", {"findings", "vietnamese", "dates", "symbols", "sources", "pages", "safe_html", "disk", "toan_van", "html_tags", "words", "outline"}),
+    ("text", {"findings", "data_file", "vietnamese", "dates", "symbols", "sources", "pages", "safe_html", "disk", "toan_van", "html_tags", "words", "outline"}),
     ("content", {"content", "importing", "docs_tree"}),  # importing: files in, pages out, for content to read
     ("registry", {"registry", "gate", "quiz", "focus", "timeline", "abbreviations", "key_points"}),  # and the data files checked against it
     ("sharing", {"sharing"}),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from . import data_file
 from .findings import Finding
 from .registry import Registry
 from .sources import section_of, ungrounded
@@ -32,20 +33,10 @@ class Focus:
 
 def load(path: Path, docs_dir: Path, source_dir: Path, registry: Registry) -> Focus:
     """Read and check the file (shown relative to `docs_dir`); every problem is a finding, never an exception."""
-    rel = path.relative_to(docs_dir).as_posix() if path.is_relative_to(docs_dir) else path.as_posix()
+    rel = data_file.shown(path, docs_dir)
     focus = Focus()
-    if not path.is_file():
-        return focus
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        focus.findings.append(Finding(rel, mark.line + 1 if mark else 1, 1, "K001", f"not valid YAML: {error}"))
-        return focus
+    root, focus.findings = data_file.root(path, rel, "K001", yaml.MappingNode, "expected `chung:` and `chuong_trinh:` mappings")
     if root is None:
-        return focus
-    if not isinstance(root, yaml.MappingNode):
-        focus.findings.append(Finding(rel, 1, 1, "K001", "expected `chung:` and `chuong_trinh:` mappings"))
         return focus
     for key, value in root.value:
         if key.value == "chung":

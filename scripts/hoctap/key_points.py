@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from .content import Document
+from . import data_file
 from .findings import Finding
 from .importing.structure import unescape
 from .outline import normal, sections
@@ -66,22 +67,11 @@ def full_text(document: Document, source_dir: Path) -> str | None:
 
 def load(path: Path, docs_dir: Path, source_dir: Path, registry: Registry) -> KeyPoints:
     """Read and check the kept points; findings at the data file's line, relative to docs/ like every other."""
-    rel = path.relative_to(docs_dir).as_posix() if path.is_relative_to(docs_dir) else path.as_posix()
+    rel = data_file.shown(path, docs_dir)
     points = KeyPoints()
-    if not path.is_file():
-        return points
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        points.findings.append(Finding(rel, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, "D001",
-                                       f"not valid YAML: {getattr(error, 'problem', None) or error}"))
-        return points
+    root, points.findings = data_file.root(path, rel, "D001", yaml.MappingNode,
+                                           "the file maps each document (`so_ky_hieu:` or page name) to its points")
     if root is None:
-        return points
-    if not isinstance(root, yaml.MappingNode):
-        points.findings.append(Finding(rel, root.start_mark.line + 1, 1, "D001",
-                                       "the file maps each document (`so_ky_hieu:` or page name) to its points"))
         return points
     for key, items in root.value:
         document = registry.get(str(key.value))

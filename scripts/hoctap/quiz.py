@@ -21,6 +21,7 @@ import yaml
 from .vietnamese import slugify
 
 from .content import parse_page
+from . import data_file
 from .findings import Finding
 from .pages import DEFAULT_LANG
 from .sources import ungrounded
@@ -76,19 +77,10 @@ def headings(markdown: str) -> dict[str, str]:
 def load(path: Path, docs_dir: Path, source_dir: Path, languages: tuple[str, ...] = ()) -> Quiz:
     """Read and check the quiz; `path` is reported relative to `docs_dir`, like every content finding.
     Each question must carry its translation into each of `languages` (those with a quiz page)."""
-    rel = path.relative_to(docs_dir).as_posix() if path.is_relative_to(docs_dir) else path.as_posix()
-    if not path.is_file():
-        return Quiz([], [])
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return Quiz([], [Finding(rel, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, "Q001",
-                                 f"not valid YAML: {getattr(error, 'problem', None) or error}")])
+    rel = data_file.shown(path, docs_dir)
+    root, problems = data_file.root(path, rel, "Q001", yaml.SequenceNode, "the quiz is a list of questions (`- hoi: …`)")
     if root is None:
-        return Quiz([], [])
-    if not isinstance(root, yaml.SequenceNode):
-        return Quiz([], [Finding(rel, root.start_mark.line + 1, 1, "Q001", "the quiz is a list of questions (`- hoi: …`)")])
+        return Quiz([], problems)
     questions, findings = [], []
     for n, node in enumerate(root.value, start=1):
         question, problems = _question(node, n, rel, docs_dir, source_dir, languages)

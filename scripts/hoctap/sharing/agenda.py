@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import data_file
 from ..findings import Finding
 from ..sources import cited
 
@@ -50,23 +51,14 @@ class Agenda:
 
 def load(path: Path, docs_dir: Path, source_dir: Path) -> Agenda:
     """Read the agenda; every problem is a K005 finding at its line, never an exception."""
-    rel = path.relative_to(docs_dir).as_posix() if path.is_relative_to(docs_dir) else path.as_posix()
+    rel = data_file.shown(path, docs_dir)
     agenda = Agenda()
-    if not path.is_file():
-        return agenda
-    problem = lambda line, message: agenda.findings.append(Finding(rel, line, 1, "K005", message))
-    text = path.read_text(encoding="utf-8")
-    try:
-        root, data = yaml.compose(text), yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem(mark.line + 1 if mark else 1, f"not valid YAML: {error}")
-        return agenda
+    root, agenda.findings = data_file.root(path, rel, "K005", yaml.MappingNode,
+                                           "expected the keys " + ", ".join(f"`{k}`" for k in KEYS))
     if root is None:
         return agenda
-    if not isinstance(root, yaml.MappingNode):
-        problem(1, "expected the keys " + ", ".join(f"`{k}`" for k in KEYS))
-        return agenda
+    problem = lambda line, message: agenda.findings.append(Finding(rel, line, 1, "K005", message))
+    data = yaml.safe_load(yaml.serialize(root))
     for key, _ in root.value:
         line = key.start_mark.line + 1
         value = data.get(key.value)
