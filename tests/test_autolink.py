@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from hoctap.registry import Registry
+from hoctap.registry.documents import Registry
 from hoctap.render.autolink import link_symbols
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"

@@ -187,7 +187,7 @@ def test_the_nfd_finding_names_the_nfc_name(project_copy, tmp_path_factory, run_
 
 
 def test_every_publishable_suffix_is_listed_for_editors():
-    from hoctap import docs_tree
+    from hoctap.content import docs_tree
     from tests.conftest import DOCS
 
     guide = (DOCS / "huong-dan-bien-tap.md").read_text(encoding="utf-8")

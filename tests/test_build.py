@@ -15,7 +15,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 
 from tests.conftest import DOCS, build_site, hoctap
-from hoctap.registry import Registry
+from hoctap.registry.documents import Registry
 
 DOCUMENT_PAGES = sorted(d.page.path.with_suffix(".html").as_posix() for d in Registry.load(DOCS).documents)
 
@@ -183,7 +183,7 @@ def test_catalogue_lists_every_document_in_plan_order(site):
 
 def test_the_editors_guide_shows_every_code(site):
     guide = (site / "huong-dan-bien-tap.html").read_text(encoding="utf-8")
-    from hoctap.findings import CODES
+    from hoctap.text.findings import CODES
 
     assert [code for code in CODES if f"<td>{code}</td>" not in guide] == []
     assert "hoctap:ma-kiem-tra" not in guide
@@ -289,7 +289,7 @@ def test_published_build_never_shows_the_review_state(project_copy, tmp_path):
     # As `hoctap publish` builds (render/config.py `preview` off), here with --allow-draft: even a page
     # that is a draft is published without its review state
     published = tmp_path / "published"
-    script = ("import sys; from hoctap import project; "
+    script = ("import sys; from hoctap.build import project; "
               "sys.exit(project.build('mkdocs.yml', sys.argv[1], drafts=True, preview=False) is None)")
     result = subprocess.run([sys.executable, "-c", script, str(published)], cwd=project_copy,
                             capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))

@@ -12,7 +12,7 @@ from mkdocs.structure.files import File
 from hoctap.checks import check_file, check_site, check_source, links
 from hoctap.checks.fix import fix_text
 from hoctap.checks.source import Site, Source, mask_markdown
-from hoctap.registry import Registry
+from hoctap.registry.documents import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -156,7 +156,7 @@ def test_what_check_takes_as_left_out_is_what_mkdocs_leaves_out(exclude, drafts,
 def test_the_table_of_codes_is_the_codes_the_package_emits():
     """One table (finding_codes.yml) for the code and the editors' guide: a code the package emits that
     the table lacks, or a code the table keeps that nothing emits any more, fails."""
-    from hoctap.findings import CODES
+    from hoctap.text.findings import CODES
 
     emitted = set(re.findall(r'"([A-Z]\d{3})"', "".join(
         p.read_text(encoding="utf-8") for p in (ROOT / "scripts" / "hoctap").rglob("*.py"))))

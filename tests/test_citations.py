@@ -1,4 +1,4 @@
-"""Sources as a reader cites them (hoctap.sources.section_of, hoctap.render.citations): the section
+"""Sources as a reader cites them (hoctap.text.sources.section_of, hoctap.render.citations): the section
 comes from the source's own headings, the place from the cited document's page."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from hoctap.registry import Registry
+from hoctap.registry.documents import Registry
 from hoctap.render.citations import cite, cite_all
 from hoctap.render.titles import Values
-from hoctap.sources import section_of
+from hoctap.text.sources import section_of
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from hoctap.content import ContentError, parse_page, read_page, to_document
+from hoctap.content.page import ContentError, parse_page, read_page, to_document
 
 GOOD = """---
 so_ky_hieu: 15-CTr/TU
@@ -140,14 +140,14 @@ def test_a_translation_takes_the_document_fields_from_its_original():
 
 def test_each_page_is_validated_once_per_build(monkeypatch):
     """The registry validates; the checks and the publication gate read its result."""
-    import hoctap.content
+    import hoctap.content.page
     from hoctap.checks import check_site
-    from hoctap.gate import decide
-    from hoctap.registry import Registry
+    from hoctap.registry.gate_decision import decide
+    from hoctap.registry.documents import Registry
 
     seen = []
-    validate = hoctap.content.validate
-    monkeypatch.setattr(hoctap.content, "validate", lambda page: seen.append(page.path) or validate(page))
+    validate = hoctap.content.page.validate
+    monkeypatch.setattr(hoctap.content.page, "validate", lambda page: seen.append(page.path) or validate(page))
     registry = Registry.load(Path(__file__).resolve().parent.parent / "docs")
     check_site(registry)
     decide(registry, drafts=False, profile="public")
@@ -178,7 +178,7 @@ def test_short_title_is_a_shortening_of_the_trich_yeu(short, ok):
 
 
 def test_every_project_document_has_a_short_title():
-    from hoctap.registry import Registry
+    from hoctap.registry.documents import Registry
     from tests.conftest import DOCS
 
     assert all(d.ten_ngan for d in Registry.load(DOCS).documents)

@@ -3,7 +3,7 @@ for study under it, and under each what it implements; titles wrapped, never cut
 
 from __future__ import annotations
 
-from hoctap.registry import Registry
+from hoctap.registry.documents import Registry
 from hoctap.render import diagram
 from hoctap.render.labels import labels
 from tests.conftest import DOCS

@@ -8,7 +8,7 @@ from pathlib import Path
 from hoctap.checks import check_site, check_source
 from hoctap.checks.fidelity import quotations
 from hoctap.checks.source import Site, Source
-from hoctap.registry import Registry
+from hoctap.registry.documents import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

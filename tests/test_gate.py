@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from hoctap.gate import decide, stem_of
-from hoctap.render.gate import prune_nav
-from hoctap.registry import Registry
+from hoctap.registry.gate_decision import decide, stem_of
+from hoctap.render.gate_removal import prune_nav
+from hoctap.registry.documents import Registry
 
 DRAFT_SENTENCE = "Câu thử nghiệm dự thảo Zqxduthao không bao giờ được đăng."
 INTERNAL_SENTENCE = "Câu thử nghiệm nội bộ Zqxnoibo chỉ dành cho cơ quan."

@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from hoctap.importing import import_file
-from hoctap.importing.key_points import is_target, propose
-from hoctap.importing.structure import unescape
-from hoctap.outline import normal
+from hoctap.importing.key_point_proposals import is_target, propose
+from hoctap.text.markdown_escape import unescape
+from hoctap.text.outline import normal
 from tests import import_samples as samples
 from tests.test_import import FORMATS, hoctap
 
@@ -134,7 +134,7 @@ def test_the_site_shows_the_plans_points_as_quotations_linked_to_their_place(sit
 def test_a_programmes_own_points_go_on_its_speaker_sheet(project_copy, tmp_path):
     """A study programme with a full text of its own (a sample's, put in a throw-away copy's page
     between the import's markers) shows its kept points on its own sheet, linked to their anchors."""
-    from hoctap.toan_van import BEGIN, END
+    from hoctap.text.toan_van_markers import BEGIN, END
 
     path = tmp_path / "mau.docx"
     samples.write_docx(samples.SAMPLES["ke-hoach-mau"], path)

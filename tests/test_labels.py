@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from hoctap.render.labels import labels, template_labels
-from hoctap.words import WORDS_DIR
+from hoctap.text.words import WORDS_DIR
 
 LANGS = ("vi", "en")
 

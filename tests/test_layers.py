@@ -1,6 +1,6 @@
-"""The package's layers point one way: text helpers and symbols → content → registry → checks →
-render → publish → command line. A module may import its own layer and those below it, never one
-above: a check that needed the renderer, or a page that needed a release, would tie the pipeline's
+"""The package's folders are its layers and point one way: text → content → registry → importing →
+sharing → checks → search → render → build → publish → commands, then cli.py. A module may import its
+own folder and those below it, never one above: a check that needed the renderer, or a page that needed a release, would tie the pipeline's
 stages together so that none could be tested or replaced without the others."""
 
 from __future__ import annotations
@@ -10,17 +10,9 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "hoctap"
 
-LAYERS = [
-    ("text", {"findings", "data_file", "vietnamese", "dates", "symbols", "sources", "pages", "safe_html", "disk", "toan_van", "html_tags", "words", "outline"}),
-    ("content", {"content", "importing", "docs_tree"}),  # importing: files in, pages out, for content to read
-    ("registry", {"registry", "gate", "quiz", "focus", "timeline", "abbreviations", "key_points"}),  # and the data files checked against it
-    ("sharing", {"sharing"}),
-    ("checks", {"checks", "search"}),
-    ("render", {"render"}),
-    ("publish", {"publish", "project", "mkdocs_warnings"}),
-    ("command line", {"cli", "site_build", "preview"}),
-]
-RANK = {name: rank for rank, (_, names) in enumerate(LAYERS) for name in names}
+LAYERS = ["text", "content", "registry", "importing", "sharing", "checks", "search", "render", "build", "publish",
+          "commands"]  # the package's folders, lowest first; cli.py, the command over them all, is last
+RANK = {name: rank for rank, name in enumerate(LAYERS)} | {"cli": len(LAYERS), "__main__": len(LAYERS)}
 
 
 def module_of(path: Path) -> str:
@@ -34,7 +26,7 @@ def rank_of(module: str) -> int | None:
     parts = module.split(".")
     if len(parts) == 1:
         return None
-    assert parts[1] in RANK, f"hoctap.{parts[1]} belongs to no layer: add it to LAYERS in tests/{Path(__file__).name}"
+    assert parts[1] in RANK, f"hoctap.{parts[1]} belongs to no layer: put it in a layer's folder"
     return RANK[parts[1]]
 
 
@@ -54,9 +46,13 @@ def imports_of(source: str, module: str, is_package: bool) -> list[tuple[int, st
     return found
 
 
+def _name(rank: int) -> str:
+    return LAYERS[rank] if rank < len(LAYERS) else "cli"
+
+
 def upward(source: str, module: str, is_package: bool) -> list[str]:
     own = rank_of(module)
-    return [f"line {line}: imports {target} ({LAYERS[rank_of(target)][0]}, above {LAYERS[own][0]})"
+    return [f"line {line}: imports {target} ({_name(rank_of(target))}, above {_name(own)})"
             for line, target in imports_of(source, module, is_package)
             if own is not None and (rank_of(target) or 0) > own]
 
@@ -70,13 +66,23 @@ def test_every_import_points_down_or_sideways():
 
 def test_an_upward_import_is_seen():
     """The walk must resolve relative imports as Python does, or the test above would see nothing."""
-    source = "from ..findings import Finding\nfrom ..render.kit import Kit\nfrom . import links\nimport hoctap.publish.pdf\n"
+    source = "from ..text.findings import Finding\nfrom ..render.kit import Kit\nfrom . import links\nimport hoctap.publish.pdf\n"
     assert imports_of(source, "hoctap.checks.planted", False) == [
-        (1, "hoctap.findings"), (2, "hoctap.render.kit"), (3, "hoctap.checks.links"), (4, "hoctap.publish.pdf")]
+        (1, "hoctap.text.findings"), (2, "hoctap.render.kit"), (3, "hoctap.checks.links"), (4, "hoctap.publish.pdf")]
     assert upward(source, "hoctap.checks.planted", False) == [
         "line 2: imports hoctap.render.kit (render, above checks)",
         "line 4: imports hoctap.publish.pdf (publish, above checks)"]
     assert upward("from .. import registry\n", "hoctap.render", True) == []
+    assert upward("from ..commands.build import swap_in\n", "hoctap.publish.planted", False) == [
+        "line 1: imports hoctap.commands.build (commands, above publish)"]
+
+
+def test_the_package_top_holds_only_the_command():
+    """Every module sits in its layer's folder, so that `ls scripts/hoctap/` shows the architecture."""
+    top = sorted(p.name for p in PACKAGE.iterdir() if p.suffix == ".py")
+    folders = sorted(p.name for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__")
+    assert top == ["__init__.py", "__main__.py", "cli.py"]
+    assert folders == sorted(LAYERS)
 
 
 def test_nothing_below_render_knows_mkdocs():
@@ -94,7 +100,7 @@ def test_nothing_below_render_knows_mkdocs():
 
 
 def test_no_module_writes_the_environment():
-    """Options reach MkDocs and the plugin as values (`hoctap.project.build`), never through variables
+    """Options reach MkDocs and the plugin as values (`hoctap.build.project.build`), never through variables
     that every later build of the same process, and every child process, would inherit."""
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from hoctap.publish.pdf import PDF_NAME, page_url, section_key, sections
-from hoctap.registry import Registry
+from hoctap.registry.documents import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

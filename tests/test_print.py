@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hoctap.registry import Registry
+from hoctap.registry.documents import Registry
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hoctap import quiz
+from hoctap.registry import quiz
 
 
 SOURCE = "Dự kiến 110 người.\nThời gian: 01 ngày - Dự kiến trung tuần\ntháng 4/2026.\n"

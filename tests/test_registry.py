@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from tests.conftest import DOCS
-from hoctap.registry import Registry
+from hoctap.registry.documents import Registry
 
 PAGE = """---
 so_ky_hieu: {symbol}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hoctap.registry import Registry
+from hoctap.registry.documents import Registry
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

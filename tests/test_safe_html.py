@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 import pytest
 import tinyhtml5
 
-from hoctap import safe_html
+from hoctap.text import safe_html
 from hoctap.checks.markup import unsafe
 from hoctap.checks.source import Source
 

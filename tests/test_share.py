@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DOCS, ROOT, SITE_URL, build_site
-from hoctap.registry import Registry
+from hoctap.registry.documents import Registry
 from hoctap.sharing import card
 from hoctap.render.titles import Values, title
 

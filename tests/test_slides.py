@@ -15,7 +15,7 @@ import yaml
 
 from tests.conftest import DOCS, SITE_URL
 from tests.qr import decoded_pages
-from hoctap.registry import Registry
+from hoctap.registry.documents import Registry
 from hoctap.sharing.slides import Deck, Slide, deck_path, write
 
 REGISTRY = Registry.load(DOCS)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from hoctap import focus as focus_file
+from hoctap.registry import focus as focus_file
 from hoctap.checks import data
-from hoctap.registry import Registry
+from hoctap.registry.documents import Registry
 from hoctap.render import speaker
 
 ROOT = Path(__file__).resolve().parent.parent

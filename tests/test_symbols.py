@@ -2,7 +2,7 @@
 
 import pytest
 
-from hoctap.symbols import TYPE_CODES, canonical, find_mentions, issuer_named, parse
+from hoctap.text.symbols import TYPE_CODES, canonical, find_mentions, issuer_named, parse
 
 
 @pytest.mark.parametrize("text, number, kind, issuers, party", [

@@ -1,4 +1,4 @@
-"""An imported official text on the site (render/toan_van.py): its section, outline, the original
+"""An imported official text on the site (render/toan_van_section.py): its section, outline, the original
 to download under the publication gate, the "Chưa soát" mark until an editor reviews it, and
 the plan's slips listed by the build as warnings."""
 
@@ -11,8 +11,8 @@ import sys
 import os
 from pathlib import Path
 
-from hoctap.render import toan_van
-from hoctap.toan_van import BEGIN, END
+from hoctap.render import toan_van_section as toan_van
+from hoctap.text.toan_van_markers import BEGIN, END
 from tests.conftest import IMPORTED, SITE_URL
 
 

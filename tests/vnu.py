@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from hoctap.project import read_mkdocs_yml
+from hoctap.build.project import read_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -1,8 +1,7 @@
 """hoctap — the study site of Liên đoàn Lao động tỉnh Lai Châu.
 
-The package reads as the pipeline it implements:
+The folders are the layers, each importing only those before it (tests/test_layers.py):
 
-    content (front matter schema) → registry (documents and relations)
-      → checks (small functions returning findings) → render (the MkDocs plugin)
-      → publish (releases, bundle, PDF)
+    text → content → registry → importing → sharing → checks → search → render → build → publish
+      → commands, and cli.py, the `hoctap` command over them all
 """

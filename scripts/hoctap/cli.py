@@ -14,14 +14,15 @@ from pathlib import Path
 from .checks import check_paths, check_project
 from .checks.fix import fix_files
 from .checks.source import Site
-from .findings import Finding, errors, format_json, format_text, shown_from
-from . import project, site_build
-from .gate import PROFILES
+from .text.findings import Finding, errors, format_json, format_text, shown_from
+from .build import project
+from .commands import build as site_build
+from .registry.gate_decision import PROFILES
 from .importing import command as importing
-from .project import docs_dir_of
+from .build.project import docs_dir_of
 from .publish import commands as publishing
-from .publish.cli import make_pdf
-from .registry import Registry
+from .publish.pdf_command import make_pdf
+from .registry.documents import Registry
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -40,7 +41,7 @@ def cmd_poster(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .preview import serve  # imported here: MkDocs' server is not needed to build or check
+    from .commands.serve import serve  # imported here: MkDocs' server is not needed to build or check
 
     return serve(args.config_file, args.dev_addr)
 

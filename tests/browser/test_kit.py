@@ -9,8 +9,8 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from hoctap import quiz
-from hoctap.registry import Registry
+from hoctap.registry import quiz
+from hoctap.registry.documents import Registry
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

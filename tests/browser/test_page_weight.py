@@ -134,7 +134,7 @@ def test_no_search_index_before_search_opens(visits, site, which):
 
 def test_budget_catches_a_heavy_page(browser, project_copy, build):
     """A throw-away copy whose program page carries a large image and four extra ones (no
-    `<link>` nor `data:` URL: a page may not hold them, hoctap.safe_html): the budget reports the
+    `<link>` nor `data:` URL: a page may not hold them, hoctap.text.safe_html): the budget reports the
     bytes and the requests."""
     page = project_copy / "docs" / VISIT["program_page"].replace(".html", ".md")
     images = {f"nang-{i}.png": random.Random(i).randbytes(100 * 1024 if i == 0 else 1024) for i in range(5)}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.conftest import DOCS, SITE_URL
 from tests.qr import decoded_pages
-from hoctap.registry import Registry
+from hoctap.registry.documents import Registry
 
 REGISTRY = Registry.load(DOCS)
 PROGRAMMES = [d for d in REGISTRY.catalogue() if d.ma in REGISTRY.study_order]

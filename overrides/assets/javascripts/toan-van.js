@@ -1,4 +1,4 @@
-/* An official text's full text (render/toan_van.py): beside every Điều, mục, khoản and điểm — each
+/* An official text's full text (render/toan_van_section.py): beside every Điều, mục, khoản and điểm — each
    element with an id in the section — a "Chép liên kết" button that copies the address of that
    place, puts it in the address bar and says so in Material's own dialog at the foot of the screen.
    Loaded only on pages with a full text; no stylesheet of its own (Material's icon and dialog styles;

@@ -4,13 +4,13 @@ The site is checked in one place, `check_project`: `hoctap check` and every buil
 report the same findings, and the build renders the registry and data files it checked.
 
 Every finding has a stable code, listed once with what it means and its safe fix in
-`scripts/hoctap/finding_codes.yml` (`hoctap.findings.CODES`); the editors' guide shows that table.
+`scripts/hoctap/text/finding_codes.yml` (`hoctap.text.findings.CODES`); the editors' guide shows that table.
 
 Prose checks skip code, URLs and HTML tags; front matter is checked too (it is shown on
 the document card), except V106/V107, for which it is YAML syntax.
 
 Every finding is an error, except the V1xx, S101–S104 and F103 findings inside an official text kept
-verbatim (between the markers of hoctap.toan_van) and an S106 whose citation is there: those are
+verbatim (between the markers of hoctap.text.toan_van_markers) and an S106 whose citation is there: those are
 warnings, listed by the build and `hoctap check`, never failed on, never changed by `--fix`.
 """
 
@@ -21,11 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..abbreviations import FILE as ABBREVIATIONS_FILE
-from ..content import ContentError, Page
-from ..docs_tree import entries, walk
-from ..findings import Finding
-from ..registry import Registry
+from ..registry.abbreviations import FILE as ABBREVIATIONS_FILE
+from ..content.page import ContentError, Page
+from ..content.docs_tree import entries, walk
+from ..text.findings import Finding
+from ..registry.documents import Registry
 from . import data, fidelity, links, markup, symbols, text
 from .source import Site, Source
 
@@ -35,7 +35,7 @@ SOURCE_DIR = "sources"
 
 
 VERBATIM = ("V1", "S101", "S102", "S103", "S104", "F103")
-"""Codes about wording, citations and claimed relations: inside an official text kept verbatim (hoctap.toan_van) they are
+"""Codes about wording, citations and claimed relations: inside an official text kept verbatim (hoctap.text.toan_van_markers) they are
 warnings with no fix, listed by the build and `hoctap check`, never failed on, never "fixed"."""
 
 
@@ -73,7 +73,7 @@ def check_site(registry: Registry, source_dir: Path | None = None) -> list[Findi
     """Every check on every Markdown file of docs/ (paths relative to it), besides the registry's own findings;
     quotations are checked against `source_dir` (default: `sources/` beside docs/).
 
-    The files are those of the registry's walk of docs/ (hoctap.docs_tree): no link is followed.
+    The files are those of the registry's walk of docs/ (hoctap.content.docs_tree): no link is followed.
     Part of `check_project`, which the plugin runs once per build round, for both languages."""
     docs_dir = registry.docs_dir
     tree = registry.tree or walk(docs_dir)

@@ -8,17 +8,17 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import focus as focus_file, key_points as key_points_file, quiz as quiz_file
-from ..abbreviations import Abbreviations, read as read_abbreviations
-from ..findings import Finding
-from ..pages import PAGE_KINDS
-from ..focus import Focus
-from ..key_points import KeyPoints
-from ..quiz import Quiz
-from ..registry import Registry
+from ..registry import focus as focus_file, key_points as key_points_file, quiz as quiz_file
+from ..registry.abbreviations import Abbreviations, read as read_abbreviations
+from ..text.findings import Finding
+from ..text.pages import PAGE_KINDS
+from ..registry.focus import Focus
+from ..registry.key_points import KeyPoints
+from ..registry.quiz import Quiz
+from ..registry.documents import Registry
 from ..sharing import agenda as agenda_file
 from ..sharing.agenda import Agenda
-from ..timeline import Event, events as timeline_events
+from ..registry.timeline import Event, events as timeline_events
 
 
 @dataclass

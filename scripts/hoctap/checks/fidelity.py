@@ -20,10 +20,10 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..findings import Finding
-from ..pages import DEFAULT_LANG
-from ..sources import cited
-from ..symbols import find_mentions
+from ..text.findings import Finding
+from ..text.pages import DEFAULT_LANG
+from ..text.sources import cited
+from ..text.symbols import find_mentions
 from .source import MASK, Site, Source, mask_markdown
 
 _QUOTE_LINE = re.compile(r"^(?P<indent>[ \t]*)>[ \t]?(?P<text>.*)$")

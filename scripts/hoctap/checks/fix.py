@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ..findings import Finding
+from ..text.findings import Finding
 from . import check_source
 from .source import Site, Source
 

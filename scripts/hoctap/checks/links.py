@@ -13,10 +13,10 @@ from urllib.parse import unquote, urlsplit
 
 import pathspec
 
-from ..findings import Finding
-from ..registry import Registry
-from ..symbols import canonical, find_mentions
-from ..vietnamese import slugify
+from ..text.findings import Finding
+from ..registry.documents import Registry
+from ..text.symbols import canonical, find_mentions
+from ..text.vietnamese import slugify
 from .source import Site, Source
 
 _HREF = re.compile(r"<(?:a|iframe)\b[^>]*?\b(?:href|src)\s*=\s*([\"'])(?P<url>[^\"']*)\1", re.I)

@@ -2,7 +2,7 @@
 
 The page's markup (code masked: `Source.markup`) is read by a real HTML tokenizer, the standard
 library's, which gives each tag with its attributes and position; the allow-list is the one the
-plugin's sanitiser enforces on the rendered page (hoctap.safe_html), so what passes here passes
+plugin's sanitiser enforces on the rendered page (hoctap.text.safe_html), so what passes here passes
 there unchanged. Markdown's own ways to make a link (`[text](url)`, `[name]: url`) or to set an
 attribute (`{: key="value"}`, the `attr_list` extension) end up as HTML too, and are read as well.
 """
@@ -15,9 +15,8 @@ from typing import Iterator
 
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
-from ..findings import Finding
-from ..safe_html import (ATTRIBUTES, FORBIDDEN, MARKDOWN_ONLY, STYLE_PROPERTIES, TAGS, URL_ATTRIBUTES, URL_SCHEMES,
-                         allowed_attribute, url_scheme)
+from ..text.findings import Finding
+from ..text.safe_html import ATTRIBUTES, FORBIDDEN, MARKDOWN_ONLY, STYLE_PROPERTIES, TAGS, URL_ATTRIBUTES, URL_SCHEMES, allowed_attribute, url_scheme
 from .source import MASK, Source
 
 _MD_URL = re.compile(r"\]\([ \t]*<?(?P<url>[^)\s>]*)|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<ref>[^\s>]+)", re.M)

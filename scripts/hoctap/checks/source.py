@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ..content import Document, Page, parse_page, read_text
-from ..findings import Finding, Fix
-from ..pages import page_stem
-from ..registry import Registry
-from ..toan_van import regions
+from ..content.page import Document, Page, parse_page, read_text
+from ..text.findings import Finding, Fix
+from ..text.pages import page_stem
+from ..registry.documents import Registry
+from ..text.toan_van_markers import regions
 
 MASK = "\x00"
 """Stands for a character that is not prose (code, a URL, an HTML tag): not a letter, not a space."""
@@ -101,7 +101,7 @@ class Source:
 
     @cached_property
     def full_texts(self) -> list[tuple[int, int]]:
-        """Where the official texts kept verbatim are (hoctap.toan_van), as offsets: none outside Markdown."""
+        """Where the official texts kept verbatim are (hoctap.text.toan_van_markers), as offsets: none outside Markdown."""
         return regions(self.text) if self.markdown else []
 
     def in_full_text(self, offset: int) -> bool:

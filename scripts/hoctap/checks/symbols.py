@@ -8,10 +8,10 @@ import os
 import re
 from typing import Iterator
 
-from ..content import Document
-from ..dates import format_date
-from ..findings import ERROR, WARNING, Finding
-from ..symbols import Mention, Symbol, find_mentions, issuer_named, parse
+from ..content.page import Document
+from ..text.dates import format_date
+from ..text.findings import ERROR, WARNING, Finding
+from ..text.symbols import Mention, Symbol, find_mentions, issuer_named, parse
 from .source import Site, Source
 
 _MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july",
@@ -103,7 +103,7 @@ def _header_side(source: Source, offset: int, document: Document, key: str, valu
     """S106: the other place of an S103/S104, the document's own header, pointing back at the citation.
 
     Both are errors while the citation is editable; inside an official text kept verbatim
-    (hoctap.toan_van) both are warnings: neither text may be changed, an editor notes the conflict."""
+    (hoctap.text.toan_van_markers) both are warnings: neither text may be changed, an editor notes the conflict."""
     line, col = source.position(offset)
     where = f"{os.path.relpath(source.file) if source.file else source.path}:{line}:{col}"
     return Finding(document.page.path.as_posix(), document.page.line_of(key), 1, "S106",

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Iterator
 
-from ..findings import Finding
+from ..text.findings import Finding
 from .source import Source
 
 _COMBINING = re.compile(r".[\u0300-\u036f]+", re.S)

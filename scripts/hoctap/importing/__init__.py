@@ -18,13 +18,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import symbols
+from ..text import symbols
 from .header import Fields, read_fields, zones
 from .layout import drop_furniture, paragraphs
 from .model import Extracted, ImportFailure
 from .rules import MARKER
 from .sniff import sniff
-from .structure import Body, escape, to_markdown
+from ..text.markdown_escape import escape
+from .structure import Body, to_markdown
 
 __all__ = ["ImportFailure", "Imported", "import_file"]
 

@@ -11,9 +11,9 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from ..outline import sections
-from ..toan_van import regions
-from . import ImportFailure, import_file, key_points
+from ..text.outline import sections
+from ..text.toan_van_markers import regions
+from . import ImportFailure, import_file, key_point_proposals as key_points
 
 
 def add_verb(verbs, folders) -> None:

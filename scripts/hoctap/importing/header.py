@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .. import symbols
+from ..text import symbols
 from .layout import paragraphs
 from .model import Cell, Row
 from .rules import AUTHORITY, DATE_LINE, MARKER, MOTTO_STARTS, OPENERS, SO, VV, is_motto, type_name

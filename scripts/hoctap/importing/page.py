@@ -18,8 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from .. import content
-from ..toan_van import BEGIN, END, HEADING_ID
+from ..content import page as content
+from ..text.toan_van_markers import BEGIN, END, HEADING_ID
 from . import Imported, symbols_in
 from .model import ImportFailure
 

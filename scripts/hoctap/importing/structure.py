@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 from .layout import Paragraph
 from .rules import MARKER
+from ..text.markdown_escape import escape, escape_inline
 
 HEADING_BASE = 3  # the full text sits under the page's "## Toàn văn"
 _SHORT_HEADING = 110  # characters: a numbered line longer than this is a paragraph, not a title
 _LEVEL_ORDER = ("phan", "chuong", "muc", "tieu_muc", "dieu", "roman", "arabic", "dotted")  # headings, outer first
 _UNIT = {"phần": "phan", "chương": "chuong", "mục": "muc", "tiểu mục": "tieu_muc", "điều": "dieu"}
-_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 
 
 @dataclass
@@ -34,21 +34,6 @@ class Body:
     outline: list[Heading] = field(default_factory=list)
     passages: list[tuple[str, str]] = field(default_factory=list)  # each paragraph as printed, and its anchor
     warnings: list[str] = field(default_factory=list)
-
-
-def escape_inline(text: str) -> str:
-    """Markup characters escaped, for text inside a heading or a list item."""
-    return _ESCAPE.sub(r"\\\1", text)
-
-
-def escape(text: str) -> str:
-    """A paragraph as Markdown that shows it as printed: markup characters escaped, a leading `1.` too."""
-    text = escape_inline(text)
-    return re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", re.sub(r"^([#+=-])", r"\\\1", text))
-
-
-def unescape(markdown: str) -> str:
-    return re.sub(r"\\([\\`*_\[\]<>|#+=.-])", r"\1", markdown)
 
 
 _DEPTH = ("phan", "chuong", "muc", "tieu_muc", "dieu", "roman", "arabic", "khoan", "dotted", "diem")

@@ -16,12 +16,13 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import disk, project
-from ..findings import format_text
-from ..gate import PROFILES
+from ..text import disk
+from ..build import project
+from ..text.findings import format_text
+from ..registry.gate_decision import PROFILES
 from . import bundle as offline
 from . import releases as rel
-from .cli import make_pdf
+from .pdf_command import make_pdf
 from .verify import inline_script_hashes, verify
 
 BUSY = 3

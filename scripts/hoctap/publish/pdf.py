@@ -26,12 +26,12 @@ from types import SimpleNamespace
 
 from markupsafe import Markup
 
-from ..content import Document
-from ..dates import format_date
-from .. import html_tags
-from ..findings import Finding
-from ..pages import PDF_NAME
-from ..registry import Registry
+from ..content.page import Document
+from ..text.dates import format_date
+from ..text import html_tags
+from ..text.findings import Finding
+from ..text.pages import PDF_NAME
+from ..registry.documents import Registry
 from ..render import partials
 from ..sharing import qr
 from ..sharing.links import absolute, page_url

@@ -11,10 +11,10 @@ import html
 import sys
 from pathlib import Path
 
-from ..project import read_mkdocs_yml
-from ..pages import PAGE_KINDS
-from ..registry import Registry
-from ..dates import format_date
+from ..build.project import read_mkdocs_yml
+from ..text.pages import PAGE_KINDS
+from ..registry.documents import Registry
+from ..text.dates import format_date
 from ..sharing import agenda as agendas, qr
 from ..sharing.links import FEDERATION, site_root
 

@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..findings import Finding
-from ..gate import LeftOut
+from ..text.findings import Finding
+from ..registry.gate_decision import LeftOut
 from ..render import scripts
 
 REQUIRED = ("index.html", "404.html")

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from ..checks.source import MASK, blank, mask_markdown
-from ..content import Document
-from ..registry import Registry
-from ..symbols import find_mentions
+from ..content.page import Document
+from ..registry.documents import Registry
+from ..text.symbols import find_mentions
 from .blocks import relative_link
 
 _NOT_HERE = re.compile(

@@ -11,9 +11,9 @@ from types import SimpleNamespace
 
 from markupsafe import Markup
 
-from ..content import Document
-from ..findings import CODES
-from ..registry import Registry
+from ..content.page import Document
+from ..text.findings import CODES
+from ..registry.documents import Registry
 from . import partials
 from .labels import format_date, labels
 from .titles import Value, Values, title

@@ -1,7 +1,7 @@
 """Sources as a reader cites them: `ke-hoach-….txt:81-84` becomes "Kế hoạch ngày 31/3/2026, mục II.1",
 linked to that section of the plan's page. File and line stay in the editors' tools (`hoctap check`).
 
-The section comes from the source text's own headings (hoctap.sources.section_of); the cited
+The section comes from the source text's own headings (hoctap.text.sources.section_of); the cited
 document is the one whose page gives that text as its `toan_van`, and the section's place on
 that page is the heading numbered the same way (`## II. …` then `### 1. …`).
 """
@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checks.fidelity import quotations
-from ..registry import Registry
-from ..sources import OPENING, section_of
+from ..registry.documents import Registry
+from ..text.sources import OPENING, section_of
 from .blocks import relative_link
 from .labels import labels
-from ..vietnamese import slugify
+from ..text.vietnamese import slugify
 from .titles import Values, name
 
 _HEADING = re.compile(r"^(#{2,3})\s+(.*?)\s*(?:\{:?\s*#([\w-]+)[^}]*\})?\s*$", re.M)

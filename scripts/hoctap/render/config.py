@@ -1,7 +1,7 @@
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from ..abbreviations import FILE as ABBREVIATIONS_FILE
+from ..registry.abbreviations import FILE as ABBREVIATIONS_FILE
 from ..checks import SOURCE_DIR
 
 
@@ -16,7 +16,7 @@ class HoctapConfig(Config):
     source_dir = c.Type(str, default=SOURCE_DIR)
     # The abbreviations (`*[LĐLĐ]: Liên đoàn Lao động` lines): tooltips on every page, and the glossary page.
     abbreviations = c.Type(str, default=ABBREVIATIONS_FILE)
-    # The publication gate (hoctap.gate, applied by render/gate.py): editors' previews show drafts, a publish does not.
+    # The publication gate (hoctap.registry.gate_decision, applied by render/gate_removal.py): editors' previews show drafts, a publish does not.
     drafts = c.Type(bool, default=True)
     # Off in `hoctap publish` and `hoctap bundle`: pages marked `chi_xem_truoc: true` (the editors' guide) are left out.
     preview = c.Type(bool, default=True)

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
-from ..content import Document
-from ..registry import Registry
-from ..timeline import Event
+from ..content.page import Document
+from ..registry.documents import Registry
+from ..registry.timeline import Event
 from . import partials
 from .blocks import relative_link
 

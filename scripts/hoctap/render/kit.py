@@ -11,16 +11,16 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content import Document
-from ..focus import Focus
-from ..key_points import KeyPoints
-from ..pages import PAGE_KINDS, PDF_NAME
-from ..quiz import Quiz
-from ..registry import Registry
+from ..content.page import Document
+from ..registry.focus import Focus
+from ..registry.key_points import KeyPoints
+from ..text.pages import PAGE_KINDS, PDF_NAME
+from ..registry.quiz import Quiz
+from ..registry.documents import Registry
 from ..sharing import agenda as agendas, qr, slides
 from ..sharing.links import absolute, page_url
-from ..timeline import Event
-from . import conference, diagram, key_points, on_tap, partials, speaker
+from ..registry.timeline import Event
+from . import conference, diagram, key_point_block as key_points, on_tap, partials, speaker
 from .blocks import relative_link
 from .labels import format_date, labels
 from .stash import Stash
@@ -52,7 +52,7 @@ class Kit:
     raw: Stash = field(default_factory=Stash)
     # The theme's `custom_dir`, whose partials draw the quiz, the map and timeline, the sheets
     theme_dir: Path = partials.THEME_DIR
-    # The editors' kept key points (hoctap.key_points), those that passed the check
+    # The editors' kept key points (hoctap.registry.key_points), those that passed the check
     points: KeyPoints = field(default_factory=KeyPoints)
 
     def markdown(self, page, generated: str | None, document: Document | None, lang: str) -> str:

@@ -1,6 +1,6 @@
 """The words the site shows readers, as the renderer and the templates use them, and its dates.
 
-The words are data, one file per language (hoctap.words: `words/vi.yml`, `words/en.yml`).
+The words are data, one file per language (hoctap.text.words: `words/vi.yml`, `words/en.yml`).
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import datetime as dt
 import functools
 from types import SimpleNamespace
 
-from .. import dates
-from ..pages import DEFAULT_LANG
-from ..words import all_words, labels  # noqa: F401 (labels: the renderer's way to its words)
+from ..text import dates
+from ..text.pages import DEFAULT_LANG
+from ..text.words import all_words, labels  # noqa: F401 (labels: the renderer's way to its words)
 
 
 @functools.cache

@@ -21,8 +21,8 @@ import re
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from .. import html_tags
-from ..pages import DEFAULT_LANG
+from ..text import html_tags
+from ..text.pages import DEFAULT_LANG
 
 
 def leave_out_untranslated(files: Files, lang: str) -> list[File]:

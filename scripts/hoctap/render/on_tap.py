@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
-from ..quiz import Quiz, reference_label
+from ..registry.quiz import Quiz, reference_label
 from . import partials
 from .blocks import relative_link
 from .labels import labels

@@ -24,14 +24,16 @@ from mkdocs.utils import get_relative_url
 
 from ..checks import Project, check_project, links
 from ..checks.data import Data
-from .. import content, docs_tree, safe_html, search
-from ..findings import Finding, errors, format_text, shown_from
-from ..pages import DEFAULT_LANG, PAGE_KINDS
-from ..registry import Registry
-from . import abbr, autolink, blocks, languages, minify, partials, scripts, share, toan_van
+from ..content import page as content, docs_tree
+from ..text import safe_html
+from .. import search
+from ..text.findings import Finding, errors, format_text, shown_from
+from ..text.pages import DEFAULT_LANG, PAGE_KINDS
+from ..registry.documents import Registry
+from . import abbr, autolink, blocks, languages, minify, partials, scripts, share, toan_van_section as toan_van
 from .citations import cite_all, cite_quotations
 from .config import HoctapConfig
-from .gate import Gate
+from .gate_removal import Gate
 from .kit import Kit
 from .material_search import EmptyIndex
 from .labels import format_date, labels, template_labels
@@ -61,7 +63,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         which tries each language's suffix, remembered for the build: cards and the catalogue ask thousands of times)."""
         self.gate: Gate | None = None
         self.tree: docs_tree.Tree | None = None
-        """docs/ as the registry walked it: only its usable files reach the site (hoctap.docs_tree)."""
+        """docs/ as the registry walked it: only its usable files reach the site (hoctap.content.docs_tree)."""
         self.compiled_templates = MemoryBytecodeCache()
         self.untranslated: list[File] = []
         """The pages this language build leaves out, having no translation (render.languages)."""

@@ -2,7 +2,7 @@
 
 Hashed while each page is built, in the page's output with the page's own content taken out: a
 script is allowed because Material's templates or ours (overrides/) wrote it, never because a page
-held one (the sanitiser removes those anyway: hoctap.safe_html). The build writes the list into
+held one (the sanitiser removes those anyway: hoctap.text.safe_html). The build writes the list into
 the site's root; `hoctap csp` reads it from the release.
 """
 

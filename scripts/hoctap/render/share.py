@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
-from ..content import Document
+from ..content.page import Document
 from ..sharing import card as cards
 from ..sharing.links import FEDERATION, absolute, site_root, subject
 from .labels import format_date

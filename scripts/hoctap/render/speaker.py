@@ -1,7 +1,7 @@
 """Speaker sheets (phiếu báo cáo viên): one per programme the plan lists for study.
 
 A sheet holds only what the sources state: the document's front matter, the focus areas quoted from
-the plan (`docs/includes/bao-cao-vien.yml`, checked against its source lines by hoctap.focus), discussion
+the plan (`docs/includes/bao-cao-vien.yml`, checked against its source lines by hoctap.registry.focus), discussion
 questions built from those same facts — each with its answer — and blank lines for the speaker's
 notes. Where the plan is silent the sheet says it is awaiting the official text.
 """
@@ -12,9 +12,9 @@ import html
 import re
 from pathlib import Path
 
-from ..content import Document
-from ..focus import Focus
-from ..registry import Registry
+from ..content.page import Document
+from ..registry.focus import Focus
+from ..registry.documents import Registry
 from . import partials
 from .blocks import relative_link
 from .labels import format_date, labels
@@ -37,7 +37,7 @@ def sheets(registry: Registry, focus: Focus, page_src: str, lang: str, raw=lambd
            beside=lambda document: "", key_points=lambda document: "", theme_dir: Path = partials.THEME_DIR) -> str:
     """Every programme's sheet, one printed page each; `raw(html)` is how its raw HTML goes in (render/stash.py);
     `beside(document)` is raw HTML put under its title (its page's QR code, its slide deck);
-    `key_points(document)` its kept key points as quotations (render/key_points.py), "" for none."""
+    `key_points(document)` its kept key points as quotations (render/key_point_block.py), "" for none."""
     return "".join(_sheet(d, registry, focus, page_src, lang, raw, beside(d), key_points(d), theme_dir)
                    for d in study_programmes(registry))
 

@@ -1,4 +1,4 @@
-"""Raw HTML the plugin generates, kept apart from the page's sanitiser (hoctap.safe_html).
+"""Raw HTML the plugin generates, kept apart from the page's sanitiser (hoctap.text.safe_html).
 
 The quiz's form, the map's SVG and the speaker sheet's print button are ours, built from escaped
 values, and use tags an editor may not (`form`, `svg`, `button`). Into the Markdown goes a

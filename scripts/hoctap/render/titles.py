@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from ..content import Document
-from ..pages import DEFAULT_LANG
+from ..content.page import Document
+from ..text.pages import DEFAULT_LANG
 from .labels import format_date
 
 VALUES_FILE = "includes/values.{lang}.yml"

@@ -27,7 +27,7 @@ from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
-from ..pages import DEFAULT_LANG
+from ..text.pages import DEFAULT_LANG
 from .text import aliases, fold, terms, words
 
 FIELDS = ("title", "text", "symbol")

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from .. import data_file
-from ..findings import Finding
-from ..sources import cited
+from ..text import data_file
+from ..text.findings import Finding
+from ..text.sources import cited
 
 FILE = "includes/hoi-nghi.yml"
 """Where the agenda is, in docs/."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..sources import OPENING, cited, section_of
+from ..text.sources import OPENING, cited, section_of
 
 _LIST_MARK = re.compile(r"^[-–•]\s+")
 
@@ -20,7 +20,7 @@ def quote(source_dir: Path, ref: str) -> str:
 
 
 def reference(source_name: str, source_dir: Path, ref: str) -> str:
-    """`Kế hoạch ngày 31/3/2026, mục II.1`: the section as the site's pages cite it (hoctap.sources.section_of)."""
+    """`Kế hoạch ngày 31/3/2026, mục II.1`: the section as the site's pages cite it (hoctap.text.sources.section_of)."""
     found = section_of(source_dir, ref)
     part = found[1] if found else None
     return f"{source_name}, mục {part}" if part and part != OPENING else source_name

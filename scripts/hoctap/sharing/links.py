@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urljoin, urlsplit
 
-from ..content import Document
+from ..content.page import Document
 
 FEDERATION = "Liên đoàn Lao động tỉnh Lai Châu"
 

@@ -13,9 +13,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content import Document
-from ..pages import DEFAULT_LANG, page_stem
-from ..words import labels
+from ..content.page import Document
+from ..text.pages import DEFAULT_LANG, page_stem
+from ..text.words import labels
 from . import citation, qr
 from .links import FEDERATION, absolute, page_url, subject
 

@@ -2,7 +2,7 @@
 
 MkDocs' own `serve` empties the site before each rebuild, and after a failed one makes every request
 wait until a build succeeds ("The server will appear stuck until build errors are resolved"): the
-editor's browser hung. Here each rebuild is `hoctap build`'s (hoctap.site_build: beside the served
+editor's browser hung. Here each rebuild is `hoctap build`'s (hoctap.commands.build: beside the served
 folder, swapped in only when it passed), so a failed one lists its findings and the browser keeps
 the last good site. MkDocs' live-reload server does the serving and the watching.
 """
@@ -20,10 +20,10 @@ from pathlib import Path
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserverVFS
 
-from . import site_build
-from .project import docs_dir_or_default
+from . import build as site_build
+from ..build.project import docs_dir_or_default
 
-log = logging.getLogger("mkdocs.hoctap.preview")
+log = logging.getLogger("mkdocs.hoctap.commands.serve")
 
 
 def serve(config_file: str, dev_addr: str) -> int:

@@ -1,5 +1,5 @@
 """Key points proposed from an imported text, for the editors to keep, drop and order
-(`docs/includes/diem-chinh.yml`, checked by hoctap.key_points). Three kinds, each a verbatim quote
+(`docs/includes/diem-chinh.yml`, checked by hoctap.registry.key_points). Three kinds, each a verbatim quote
 of the text as printed with the anchor of the place it sits under:
 
 - `muc-tieu` — a target: a sentence with a percentage, a quantity (`110 người`, `01 ngày`),
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..toan_van import HEADING_ID
+from ..text.toan_van_markers import HEADING_ID
 from .rules import MARKER, fold
 from .structure import Body
 

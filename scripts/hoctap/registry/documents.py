@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .content import ContentError, Document, Page, is_document, read_page, to_document
-from .docs_tree import Tree, walk
-from .findings import Finding
-from .pages import DEFAULT_LANG
-from .symbols import parse
+from ..content.page import ContentError, Document, Page, is_document, read_page, to_document
+from ..content.docs_tree import Tree, walk
+from ..text.findings import Finding
+from ..text.pages import DEFAULT_LANG
+from ..text.symbols import parse
 
 
 @dataclass
@@ -25,7 +25,7 @@ class Registry:
     documents: list[Document] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     tree: Tree | None = None
-    """docs/ as it was walked: the files the build may use (hoctap.docs_tree); its findings are ours."""
+    """docs/ as it was walked: the files the build may use (hoctap.content.docs_tree); its findings are ours."""
 
     @classmethod
     def load(cls, docs_dir: Path) -> "Registry":

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .findings import Finding
+from ..text.findings import Finding
 
 FILE = "docs/includes/abbreviations.md"
 """Where the file is, relative to mkdocs.yml: the plugin's `abbreviations` option, unless set."""

@@ -39,8 +39,8 @@ import yaml
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 from pydantic_core import PydanticCustomError
 
-from .findings import Finding
-from .pages import DEFAULT_LANG, PAGE_KINDS, page_lang, page_stem
+from ..text.findings import Finding
+from ..text.pages import DEFAULT_LANG, PAGE_KINDS, page_lang, page_stem
 
 TRANG_THAI = {"du-thao": "Dự thảo", "da-duyet": "Đã duyệt"}
 TINH_TRANG = {"da-ban-hanh": "Đã ban hành", "het-hieu-luc": "Hết hiệu lực"}
@@ -272,7 +272,7 @@ class FrontMatter(_Strict):
     chi_xem_truoc: bool = False
     nguon: Names = []
     # The study conference on the timeline (`tu`, `den`, `ghi`, `nguon`); its dates may be in the
-    # future. Its contents are checked against the source it cites (hoctap.timeline, K003/K004).
+    # future. Its contents are checked against the source it cites (hoctap.registry.timeline, K003/K004).
     moc_thoi_gian: dict | None = None
 
 

@@ -1,4 +1,4 @@
-"""The key points block (điểm chính): each kept point (hoctap.key_points) as a quotation, its words as
+"""The key points block (điểm chính): each kept point (hoctap.registry.key_points) as a quotation, its words as
 the text prints them, with the citation a reader gives ("Kế hoạch ngày 31/3/2026, mục III.1") linked
 to the place on the document's page. Đọc nhanh, the speaker page and its sheets show it; the combined
 PDF takes it from those pages. Markdown, in the shape of the site's other quotations
@@ -7,10 +7,10 @@ PDF takes it from those pages. Markdown, in the shape of the site's other quotat
 
 from __future__ import annotations
 
-from ..content import Document
-from ..key_points import KeyPoint, KeyPoints
-from ..registry import Registry
-from ..sources import OPENING
+from ..content.page import Document
+from ..registry.key_points import KeyPoint, KeyPoints
+from ..registry.documents import Registry
+from ..text.sources import OPENING
 from .blocks import relative_link
 from .labels import labels
 from .speaker import text

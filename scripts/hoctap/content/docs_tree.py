@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .findings import Finding
+from ..text.findings import Finding
 
 PAGE_SUFFIXES = (".md",)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")

@@ -7,10 +7,10 @@ The file maps a document (its `so_ky_hieu`, or its page name when it has none) t
       - trich: Dự kiến 110 người.   # the words of the text, copied as printed
         neo: doi-tuong              # the anchor on the document's page (after `#`)
 
-`hoctap import --key-points` proposes them (hoctap.importing.key_points); nothing here writes one.
+`hoctap import --key-points` proposes them (hoctap.importing.key_point_proposals); nothing here writes one.
 A kept point is refused unless its words are in the document's full text, whitespace and Unicode
 form (NFC) aside, and under its anchor on the page: a key point is never a paraphrase, and its link
-lands where it is said. The full text is the page's own (between hoctap.toan_van's markers) or, for
+lands where it is said. The full text is the page's own (between hoctap.text.toan_van_markers's markers) or, for
 a page that quotes its text instead (the plan), the `.txt` its `toan_van` names in the sources folder.
 """
 
@@ -21,14 +21,14 @@ from pathlib import Path
 
 import yaml
 
-from .content import Document
-from . import data_file
-from .findings import Finding
-from .importing.structure import unescape
-from .outline import normal, sections
-from .registry import Registry
-from .sources import section_text
-from .toan_van import regions
+from ..content.page import Document
+from ..text import data_file
+from ..text.findings import Finding
+from ..text.markdown_escape import unescape
+from ..text.outline import normal, sections
+from .documents import Registry
+from ..text.sources import section_text
+from ..text.toan_van_markers import regions
 
 FILE = "includes/diem-chinh.yml"
 """The data file, relative to docs/."""
@@ -135,7 +135,7 @@ def _under(quote: str, anchor: str, where: dict, document: Document, source_dir:
 
 def _section_texts(document: Document, section: str, source_dir: Path) -> list[str]:
     """The full text's passages numbered `section`: in the page's own full text, by its headings;
-    else in its `.txt` source, by the source's (hoctap.sources.section_text)."""
+    else in its `.txt` source, by the source's (hoctap.text.sources.section_text)."""
     page_text = document.page.text
     spans = regions(page_text)
     if not spans:

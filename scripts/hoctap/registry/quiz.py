@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from .vietnamese import slugify
+from ..text.vietnamese import slugify
 
-from .content import parse_page
-from . import data_file
-from .findings import Finding
-from .pages import DEFAULT_LANG
-from .sources import ungrounded
+from ..content.page import parse_page
+from ..text import data_file
+from ..text.findings import Finding
+from ..text.pages import DEFAULT_LANG
+from ..text.sources import ungrounded
 
 FILE = "includes/on-tap.yml"
 """Where the quiz is, in docs/."""

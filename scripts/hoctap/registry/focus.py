@@ -9,10 +9,10 @@ from pathlib import Path
 
 import yaml
 
-from . import data_file
-from .findings import Finding
-from .registry import Registry
-from .sources import section_of, ungrounded
+from ..text import data_file
+from ..text.findings import Finding
+from .documents import Registry
+from ..text.sources import section_of, ungrounded
 
 FILE = "includes/bao-cao-vien.yml"
 """Where the file is, in docs/."""

@@ -14,15 +14,16 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import disk, project
-from .publish.cli import make_pdf
-from .pages import PDF_NAME
+from ..text import disk
+from ..build import project
+from ..publish.pdf_command import make_pdf
+from ..text.pages import PDF_NAME
 
 
 def build(config_file: str, site_dir: str, *, pdf: bool = True, strict: bool = True, site_url: str = "",
           verb: str = "hoctap build", **options) -> int:
     """Build the site into `site_dir` (relative to mkdocs.yml's folder, as MkDocs reads it) with the
-    plugin's `options` (hoctap.project.build); the exit status. Messages start with `verb`; without
+    plugin's `options` (hoctap.build.project.build); the exit status. Messages start with `verb`; without
     one (the preview's rebuilds), a failed build only lists its findings."""
     target = (Path(config_file).resolve().parent / site_dir).resolve()
     if target.exists() and not target.is_dir():

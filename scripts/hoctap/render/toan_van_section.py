@@ -1,6 +1,6 @@
 """An official text's full text (toàn văn) on the site: a section of its own, readable on a phone.
 
-`hoctap import` writes the text between two markers (hoctap.toan_van). In the rendered page that
+`hoctap import` writes the text between two markers (hoctap.text.toan_van_markers). In the rendered page that
 region becomes a `<section>` that carries the copy-link action's labels (overrides/assets/
 javascripts/toan-van.js adds a "Chép liên kết" button to every Điều, mục, khoản and điểm); under
 its heading come the "Chưa soát" mark while `chua_soat: true`, the download of the original
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..toan_van import BEGIN, END, HEADING_ID
+from ..text.toan_van_markers import BEGIN, END, HEADING_ID
 from .labels import labels
 
 ORIGINALS_DIR = "van-ban-goc"

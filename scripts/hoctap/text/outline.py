@@ -1,6 +1,6 @@
 """A page's outline as its text numbers it: the section each anchor opens (`III.1`, `Điều 5`, the
 opening, `Nơi nhận`) and the stretch of the page under it. Key points are checked and cited by it
-(hoctap.key_points), and `hoctap import --key-points` finds a page's anchor for a section by it.
+(hoctap.registry.key_points), and `hoctap import --key-points` finds a page's anchor for a section by it.
 """
 
 from __future__ import annotations
@@ -72,5 +72,5 @@ def _number_of(words: str) -> str:
 
 
 def _slug(words: str) -> str:
-    """The id the `toc` extension gives a heading without one (as hoctap.quiz.headings reads it)."""
+    """The id the `toc` extension gives a heading without one (as hoctap.registry.quiz.headings reads it)."""
     return slugify(re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", words).strip(), "-")

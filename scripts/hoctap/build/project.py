@@ -12,12 +12,12 @@ from pathlib import Path
 import yaml
 
 from . import mkdocs_warnings
-from .abbreviations import FILE as ABBREVIATIONS_FILE
-from .checks import SOURCE_DIR, Project
-from .checks.links import left_out_by
-from .findings import format_text, shown_from
-from .gate import LeftOut
-from .registry import Registry
+from ..registry.abbreviations import FILE as ABBREVIATIONS_FILE
+from ..checks import SOURCE_DIR, Project
+from ..checks.links import left_out_by
+from ..text.findings import format_text, shown_from
+from ..registry.gate_decision import LeftOut
+from ..registry.documents import Registry
 
 
 class _ConfigLoader(yaml.SafeLoader):

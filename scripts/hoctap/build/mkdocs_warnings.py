@@ -13,7 +13,7 @@ import os
 import re
 from pathlib import Path
 
-from .findings import Finding
+from ..text.findings import Finding
 
 _DOC = r"Doc file '(?P<page>[^']+)' contains "
 _PATTERNS = (

@@ -7,11 +7,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import parse_date
-from .findings import Finding
-from .pages import DEFAULT_LANG
-from .registry import Registry
-from .sources import ungrounded
+from ..content.page import parse_date
+from ..text.findings import Finding
+from ..text.pages import DEFAULT_LANG
+from .documents import Registry
+from ..text.sources import ungrounded
 
 
 @dataclass

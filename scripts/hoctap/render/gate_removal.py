@@ -1,4 +1,4 @@
-"""The publication gate inside a MkDocs build: what `hoctap.gate` decided to leave out is removed from
+"""The publication gate inside a MkDocs build: what `hoctap.registry.gate_decision` decided to leave out is removed from
 the files and the navigation, and links to it become plain text; the release's name is planted."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import get_plugin_logger
 
-from ..gate import LeftOut, decide, published, stem_of
-from ..registry import Registry
+from ..registry.gate_decision import LeftOut, decide, published, stem_of
+from ..registry.documents import Registry
 
 log = get_plugin_logger("hoctap")
 

@@ -7,13 +7,13 @@ import sys
 import time
 from pathlib import Path
 
-from ..project import read_mkdocs_yml
+from ..build.project import read_mkdocs_yml
 
-from .. import disk
-from ..findings import format_text
-from ..registry import Registry
-from ..gate import decide, published
-from ..pages import PDF_NAME
+from ..text import disk
+from ..text.findings import format_text
+from ..registry.documents import Registry
+from ..registry.gate_decision import decide, published
+from ..text.pages import PDF_NAME
 from ..render import partials
 from .pdf import PdfError, write_pdf
 

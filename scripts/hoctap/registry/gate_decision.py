@@ -14,7 +14,7 @@ before the site is assembled, the registry the plugin renders from no longer hol
 catalogue, the cards and the map do not name it), the navigation no longer lists it, and links
 to it in other pages become plain text.
 
-This module decides; `render/gate.py` applies the decision inside a MkDocs build, and
+This module decides; `render/gate_removal.py` applies the decision inside a MkDocs build, and
 `publish/` checks the built site against it.
 """
 
@@ -23,9 +23,9 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from .content import Page, is_document
-from .pages import DEFAULT_LANG
-from .registry import Registry
+from ..content.page import Page, is_document
+from ..text.pages import DEFAULT_LANG
+from .documents import Registry
 
 PROFILES = ("intranet", "public")
 

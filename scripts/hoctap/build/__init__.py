@@ -1,0 +1,1 @@
+"""Build: MkDocs run in this process with our plugin, its warnings turned into findings."""
