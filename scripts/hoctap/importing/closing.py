@@ -85,10 +85,9 @@ def _signature(f: Fields, right: list[Cell]) -> None:
         if name is not None:
             break
         if AUTHORITY.match(cell.text):
-            if after and authority:
-                authority[-1] += after  # `TM. ỦY BAN NHÂN DÂN` / `TỈNH MẪU` / `KT. CHỦ TỊCH`
-            after = []
             authority.append([cell])
+        elif _capitals(cell.text) and authority and not after and forms.position(cell.text):
+            authority[-1].append(cell)  # `T/M BAN CHẤP HÀNH TRUNG` / `ƯƠNG`: the authority line wrapped
         elif _capitals(cell.text):
             after.append(cell)
         elif forms.person(cell.text) is None:

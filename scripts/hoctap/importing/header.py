@@ -24,6 +24,7 @@ from .rules import AUTHORITY, DATE_LINE, MARKER, MOTTO_STARTS, SO, VV, is_motto,
 _CONTINUES_NAME = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|VIỆT NAM|VÀ|CỦA|KHÓA|KHOÁ)\b")
 _GLUED_MOTTO = re.compile(r"\s(?=CỘNG H[OÒ]À?|ĐẢNG CỘNG SẢN|Độc lập\s*[-–])")
 _GLUED_DATE = re.compile(r"\s(?=[A-ZĐ][^\d,;:]{1,30},\s*ng[àa]y)")
+_COLUMN_GAP = 0.012  # of the page's width: wider than a space between words, narrower than a column gap
 _LEFT_EDGE = 0.45  # a cell starting right of this (fraction of the page) is in the right-hand column
 
 
@@ -42,6 +43,8 @@ def zones(rows: list[Row], positioned: bool) -> Zones:
     if t is not None:
         end = _title_end(rows, t + 1)
         header, type_row, title, start = rows[:t], rows[t], rows[t + 1:end], end
+        while start < len(rows) and _separator(rows[start].text):
+            start += 1  # the rule under the title
     else:
         start = _cong_van_header_end(rows, positioned)
         header, type_row, title = rows[:start], None, []
@@ -62,7 +65,7 @@ def _title_end(rows: list[Row], first: int) -> int:
         if i > first and capitals(text) and not capitals(rows[first].text):
             return i
         if _separator(text):
-            return i + 1 if i > first else i
+            return i
         if i > first and (opens_body(text) or MARKER.match(text) and not MARKER.match(text)["bullet"]):
             return i
         if i > first and bold and not all(c.bold for c in row.cells):
@@ -173,9 +176,19 @@ def part(cell: Cell, text: str, x0: float, x1: float, words: tuple = ()) -> Cell
 
 def _split_glued(cell: Cell) -> list[Cell]:
     """A cell that holds both columns (their gap too narrow to see): cut before the motto or the date."""
+    if DATE_LINE.match(cell.text) or is_motto(cell.text):
+        return [cell]
+    if len(cell.words) == len(cell.text.split()) > 1:  # a PDF: cut at the widest gap, if the right part is one
+        gaps = [(b[1] - a[2], k) for k, (a, b) in enumerate(zip(cell.words, cell.words[1:]), 1)]
+        gap, k = max(gaps)
+        start = len(" ".join(cell.text.split()[:k]))
+        rest = cell.text[start:].strip()
+        if gap >= _COLUMN_GAP and (DATE_LINE.match(rest) or is_motto(rest)):
+            return cut(cell, start, start)
+        return [cell]
     for pattern in (_GLUED_MOTTO, _GLUED_DATE):
         m = pattern.search(cell.text)
-        if m and m.start() > 0 and not DATE_LINE.match(cell.text) and not is_motto(cell.text):
+        if m and m.start() > 0:
             return cut(cell, m.start(), m.end())
     return [cell]
 
@@ -203,8 +216,8 @@ def split_at(cell: Cell, edge: float | None) -> list[Cell]:
         return [cell]
     left = [w for w in cell.words if w[1] < edge]
     right = [w for w in cell.words if w[1] >= edge]
-    if not left or not right:
-        return [cell]
+    if not left or not right or right[0][1] - left[-1][2] < _COLUMN_GAP:
+        return [cell]  # no gap where the edge falls: one line of one column, wider than the other's start
     return [part(cell, " ".join(w[0] for w in part), part[0][1], part[-1][2], tuple(part)) for part in (left, right)]
 
 
@@ -243,7 +256,8 @@ def _issuer(f: Fields, left: list[Cell]) -> None:
     else:
         blocks: list[list[Cell]] = []
         for cell in names:
-            if blocks and (_CONTINUES_NAME.match(cell.text) or blocks[-1][-1].text.endswith((" VÀ", " CỦA", "-"))):
+            if blocks and (_CONTINUES_NAME.match(cell.text) or blocks[-1][-1].text.endswith((" VÀ", " CỦA", "-"))
+                           or forms.organisation(cell.text)):  # `BAN CHẤP HÀNH` / `TRUNG ƯƠNG`: one name wrapped
                 blocks[-1].append(cell)
             else:
                 blocks.append([cell])
