@@ -340,7 +340,7 @@ def test_sources_are_cited_as_a_reader_cites_them(site):
     assert '<a href="../ke-hoach.html#noi-dung-hoc-tap">Kế hoạch ngày 31/3/2026, mục II.1</a>' in card
     plan = (site / "ke-hoach.html").read_text(encoding="utf-8")
     assert '— <a href="ke-hoach.html#noi-dung-hoc-tap">Kế hoạch ngày 31/3/2026, mục II.1</a>' in plan  # a quotation's source
-    assert "18-Ctr/" in plan and "[sic: " in plan  # the plan's slip kept, the correction marked
+    assert "18-Ctr/" in plan and "[nguyên văn, đúng là " in plan  # the plan's slip kept, the correction marked
 
 
 def test_english_pages_are_english(site):
