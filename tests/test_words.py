@@ -106,3 +106,38 @@ def test_the_timeline_writes_dates_as_every_page_does(site):
     dates = re.findall(r'class="ht-svg__date"[^>]*>([^<]+)<', drawing)
     assert "04/3" in dates and "04/03" not in dates
     assert "04/3/2026" in drawing and "04/03/2026" not in drawing
+
+
+def _card(html: str) -> str:
+    return html[html.index('class="ht-card'):html.index("</aside>")]
+
+
+def test_a_card_says_what_its_type_calls_it(site):
+    """A congress adopts its resolution ("thông qua"); nothing says one was "ban hành"."""
+    resolution = _card((site / "van-ban" / "nghi-quyet-dai-hoi-cong-doan-tinh-xiv.html").read_text(encoding="utf-8"))
+    assert '<dd class="ht-card__status">Đã thông qua</dd>' in resolution and "Đã ban hành" not in resolution
+    assert "<dt>Ngày thông qua</dt>" in resolution and "<dt>Thông qua tại</dt>" in resolution
+    programme = _card((site / "van-ban" / "18-ctr-tu.html").read_text(encoding="utf-8"))
+    assert '<dd class="ht-card__status">Đã ban hành</dd>' in programme  # the plan dates its issue
+
+
+def test_a_status_only_where_a_source_states_it():
+    from hoctap.render.titles import status
+    registry = Registry.load(DOCS)
+    assert status(registry.get("nghi-quyet-dai-hoi-xiv-dang")) == "da-thong-qua"
+    assert status(registry.get("15-CTr/TU")) == "da-ban-hanh"
+    undated = registry.get("15-CTr/TU")
+    undated.ngay_ban_hanh = None
+    assert status(undated) is None
+
+
+def test_a_relation_is_labelled_in_the_citing_documents_words(site):
+    """15/CTr-LĐLĐ implements "Nghị quyết Công đoàn tỉnh Lai Châu khóa XIV", as the plan prints it;
+    the identification with the congress's resolution is a note, with its reason, on that page."""
+    card = _card((site / "van-ban" / "15-ctr-ldld.html").read_text(encoding="utf-8"))
+    assert ">Nghị quyết Công đoàn tỉnh Lai Châu khóa XIV</a>" in card
+    assert "Nghị quyết Đại hội Công đoàn tỉnh Lai Châu lần thứ XIV" not in card
+    mttq = _text((site / "van-ban" / "03-ctr-mttq-ub.html").read_text(encoding="utf-8"))
+    assert "03/CTr-MTTQ-UB — Thực hiện Nghị quyết Đại hội đại biểu MTTQ Việt Nam tỉnh Lai Châu khóa XIV" in mttq
+    note = _text((site / "van-ban" / "nghi-quyet-dai-hoi-cong-doan-tinh-xiv.html").read_text(encoding="utf-8"))
+    assert "Hai cách gọi trong Kế hoạch" in note and "vì phần mở đầu và mục I.1" in note

@@ -17,7 +17,7 @@ from ..text.vietnamese import sort_key
 from ..registry.documents import Registry
 from . import partials
 from .labels import field_date, labels
-from .titles import Value, Values, title
+from .titles import Value, Values, status, title
 
 
 def relative_link(from_page: str, to_page: str) -> str:
@@ -40,7 +40,7 @@ def catalogue(registry: Registry, values: Values, href: Callable[[Document], str
     rows = [SimpleNamespace(
         href=href(d), title=title(d, values), so_ky_hieu=d.so_ky_hieu, loai=values.of("loai", d.loai),
         ngay_ban_hanh=field_date(d.ngay_ban_hanh, lang), co_quan_ban_hanh=values.of("co_quan_ban_hanh", d.co_quan_ban_hanh),
-        trich_yeu=Value(d.trich_yeu, "vi") if d.trich_yeu else None, tinh_trang=t.get(d.tinh_trang, d.tinh_trang),
+        trich_yeu=Value(d.trich_yeu, "vi") if d.trich_yeu else None, tinh_trang=t.get(status(d), "") if status(d) else "",
     ) for d in registry.catalogue()]
     return partials.render("danh-muc.html", theme_dir, t=t, lang=lang, rows=rows, columns=CATALOGUE_COLUMNS,
                            abbr=_abbreviator(abbreviations)) + "\n"
