@@ -2,8 +2,8 @@
 
 git runs through `subprocess` with argument lists, never a shell, and commits only the paths the
 save wrote. A commit made by the desk carries the trailer `Bàn-biên-tập: có`, so "Hoàn tác" reverts
-the last such commit (itself a new commit, so an undo is in the history too) and never a
-developer's own.
+the last such commit not undone yet (itself a new commit naming it, so an undo is in the history
+too) and never a developer's own.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TRAILER = "Bàn-biên-tập: có"
+UNDONE = "Hoàn-tác:"
 DEFAULT_EDITOR = "Biên tập viên"
 
 
@@ -65,8 +66,21 @@ class History:
         return [Change(*line.split("\x1f", 3)) for line in out.splitlines() if line.count("\x1f") == 3]
 
     def last_desk_commit(self) -> str | None:
-        out = self._git("log", "-1", "--format=%H", f"--grep=^{TRAILER}$", check=False).strip()
-        return out or None
+        """The desk's latest change not undone yet: each undo names the change it reverted
+        (`Hoàn-tác: <commit>`), so undo after undo walks back one change at a time."""
+        out = self._git("log", "-200", "--format=%H%x1f%B%x1e", f"--grep=^{TRAILER}$", f"--grep=^{UNDONE}",
+                        check=False)
+        undone = set()
+        for record in out.split("\x1e"):
+            if "\x1f" not in record:
+                continue
+            commit, body = record.strip().split("\x1f", 1)
+            reverted = [line.split(":", 1)[1].strip() for line in body.splitlines() if line.startswith(UNDONE)]
+            if reverted:
+                undone.update(reverted)
+            elif commit not in undone:
+                return commit
+        return None
 
     def undo(self, editor: str) -> str | None:
         """Revert the desk's last change as a new commit; None when the desk has made none.
@@ -84,5 +98,5 @@ class History:
             raise
         touched = [p for p in self._git("show", "-z", "--name-only", "--format=", last).split("\0") if p.strip()]
         self._git("-c", f"user.name={editor}", "-c", "user.email=ban-bien-tap@localhost",
-                  "commit", "-q", "--no-verify", "-m", f"Hoàn tác: {subject}\n\nHoàn tác {last[:12]}.", "--", *touched)
+                  "commit", "-q", "--no-verify", "-m", f"Hoàn tác: {subject}\n\n{UNDONE} {last}", "--", *touched)
         return last
