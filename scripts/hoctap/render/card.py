@@ -11,7 +11,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..content import page as content
+from ..content.front_matter import TRANG_THAI, parse_date
 from ..registry.documents import Registry
 from .citations import cite_all
 from .labels import field_date, format_date, labels, template_labels
@@ -82,9 +82,9 @@ def review(page: Page, document, lang: str) -> SimpleNamespace | None:
     that shows drafts: a publish or a bundle never says it). Who approved is the editors' record."""
     source = document.page.meta if document is not None else page.meta
     state = document.trang_thai if document is not None else source.get("trang_thai")
-    if state not in content.TRANG_THAI:
+    if state not in TRANG_THAI:
         return None
     text = labels(lang)[f"review_{state}"]
     if state == "da-duyet":
-        text = text.format(who=source.get("nguoi_duyet"), when=format_date(content.parse_date(source.get("ngay_duyet")), lang))
+        text = text.format(who=source.get("nguoi_duyet"), when=format_date(parse_date(source.get("ngay_duyet")), lang))
     return SimpleNamespace(state=state, text=text)
