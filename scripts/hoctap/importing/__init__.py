@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..text import symbols
+from . import closing
 from .header import Fields, read_fields, zones
 from .layout import drop_furniture, paragraphs
 from .model import Extracted, ImportFailure
@@ -48,6 +49,7 @@ class Imported:
     body: Body
     closing_markdown: str
     warnings: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # the printed lines read, in order: what the desk shows beside each field
 
     @property
     def markdown(self) -> str:
@@ -98,6 +100,7 @@ def import_file(path: Path) -> Imported:
         raise ImportFailure(f"{path.name}: no text found in it")
     z = zones(rows, extracted.positioned)
     fields = read_fields(z, extracted.positioned)
+    closing.read(fields, z.closing, extracted.positioned)
     body_paragraphs = [p for part in (z.body, z.tail) for p in paragraphs(part, extracted.positioned, extracted.wrapped)]
     preamble = list(itertools.takewhile(lambda p: not MARKER.match(p.text) or MARKER.match(p.text)["bullet"],
                                         body_paragraphs))
@@ -113,7 +116,7 @@ def import_file(path: Path) -> Imported:
         warnings.append(f"ma_goc: the text was {'read by OCR' if extracted.ma_goc == 'ocr' else 'converted from ' + extracted.ma_goc.upper()}; "
                         "it is marked unreviewed (chưa soát) until an editor has checked it against the original")
     return Imported(path, hashlib.sha256(path.read_bytes()).hexdigest(), extracted.ma_goc, fields, can_cu, thuc_hien,
-                    body, _closing_markdown(fields), warnings)
+                    body, _closing_markdown(fields), warnings, [r.text for r in rows])
 
 
 def _closing_markdown(f: Fields) -> str:
