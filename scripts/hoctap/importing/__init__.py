@@ -49,6 +49,7 @@ class Imported:
     body: Body
     closing_markdown: str
     warnings: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # the printed lines read, in order: what the desk shows beside each field
     appendices: list[Body] = field(default_factory=list)  # PHỤ LỤC after the signature, each its own section
 
     @property
@@ -118,7 +119,7 @@ def import_file(path: Path) -> Imported:
         warnings.append(f"ma_goc: the text was {'read by OCR' if extracted.ma_goc == 'ocr' else 'converted from ' + extracted.ma_goc.upper()}; "
                         "it is marked unreviewed (chưa soát) until an editor has checked it against the original")
     return Imported(path, hashlib.sha256(path.read_bytes()).hexdigest(), extracted.ma_goc, fields, can_cu, thuc_hien,
-                    body, _closing_markdown(fields), warnings, appendices)
+                    body, _closing_markdown(fields), warnings, [r.text for r in rows], appendices)
 
 
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?(?P<n>[IVXLC]+|\d+))?\b\.?\s*(?P<rest>.*)$")
