@@ -105,3 +105,29 @@ def test_letter_spaced_pdf_keeps_symbols_and_full_stops_whole(tmp_path):
 
     text = " ".join(row.text for row in extract(tmp_path / "x.pdf").rows)
     assert text == "Căn cứ Nghị định số 30/2020/NĐ-CP của Chính phủ về công tác văn thư. Các cơ quan thực hiện."
+
+
+@pytest.mark.parametrize("name", ["nghi-dinh-mau", "cong-van-ocr-mau"])
+def test_a_scan_never_gives_a_wrong_field_keeps_every_word_and_shows_its_progress(tmp_path, name):
+    """The first page of the PDF, scanned (noise, skew) and saved as a one-page PDF: fields OCR was
+    unsure of are empty and flagged, none is wrong; the terminal shows `page 1 of 1` while it reads."""
+    import json
+
+    from PIL import Image
+
+    from tests.import_samples import write_scan
+    from tests.test_import import hoctap
+
+    png = write_scan(traps.made(tmp_path, name, "pdf"), tmp_path / "scan.png")
+    with Image.open(png) as image:
+        image.save(tmp_path / "scan.pdf", resolution=300)
+    run = hoctap("import", "--dry-run", "--format", "json", str(tmp_path / "scan.pdf"))
+    assert run.returncode == 0, run.stderr
+    assert "scan.pdf: OCR, page 1 of 1" in run.stderr
+    result = json.loads(run.stdout)
+    truth = traps.TRUTH[name]
+    for key in ("loai", "so_ky_hieu", "ngay_ban_hanh", "noi_ban_hanh", "co_quan_ban_hanh", "co_quan_chu_quan", "trich_yeu"):
+        if result[key] is None:
+            assert any(w.startswith(f"{key}:") for w in result["warnings"]), key
+        else:
+            assert result[key] == truth[key], key
