@@ -85,6 +85,18 @@ def test_the_package_top_holds_only_the_command():
     assert folders == sorted(LAYERS)
 
 
+MODULE_LINES_MAX = 400
+
+
+def test_no_module_holds_several_rooms():
+    """A module over 400 lines holds several things a reader has to tell apart (render/plugin.py once
+    held every MkDocs event in 541): split it by what its parts do."""
+    found = [f"{path.relative_to(PACKAGE).as_posix()}: {lines} lines"
+             for path in sorted(PACKAGE.rglob("*.py"))
+             if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES_MAX]
+    assert found == []
+
+
 def test_nothing_below_render_knows_mkdocs():
     """Content, registry and checks run in `hoctap check` and in tests without a MkDocs build."""
     found = []

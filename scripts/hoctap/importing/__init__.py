@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..text import symbols
+from . import closing
 from .header import Fields, read_fields, zones
 from .layout import drop_furniture, paragraphs
 from .model import Extracted, ImportFailure
@@ -99,6 +100,7 @@ def import_file(path: Path) -> Imported:
         raise ImportFailure(f"{path.name}: no text found in it")
     z = zones(rows, extracted.positioned)
     fields = read_fields(z, extracted.positioned)
+    closing.read(fields, z.closing, extracted.positioned)
     body_paragraphs = [p for part in (z.body, z.tail) for p in paragraphs(part, extracted.positioned, extracted.wrapped)]
     preamble = list(itertools.takewhile(lambda p: not MARKER.match(p.text) or MARKER.match(p.text)["bullet"],
                                         body_paragraphs))

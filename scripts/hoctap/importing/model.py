@@ -25,6 +25,7 @@ class Cell:
     x1: float
     bold: bool = False
     words: tuple[tuple[str, float, float], ...] = ()  # each word and its edges, where the extractor knows them
+    doubtful: tuple[str, ...] = ()  # words OCR read below its confidence threshold: no field is made of them
 
 
 @dataclass
