@@ -136,6 +136,7 @@ def as_layout_text(s: Sample) -> str:
     closing_right = s.signature[:-1] + ["", "", s.signature[-1]]
     lines += [""] + [_pad(closing_left[i] if i < len(closing_left) else "", closing_right[i] if i < len(closing_right) else "")
                      for i in range(max(len(closing_left), len(closing_right)))]
+    lines += ([""] + s.appendix + [""] + ["   ".join(row) for row in s.table]) if s.appendix else []
     return "\n".join(lines) + "\n"
 
 

@@ -12,7 +12,7 @@ Every field the document does not print is None, with a warning saying so: nothi
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -189,7 +189,8 @@ def _split_glued(cell: Cell) -> list[Cell]:
     for pattern in (_GLUED_MOTTO, _GLUED_DATE):
         m = pattern.search(cell.text)
         if m and m.start() > 0:
-            return cut(cell, m.start(), m.end())
+            left, right = cut(cell, m.start(), m.end())
+            return [left, dataclasses.replace(right, glued=True)]
     return [cell]
 
 
@@ -302,7 +303,11 @@ def _place_and_date(f: Fields, right: list[Cell]) -> None:
         return
     line = DATE_LINE.match(cell.text)
     where = "the place-and-date line"
-    accept(f, "noi_ban_hanh", " ".join(line["place"].split()), forms.place, where, [cell])
+    if cell.glued:
+        f.warnings.append(f"noi_ban_hanh: the place-and-date line is glued to the left column's line (`{cell.text[:60]}`): "
+                          "where the place starts is not certain; left empty: fill it in from the original")
+    else:
+        accept(f, "noi_ban_hanh", " ".join(line["place"].split()), forms.place, where, [cell])
     if not (line["d"] and line["m"] and line["y"]):
         f.warnings.append(f"ngay_ban_hanh: the date is incomplete (`{line.group().strip()}`); "
                           "a signed PDF may carry it only in its signature")
