@@ -3,7 +3,7 @@ service worker that precaches the release (Workbox's generateSW, run by Node: se
 
 Written into a publish only, after the release is built and verified and its PDF made (the worker lists
 every file with its hash, so it comes last). Previews and the offline bundle have none of it: their pages
-carry no manifest link and register no worker (render: `installable`, overrides/partials/hoctap-offline.html).
+carry no manifest link and register no worker (hoctap.render.installable, overrides/partials/hoctap-offline.html).
 """
 
 from __future__ import annotations
@@ -14,17 +14,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from ..render.installable import MANIFEST, OFFLINE_PAGE, THEME_COLOUR, WORKER
 from ..text.words import labels
 from .releases import PublishError
 
-WORKER = "sw.js"
-MANIFEST = "manifest.webmanifest"
 LOGO = "assets/images/favicon.svg"
 ICON = "assets/images/icon-{size}.png"
 ICON_SIZES = (192, 512)
-THEME_COLOUR = "#c62828"
-"""The header's red (overrides/assets/stylesheets/hoctap.css, `--md-primary-fg-color`)."""
-
 DOWNLOADS = ("pdf", "pptx", "docx", "doc", "odt", "xlsx")
 """Files a member downloads rather than reads as a page: the combined PDF, the slide decks, originals."""
 DOWNLOADS_KEPT_MAX = 10_000_000
@@ -128,7 +124,7 @@ def write_worker(site: Path, release: str) -> dict:
         raise PublishError("Node.js is needed to write the site's service worker: run `make setup`")
     downloads = [p for p in site.rglob("*") if p.is_file() and p.suffix.lstrip(".").lower() in DOWNLOADS]
     on_open = sum(p.stat().st_size for p in downloads) > DOWNLOADS_KEPT_MAX
-    job = {"site": str(site), "patterns": KEPT, "maxFileBytes": MAX_FILE_BYTES,
+    job = {"site": str(site), "offlinePage": OFFLINE_PAGE, "patterns": KEPT, "maxFileBytes": MAX_FILE_BYTES,
            "ignores": NOT_KEPT + ([f"**/*.{ext}" for ext in DOWNLOADS] if on_open else []),
            "downloads": list(DOWNLOADS) if on_open else []}
     done = subprocess.run([node, str(_NODE_SCRIPT)], input=json.dumps(job), capture_output=True, text=True,

@@ -5,7 +5,7 @@
 // serving the old one, then activated), and it runs here without a network once `npm ci` has installed
 // it (about 3 s, no download at build time). Node is already needed by `make` for the checkers.
 //
-// Input, one JSON object on stdin: {site, patterns, ignores, downloads, maxFileBytes}: the built site,
+// Input, one JSON object on stdin: {site, offlinePage, patterns, ignores, downloads, maxFileBytes}: the built site,
 // what to precache and what not, the PDF and decks' file endings when they are past the budget (kept on first
 // open instead). Output on stdout: {count, size} of the precache.
 
@@ -33,8 +33,8 @@ const isEnglishNavigation = ({ request, url }) =>
 
 const runtimeCaching = [
   // A page the release does not hold (or a link from before it): the network, else the offline page
-  { urlPattern: isEnglishNavigation, handler: "NetworkOnly", options: { precacheFallback: { fallbackURL: "en/ngoai-tuyen.html" } } },
-  { urlPattern: isNavigation, handler: "NetworkOnly", options: { precacheFallback: { fallbackURL: "ngoai-tuyen.html" } } },
+  { urlPattern: isEnglishNavigation, handler: "NetworkOnly", options: { precacheFallback: { fallbackURL: "en/" + job.offlinePage } } },
+  { urlPattern: isNavigation, handler: "NetworkOnly", options: { precacheFallback: { fallbackURL: job.offlinePage } } },
 ];
 if (job.downloads.length) {
   runtimeCaching.unshift({

@@ -30,7 +30,7 @@ from .. import search
 from ..text.findings import Finding, errors, format_text, shown_from
 from ..text.pages import DEFAULT_LANG, PAGE_KINDS
 from ..registry.documents import Registry
-from . import abbr, autolink, blocks, languages, minify, partials, scripts, share, toan_van_section as toan_van
+from . import abbr, autolink, blocks, installable, languages, minify, partials, scripts, share, toan_van_section as toan_van
 from .citations import cite_all, cite_quotations
 from .config import HoctapConfig
 from .gate_removal import Gate
@@ -326,15 +326,15 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
 
     on_post_page = CombinedEvent(_on_post_page_scripts, _on_post_page_links)
 
-    # Each language its own 404 page: the Vietnamese one at the root, the others in their folder
-    # (en/404.html); MkDocs would write every language's to the root, each over the last
+    # Each language its own 404 page and offline page (render.installable): the Vietnamese ones at the
+    # root, the others in their folder (en/404.html); MkDocs would write every language's to the root, each over the last
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig):
-        if not self.config.enabled or template_name != "404.html":
+        if not self.config.enabled or template_name not in ("404.html", installable.OFFLINE_PAGE):
             return
         self.script_hashes |= scripts.hashes(output)  # a template with no page content
         if _lang(config) == DEFAULT_LANG:
             return output
-        path = Path(config.site_dir) / _lang(config) / "404.html"
+        path = Path(config.site_dir) / _lang(config) / template_name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(output, encoding="utf-8")
         return ""
