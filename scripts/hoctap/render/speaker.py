@@ -17,7 +17,7 @@ from ..registry.focus import Focus
 from ..registry.documents import Registry
 from . import partials
 from .blocks import relative_link
-from .labels import format_date, labels
+from .labels import field_date, format_date, labels
 from .titles import Values, subject, title
 
 PURPOSE = "I.1"
@@ -72,7 +72,7 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
     facts = [
         (t["so_ky_hieu"], link(d)),
         (t["loai"], text(d.loai or t["unknown"])),
-        (t["ngay_ban_hanh"], format_date(d.ngay_ban_hanh, lang)),
+        (t["ngay_ban_hanh"], field_date(d.ngay_ban_hanh, lang)),
         (t["co_quan_ban_hanh"], text(d.co_quan_ban_hanh or t["unknown"])),
         (t["trich_yeu"], text(d.trich_yeu or t["unknown"])),
         (t["thuc_hien"], "; ".join(f"{link(x, cited_as(x, lang))} — {text(subject(x, values).text)}"

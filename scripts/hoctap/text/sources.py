@@ -11,6 +11,19 @@ from .vietnamese import reading_key
 
 _REF = re.compile(r"^(?P<file>[^:\s]+):(?P<first>\d+)(?:-(?P<last>\d+))?$")
 
+CORRECTION = {
+    "vi": re.compile(r"\s*\[nguyên văn(?:[,;:][^\]]*)?\]"),
+    "en": re.compile(r"\s*\[sic(?::[^\]]*)?\]"),
+}
+"""How a quotation marks the source's own slip, right after it, by the page's language: a Vietnamese
+reader knows `của của [nguyên văn]` and `18-Ctr/TU [nguyên văn, đúng là 18-CTr/TU]`; an English
+reader knows `[sic: …]`."""
+
+
+def marked_as_printed(prose: str, end: int) -> bool:
+    """The words before `end` are the source's own spelling, kept in a quotation and marked so."""
+    return any(marker.match(prose, end) for marker in CORRECTION.values())
+
 
 @lru_cache(maxsize=32)
 def _lines(path: Path) -> tuple[str, ...]:
