@@ -49,7 +49,8 @@ def add_verbs(verbs) -> None:
     _target(listing, required=True)
     listing.set_defaults(run=_guarded(cmd_releases))
 
-    csp = verbs.add_parser("csp", help="the script-src of the Content-Security-Policy the current release needs")
+    csp = verbs.add_parser("csp", help="the script-src (and worker-src, manifest-src) of the Content-Security-Policy "
+                                       "the current release needs")
     _target(csp, required=True)
     csp.set_defaults(run=_guarded(cmd_csp))
 
@@ -164,6 +165,8 @@ def cmd_csp(args: argparse.Namespace) -> int:
         raise rel.PublishError(f"{site}: the release does not list the scripts its templates emit "
                                "(made by an older hoctap); publish again")
     print("script-src 'self' " + " ".join(sorted(found)))
+    if (site / offline_app.WORKER).is_file():  # a release a phone keeps: its worker and manifest, from the site only
+        print("worker-src 'self'; manifest-src 'self'")
     return 0
 
 
