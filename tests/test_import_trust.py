@@ -7,6 +7,7 @@ import pytest
 
 from hoctap.importing import import_file
 from tests import import_traps as traps
+from tests.import_samples import as_text, write_docx, write_pdf
 
 
 @pytest.mark.parametrize("fmt", sorted(traps.FORMATS))
@@ -105,3 +106,51 @@ def test_letter_spaced_pdf_keeps_symbols_and_full_stops_whole(tmp_path):
 
     text = " ".join(row.text for row in extract(tmp_path / "x.pdf").rows)
     assert text == "Căn cứ Nghị định số 30/2020/NĐ-CP của Chính phủ về công tác văn thư. Các cơ quan thực hiện."
+
+
+@pytest.mark.parametrize("name", ["nghi-dinh-mau", "cong-van-ocr-mau"])
+def test_a_scan_never_gives_a_wrong_field_keeps_every_word_and_shows_its_progress(tmp_path, name):
+    """The first page of the PDF, scanned (noise, skew) and saved as a one-page PDF: fields OCR was
+    unsure of are empty and flagged, none is wrong; the terminal shows `page 1 of 1` while it reads."""
+    import json
+
+    from PIL import Image
+
+    from tests.import_samples import write_scan
+    from tests.test_import import hoctap
+
+    png = write_scan(traps.made(tmp_path, name, "pdf"), tmp_path / "scan.png")
+    with Image.open(png) as image:
+        image.save(tmp_path / "scan.pdf", resolution=300)
+    run = hoctap("import", "--dry-run", "--format", "json", str(tmp_path / "scan.pdf"))
+    assert run.returncode == 0, run.stderr
+    assert "scan.pdf: OCR, page 1 of 1" in run.stderr
+    result = json.loads(run.stdout)
+    truth = traps.TRUTH[name]
+    for key in ("loai", "so_ky_hieu", "ngay_ban_hanh", "noi_ban_hanh", "co_quan_ban_hanh", "co_quan_chu_quan", "trich_yeu"):
+        if result[key] is None:
+            assert any(w.startswith(f"{key}:") for w in result["warnings"]), key
+        else:
+            assert result[key] == truth[key], key
+
+
+CHAIN_FORMATS = {"docx": lambda s, p: write_docx(s, p), "pdf": lambda s, p: write_pdf(s, p),
+                 "txt": lambda s, p: p.write_text(as_text(s), encoding="utf-8")}
+
+
+@pytest.mark.parametrize("fmt", sorted(CHAIN_FORMATS))
+def test_a_chain_of_five_reads_what_each_implements_exactly(tmp_path, fmt):
+    """`thuc_hien` holds the documents named right after "thực hiện", "triển khai": the programme
+    of the Tỉnh ủy implements 88-CTr/TW, not the 89-KL/TW that programme implements (only named);
+    the slip `87-CTr/Tu` reads as the registry's 87-CTr/TU, with a warning."""
+    for name, sample in traps.CHAIN.items():
+        path = tmp_path / f"{name}.{fmt}"
+        CHAIN_FORMATS[fmt](sample, path)
+        result = import_file(path, known={"87-CTr/TU"}).as_json()
+        assert result["so_ky_hieu"] == traps.CHAIN_SYMBOLS[name]
+        assert result["thuc_hien"] == traps.CHAIN_THUC_HIEN[name], name
+        if name == "ctr-tinh-uy":
+            assert result["nhac_den"] == [{"so_ky_hieu": "89-KL/TW", "so_ky_hieu_in": "89-KL/TW", "ngay": "ngày 10/01/2026",
+                                           "co_quan": "Bộ Chính trị"}]
+        if name == "cong-van-2":
+            assert any(w.startswith("thuc_hien: `87-CTr/Tu` is printed for 87-CTr/TU") for w in result["warnings"])

@@ -26,6 +26,7 @@ class Cell:
     bold: bool = False
     words: tuple[tuple[str, float, float], ...] = ()  # each word and its edges, where the extractor knows them
     doubtful: tuple[str, ...] = ()  # words OCR read below its confidence threshold: no field is made of them
+    glued: bool = False  # cut by its words alone from a line that held both columns: where it starts is uncertain
 
 
 @dataclass
