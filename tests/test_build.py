@@ -321,7 +321,7 @@ def test_titles_say_the_subject(site):
     raw = (site / "van-ban/index.html").read_text(encoding="utf-8")  # without a symbol, its subject is the link
     assert 'cong-doan-tinh-xiv.html">Nghị quyết Đại hội Công đoàn tỉnh Lai Châu lần thứ XIV</a>' in raw
     card = _card((site / "van-ban/18-ctr-tu.html").read_text(encoding="utf-8"))
-    assert "58-CT/TW</a><span class=\"ht-card__title\"> — Tăng cường sự lãnh đạo của Đảng đối với công tác tuyên truyền" in card
+    assert "58-CT/TW</a><span class=\"ht-card__title\"> — Công tác tuyên truyền, giáo dục chính trị, tư tưởng, pháp luật cho công nhân" in card
 
 
 def test_document_page_text_first_card_folded_after_it(site):

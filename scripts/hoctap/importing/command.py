@@ -35,9 +35,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 2
     status = 0
     results = []
+    from . import ocr
+
+    ocr.progress = lambda message: print(message, file=sys.stderr, flush=True)
+    known = _known(args)
     for path in args.files:
         try:
-            imported = import_file(path)
+            imported = import_file(path, known)
             if not args.dry_run:
                 written, notes = _write(imported, args)
                 for note in notes:
@@ -62,6 +66,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.key_points:
             print(key_points.as_yaml(*_key_points(r, args)))
     return status
+
+
+def _known(args: argparse.Namespace) -> set[str]:
+    """The symbols the site has pages for; none when the project cannot be read (a dry run elsewhere)."""
+    from .page import known_symbols
+
+    try:
+        return known_symbols(args.folders(args.config_file)[0])
+    except Exception:  # no mkdocs.yml here, or one that does not parse: import without the registry
+        return set()
 
 
 def _key_points(imported, args: argparse.Namespace) -> tuple[str, list, dict[str, str]]:

@@ -20,7 +20,7 @@ import yaml
 from ..content import page as content
 from ..text.disk import write_atomic
 from ..text.toan_van_markers import BEGIN, END, HEADING_ID
-from . import Imported, symbols_in
+from . import Imported
 from .model import ImportFailure
 
 DOCUMENT_KEYS = ("so_ky_hieu", "loai", "ngay_ban_hanh", "co_quan_ban_hanh", "trich_yeu")
@@ -50,7 +50,7 @@ def write_page(imported: Imported, docs_dir: Path, sources_dir: Path, into: Path
     page = into or docs_dir / "van-ban" / f"{slug}.md"
     original = _keep_original(imported.source, sources_dir, slug)
     old = page.read_text(encoding="utf-8") if page.exists() else None
-    known = _known_symbols(docs_dir)
+    known = known_symbols(docs_dir)
     meta, front, body = _split(old) if old else ({}, None, "")
     updates, notes = _updates(imported, meta, original.name, known)
     front = _set_keys(front if front is not None else "", updates, meta)
@@ -72,7 +72,7 @@ def _keep_original(source: Path, sources_dir: Path, slug: str) -> Path:
     return target
 
 
-def _known_symbols(docs_dir: Path) -> set[str]:
+def known_symbols(docs_dir: Path) -> set[str]:
     """Symbols that have a page: only those may be named in `thuc_hien`/`can_cu` (M004)."""
     known = set()
     for path in sorted(docs_dir.rglob("*.md")):
@@ -110,7 +110,7 @@ def _updates(imported: Imported, meta: dict, original: str, known: set[str]) -> 
             if old is not None and old != new:
                 notes.append(f"{key}: the page said {old!r}, the original says {new!r}")
     for key, lines in (("thuc_hien", imported.thuc_hien), ("can_cu", imported.can_cu)):
-        named = [s for s in symbols_in(lines) if s in known]
+        named = [s for s in lines if s in known]
         updates[key] = list(dict.fromkeys([str(v) for v in meta.get(key) or []] + named))
     updates["trang_thai"] = meta.get("trang_thai") or "du-thao"
     updates["nguon"] = meta.get("nguon") or [original]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .sources import _ITEM, _PART, _REF, _UNNUMBERED, _lines
+from .sources import _ITEM, _PART, _REF, _UNNUMBERED, GAP, _lines
 from .vietnamese import reading_key
 
 _END = re.compile(r"[.;:!?](?=\s|$)")
@@ -65,9 +65,16 @@ def clauses_around(source_dir: Path, ref: str, words: str | None = None) -> str 
 
 
 def is_whole(source_dir: Path, ref: str, quote: str) -> bool:
-    """`quote` runs from the start of a clause of the cited source to the end of one (its ending mark aside)."""
-    whole = clauses_around(source_dir, ref, quote)
-    return whole is not None and reading_key(whole.rstrip(_TRAILING + ".")) == reading_key(quote.rstrip(_TRAILING + "."))
+    """`quote` runs from the start of a clause of the cited source to the end of one (its ending mark
+    aside); words left out inside are marked `…`."""
+    pieces = [p.strip() for p in quote.split(GAP) if p.strip()]
+    if not pieces:
+        return False
+    begins = clauses_around(source_dir, ref, pieces[0])
+    ends = clauses_around(source_dir, ref, pieces[-1])
+    key = lambda text: reading_key(text.rstrip(_TRAILING + "."))
+    return (begins is not None and ends is not None and key(begins).startswith(key(pieces[0]))
+            and key(ends).endswith(key(pieces[-1])))
 
 
 def _find(text: str, words: str) -> tuple[int, int] | None:

@@ -45,13 +45,22 @@ def cited(source_dir: Path, ref: str) -> tuple[str | None, str]:
     return "\n".join(lines[first - 1:last]), ""
 
 
+GAP = "…"
+"""Marks words of the source left out of a quotation."""
+
+
 def ungrounded(source_dir: Path, ref: str, claim: str) -> str:
-    """Why `claim` is not backed by the cited lines; empty when it is."""
+    """Why `claim` is not backed by the cited lines (its pieces in order, where `…` leaves words out);
+    empty when it is."""
     text, problem = cited(source_dir, ref)
     if text is None:
         return problem
-    if reading_key(claim) not in reading_key(text):
-        return f"{claim!r} is not in the cited lines {ref}"
+    said, at = reading_key(text), 0
+    for piece in (reading_key(p) for p in claim.split(GAP) if p.strip()):
+        at = said.find(piece, at)
+        if at < 0:
+            return f"{claim!r} is not in the cited lines {ref}"
+        at += len(piece)
     return ""
 
 
