@@ -265,7 +265,9 @@ function scores(found, n) {
         titled = titled || hit.match[term].indexOf("text") < 0 || hit.match[term].length > 1;
       }
       /* A heading that says the question's own word ("Ai tham dự" for `ai`) answers it. */
-      section.score += hit.score * (unit.question && !titled ? QUESTION_WEIGHT : 1);
+      var weight = unit.question && !titled ? QUESTION_WEIGHT : 1;
+      if (unit.words.some(function (a) { return otherDiacritics(a, hit.match); })) weight *= OTHER_DIACRITICS_WEIGHT;
+      section.score += hit.score * weight;
       section.words |= 1 << i;
       if (titled) section.titled |= 1 << i;
     });

@@ -28,6 +28,16 @@ var QUESTION_WEIGHT = 0.3;
    benchmarks/search.py measures recall and false hits of each choice. */
 var TYPO_DISTANCE = [0, 0, 0, 0, 1, 1, 1, 1, 2], TYPO_SWAPS = true, TYPO_KNOWN_WORDS = false, TYPO_WEIGHT = 0.45;
 
+/* A word typed with diacritics weighs this much in a section whose title has it with other
+   diacritics: titles keep the exact spelling (index.py), so a title with `thể` is known not to say `thẻ`. */
+var OTHER_DIACRITICS_WEIGHT = 0.1;
+
+/* Whether a section's title has the word `a` only with other diacritics than typed (`hit.match`: MiniSearch's). */
+function otherDiacritics(a, match) {
+  var inTitle = function (term) { return (match[term] || []).indexOf("title") >= 0; };
+  return Boolean(a.exact) && !a.typo && inTitle(a.folded) && !inTitle(a.exact);
+}
+
 function sameWord(typed, written, exactOnly) {
   var e = exact(typed);
   return e || exactOnly ? e === exact(written) : fold(typed) === fold(written);
