@@ -55,7 +55,7 @@ QUERIES = {  # the first is typed as soon as search opens (cold), the others aft
     "site": ["đổi mới sáng tạo", "thương lượng tập thể", "18-CTr/TU", "nghị quyết đại hội", "thuong luong tap the",
              "thuong luongg", "doi thaoi", "mặt trận tổ quốc", "hoi nghi khi nao", "chuyen doi soo"],
     "corpus": ["đổi mới sáng tạo", "công đoàn cơ sở", "nghị quyết đại hội", "thuong luong tap the", "tuyên truyền",
-               "thuong luongg", "tuyen truyenn", "cong doan co so can lam gi", "chuyen doi soo"],
+               "thuong luongg", "tuyen truyenn", "cong doan co so can lam gi"],
 }
 RANKING = [  # (query, the page that must come first, or before each of the pages listed)
     ("thuong luongg", "van-ban/03-ctr-ldld.html", []),
@@ -182,10 +182,23 @@ def drop(config: str, header: str) -> str:
     return "\n".join(out)
 
 
-def project(target: Path, docs: Path | None, ours: bool) -> Path:
-    """A copy of the project's site sources, with our search on or off, and `docs` if given."""
+WORKER_SCRIPTS = "overrides/assets/javascripts/"
+"""Where the worker's scripts are (`hoctap-search*.js`): `--engine REV` takes them from an older commit."""
+
+
+def project(target: Path, docs: Path | None, ours: bool, engine: str | None = None) -> Path:
+    """A copy of the project's site sources, with our search on or off, and `docs` if given; our
+    search's worker scripts as they were at commit `engine` if given (a before and after)."""
     target.mkdir(parents=True)
     shutil.copytree(ROOT / "overrides", target / "overrides")
+    if engine:
+        for script in (target / WORKER_SCRIPTS).glob("hoctap-search*.js"):
+            script.unlink()
+        listed = subprocess.run(["git", "ls-tree", "--name-only", engine, WORKER_SCRIPTS], cwd=ROOT, capture_output=True,
+                                text=True, check=True).stdout.split()
+        for path in [p for p in listed if Path(p).name.startswith("hoctap-search")]:
+            (target / path).write_bytes(subprocess.run(["git", "show", f"{engine}:{path}"], cwd=ROOT, capture_output=True,
+                                                       check=True).stdout)
     shutil.copytree(ROOT / "sources", target / "sources")
     shutil.copytree(docs or ROOT / "docs", target / "docs")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -304,54 +317,44 @@ RESULT_PAGES = """base => [...document.querySelectorAll('.md-search-result__item
   .map(a => a.href.split('?')[0].split('#')[0].replace(base, ''))"""
 
 
-def ranking(browser, url: str, cases: list[tuple[str, str, list[str]]]) -> list[dict]:
-    """Each case typed into the search box at 360 px (a space after it: a key Material's own search
-    needs), and whether its page comes first, or before the pages named."""
+def asked_in_box(browser, url: str, queries: list[str]) -> list[list[str]]:
+    """Each query typed into the search box at 360 px, a space after it (a key Material's own search
+    needs): the pages of its results, in order."""
     context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
     context.add_init_script(LOG)
     page = context.new_page()
     page.goto(url + "index.html", wait_until="load")
     page.locator("label.md-header__button[for=__search]").click()
     box = page.locator("[data-md-component=search-query]")
-    rows = []
-    for query, expected, below in cases:
+    orders = []
+    for query in queries:
         box.fill("")
         page.wait_for_function(ANSWERED, arg=None, timeout=120_000)
         box.press_sequentially(query)
         box.press(" ")
         page.wait_for_function(ANSWERED, arg=query + " ", timeout=120_000)
         page.wait_for_timeout(200)  # Material renders the answer
-        order = list(dict.fromkeys(page.evaluate(RESULT_PAGES, url)))
+        orders.append(list(dict.fromkeys(page.evaluate(RESULT_PAGES, url))))
+    context.close()
+    return orders
+
+
+def ranking(browser, url: str, cases: list[tuple[str, str, list[str]]]) -> list[dict]:
+    """Whether each case's page comes first, or before the pages named."""
+    rows = []
+    for (query, expected, below), order in zip(cases, asked_in_box(browser, url, [case[0] for case in cases])):
         if below:
             ok = expected in order and all(other not in order or order.index(expected) < order.index(other) for other in below)
         else:
             ok = bool(order) and order[0] == expected
         rows.append({"query": query, "expected": expected, "below": below, "ok": ok, "top": order[:3]})
-    context.close()
     return rows
 
 
 def questions(browser, url: str, cases: list[tuple[str, set[str]]]) -> list[dict]:
-    """Each question typed into the search box at 360 px, a space after it, and whether one of the
-    pages that answer it is in the first three results."""
-    context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
-    context.add_init_script(LOG)
-    page = context.new_page()
-    page.goto(url + "index.html", wait_until="load")
-    page.locator("label.md-header__button[for=__search]").click()
-    box = page.locator("[data-md-component=search-query]")
-    rows = []
-    for query, expected in cases:
-        box.fill("")
-        page.wait_for_function(ANSWERED, arg=None, timeout=120_000)
-        box.press_sequentially(query)
-        box.press(" ")
-        page.wait_for_function(ANSWERED, arg=query + " ", timeout=120_000)
-        page.wait_for_timeout(200)  # Material renders the answer
-        top = list(dict.fromkeys(page.evaluate(RESULT_PAGES, url)))[:3]
-        rows.append({"query": query, "expected": sorted(expected), "ok": bool(expected & set(top)), "top": top})
-    context.close()
-    return rows
+    """Whether one of the pages that answer each question is in its first three results."""
+    return [{"query": query, "expected": sorted(expected), "ok": bool(expected & set(order[:3])), "top": order[:3]}
+            for (query, expected), order in zip(cases, asked_in_box(browser, url, [case[0] for case in cases]))]
 
 
 def question_sets() -> dict[str, list[tuple[str, set[str]]]]:
@@ -514,6 +517,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000, help="pages of the synthetic corpus (default 2000)")
     parser.add_argument("--keep", action="store_true", help="keep the built sites (path printed)")
+    parser.add_argument("--engine", metavar="REV", help="our search's worker scripts as at this commit (a before)")
     parser.add_argument("--report", type=Path, default=ROOT / "benchmarks" / "results" / "search.json",
                         help="where the figures go (default benchmarks/results/search.json)")
     args = parser.parse_args()
@@ -527,7 +531,7 @@ def main() -> int:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         for name, docs in (("site", None), ("corpus", work / "corpus-docs")):
             for engine, ours in (("ours", True), ("material", False)):
-                site = project(work / f"{name}-{engine}", docs, ours)
+                site = project(work / f"{name}-{engine}", docs, ours, args.engine if ours else None)
                 files = (site / "search").glob("hoctap-vi*.js" if ours else "search_index.json")
                 index = sum(f.stat().st_size for f in files)  # all a Vietnamese reader could download
                 server, url = serve(site)
@@ -542,7 +546,8 @@ def main() -> int:
         browser.close()
 
     label = {"site": "this site", "corpus": f"synthetic corpus, {args.pages} pages"}
-    print(f"Chromium {THROTTLE}× CPU throttle, 360 px, served over HTTP under /hoc-tap/ (no compression).")
+    print(f"Chromium {THROTTLE}× CPU throttle, 360 px, served over HTTP under /hoc-tap/ (no compression); "
+          f"our search's worker scripts: {args.engine or 'this checkout'}.")
     for name in ("site", "corpus"):
         print(f"\n## {label[name]}")
         print(f"{'':10} {'index (vi)':>12} {'page view: req / raw / gzip':>34} "
@@ -591,7 +596,7 @@ def main() -> int:
                   f"false hits {row['short_words_false_hits_per_query']:.2f}")
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text(json.dumps({
-        "throttle": THROTTLE, "pages": args.pages,
+        "throttle": THROTTLE, "pages": args.pages, "engine": args.engine or "this checkout",
         "latency": [{"set": n, "engine": e, "index_bytes": i, "cold_ms": round(r["cold_ms"]), "warm_ms": round(r["warm_ms"]),
                      "page_view_gzip": r["view"][2], "until_first_result_gzip": r["first"][2], "misses": r["misses"]}
                     for n, e, i, r in rows],
