@@ -7,6 +7,7 @@ import pytest
 
 from hoctap.importing import import_file
 from tests import import_traps as traps
+from tests.import_samples import as_text, write_docx, write_pdf
 
 
 @pytest.mark.parametrize("fmt", sorted(traps.FORMATS))
@@ -52,3 +53,129 @@ def test_each_field_has_a_form(value, field):
             assert check(value) is not None
     if field is None:
         assert any(check(value) is None for check in (*checks.values(), forms.authority))
+
+
+def _outline(result) -> list[str]:
+    return [line for line in result.markdown.splitlines() if line.startswith("#")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "layout.txt", "pdf", "docx", "portal.html"])
+def test_a_reference_that_opens_a_line_is_never_a_heading_and_a_wrapped_title_is_whole(tmp_path, fmt):
+    party = import_file(traps.made(tmp_path, "quy-dinh-dang-mau", fmt))
+    assert [h.split(" {#")[1] for h in _outline(party)] == ["dieu-1}", "dieu-2}", "dieu-3}"]
+    assert "### Điều 2. Thẩm quyền và trách nhiệm của cấp ủy các cấp trong việc xem xét, quyết định kết nạp người " \
+           "vào Đảng và công nhận đảng viên chính thức {#dieu-2}" in party.markdown
+    decree = import_file(traps.made(tmp_path, "nghi-dinh-mau", fmt))
+    assert [h.rsplit(" {#", 1)[1] for h in _outline(decree)] == [
+        "chuong-i}", "dieu-1}", "dieu-2}", "chuong-ii}", "dieu-3}", "phu-luc}"]
+    assert "thực hiện công tác văn thư {#dieu-2}" in decree.markdown
+    assert not [w for w in decree.warnings + party.warnings if w.startswith("structure:")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "pdf", "docx", "html"])
+def test_the_preamble_stays_in_the_full_text_and_the_appendix_follows_the_signature(tmp_path, fmt):
+    decree = import_file(traps.made(tmp_path, "nghi-dinh-mau", fmt)).markdown
+    for line in traps.TRAPS["nghi-dinh-mau"].body[:4]:
+        assert line in decree
+    party = import_file(traps.made(tmp_path, "quy-dinh-dang-mau", fmt)).markdown
+    assert party.startswith("- Căn cứ Điều lệ Mẫu;\n- Căn cứ Quy chế")
+    assert decree.index("{: .hoctap-chu-ky }") < decree.index("### PHỤ LỤC {#phu-luc}")
+    assert "\nMẪU BÁO CÁO KẾT QUẢ THỰC HIỆN\n" in decree
+    if fmt != "txt":  # a text file keeps no table: its rows stay lines
+        assert "| STT | Nội dung | Kết quả |\n| --- | --- | --- |\n| 1 | Số văn bản đến | 120 |" in decree
+
+
+def test_a_reference_opening_a_paragraph_is_text_and_a_bare_article_number_takes_its_title():
+    from hoctap.importing.layout import Paragraph
+    from hoctap.importing.structure import to_markdown
+
+    body = to_markdown([Paragraph(t, []) for t in (
+        "Điều 1. Phạm vi", "Nội dung.", "Điều 47 của Luật Mẫu quy định việc này.", "Điều 3 Điều lệ Mẫu;",
+        "ĐIỀU 2.", "QUYỀN VÀ NGHĨA VỤ CỦA ĐOÀN VIÊN", "Nội dung.", "Chương II của Luật này không áp dụng.")])
+    assert [h.anchor for h in body.outline] == ["dieu-1", "dieu-2"]
+    assert body.outline[1].text == "ĐIỀU 2. QUYỀN VÀ NGHĨA VỤ CỦA ĐOÀN VIÊN"
+    assert "\n\nĐiều 47 của Luật Mẫu quy định việc này.\n\n" in body.markdown and not body.warnings
+
+
+def test_letter_spaced_pdf_keeps_symbols_and_full_stops_whole(tmp_path):
+    from weasyprint import HTML
+
+    HTML(string="<p style='font: 13pt serif; letter-spacing: 0.12em; text-align: justify'>Căn cứ Nghị định số "
+                "30/2020/NĐ-CP của Chính phủ về công tác văn thư. Các cơ quan thực hiện.</p>").write_pdf(tmp_path / "x.pdf")
+    from hoctap.importing.from_pdf import extract
+
+    text = " ".join(row.text for row in extract(tmp_path / "x.pdf").rows)
+    assert text == "Căn cứ Nghị định số 30/2020/NĐ-CP của Chính phủ về công tác văn thư. Các cơ quan thực hiện."
+
+
+@pytest.mark.parametrize("name", ["nghi-dinh-mau", "cong-van-ocr-mau"])
+def test_a_scan_never_gives_a_wrong_field_keeps_every_word_and_shows_its_progress(tmp_path, name):
+    """The first page of the PDF, scanned (noise, skew) and saved as a one-page PDF: fields OCR was
+    unsure of are empty and flagged, none is wrong; the terminal shows `page 1 of 1` while it reads."""
+    import json
+
+    from PIL import Image
+
+    from tests.import_samples import write_scan
+    from tests.test_import import hoctap
+
+    png = write_scan(traps.made(tmp_path, name, "pdf"), tmp_path / "scan.png")
+    with Image.open(png) as image:
+        image.save(tmp_path / "scan.pdf", resolution=300)
+    run = hoctap("import", "--dry-run", "--format", "json", str(tmp_path / "scan.pdf"))
+    assert run.returncode == 0, run.stderr
+    assert "scan.pdf: OCR, page 1 of 1" in run.stderr
+    result = json.loads(run.stdout)
+    truth = traps.TRUTH[name]
+    for key in ("loai", "so_ky_hieu", "ngay_ban_hanh", "noi_ban_hanh", "co_quan_ban_hanh", "co_quan_chu_quan", "trich_yeu"):
+        if result[key] is None:
+            assert any(w.startswith(f"{key}:") for w in result["warnings"]), key
+        else:
+            assert result[key] == truth[key], key
+
+
+CHAIN_FORMATS = {"docx": lambda s, p: write_docx(s, p), "pdf": lambda s, p: write_pdf(s, p),
+                 "txt": lambda s, p: p.write_text(as_text(s), encoding="utf-8")}
+
+
+@pytest.mark.parametrize("fmt", sorted(CHAIN_FORMATS))
+def test_a_chain_of_five_reads_what_each_implements_exactly(tmp_path, fmt):
+    """`thuc_hien` holds the documents named right after "thực hiện", "triển khai": the programme
+    of the Tỉnh ủy implements 88-CTr/TW, not the 89-KL/TW that programme implements (only named);
+    the slip `87-CTr/Tu` reads as the registry's 87-CTr/TU, with a warning."""
+    for name, sample in traps.CHAIN.items():
+        path = tmp_path / f"{name}.{fmt}"
+        CHAIN_FORMATS[fmt](sample, path)
+        result = import_file(path, known={"87-CTr/TU"}).as_json()
+        assert result["so_ky_hieu"] == traps.CHAIN_SYMBOLS[name]
+        assert result["thuc_hien"] == traps.CHAIN_THUC_HIEN[name], name
+        if name == "ctr-tinh-uy":
+            assert result["nhac_den"] == [{"so_ky_hieu": "89-KL/TW", "so_ky_hieu_in": "89-KL/TW", "ngay": "ngày 10/01/2026",
+                                           "co_quan": "Bộ Chính trị"}]
+        if name == "cong-van-2":
+            assert any(w.startswith("thuc_hien: `87-CTr/Tu` is printed for 87-CTr/TU") for w in result["warnings"])
+
+
+def test_a_reimport_keeps_the_editors_corrections_and_edited_full_text(project_copy, tmp_path):
+    from tests.test_import import hoctap, made
+
+    pdf = made(tmp_path, "ke-hoach-mau", "pdf")
+    assert hoctap("import", str(pdf), cwd=project_copy).returncode == 0
+    page = project_copy / "docs" / "van-ban" / "07-kh-ldld.md"
+    text = page.read_text(encoding="utf-8")
+    assert "toan_van_sha256: " in text
+    text = text.replace("trich_yeu: Tổ chức hội nghị mẫu về công tác tuyên giáo công đoàn năm 2026",
+                        "trich_yeu: Tổ chức hội nghị mẫu về công tác tuyên giáo Công đoàn năm 2026")
+    text = text.replace("nguoi_ky: Nguyễn Văn An", "nguoi_ky: Nguyễn Văn Ân")
+    text = text.replace("Chủ trì, tham mưu tổ chức hội nghị;", "Chủ trì, tham mưu tổ chức hội nghị (đã soát);")
+    page.write_text(text, encoding="utf-8")
+    again = hoctap("import", str(pdf), cwd=project_copy)
+    assert again.returncode == 0, again.stderr
+    assert page.read_text(encoding="utf-8") == text  # every correction kept
+    assert "trich_yeu: the page says 'Tổ chức hội nghị mẫu về công tác tuyên giáo Công đoàn năm 2026' (kept)" in again.stderr
+    assert "nguoi_ky: the page says 'Nguyễn Văn Ân' (kept), the import reads 'Nguyễn Văn An'" in again.stderr
+    assert "toan_van: the full text was edited on the page" in again.stderr
+    replaced = hoctap("import", "--replace-text", str(pdf), cwd=project_copy)
+    assert replaced.returncode == 0, replaced.stderr
+    after = page.read_text(encoding="utf-8")
+    assert "(đã soát)" not in after and "nguoi_ky: Nguyễn Văn Ân" in after

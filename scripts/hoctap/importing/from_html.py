@@ -28,7 +28,7 @@ def extract(path: Path) -> Extracted:
     _walk(_document_block(root), rows)
     ma_goc = legacy.detect("\n".join(r.text for r in rows))
     decode = legacy.DECODERS.get(ma_goc, str)
-    rows = [Row([Cell(_final(decode(c.text)), c.x0, c.x1, c.bold) for c in r.cells]) for r in rows]
+    rows = [Row([Cell(_final(decode(c.text)), c.x0, c.x1, c.bold) for c in r.cells], table=r.table) for r in rows]
     return Extracted(rows, ma_goc, positioned=False, wrapped=False)
 
 
@@ -58,8 +58,9 @@ def _walk(element, rows: list[Row]) -> None:
         if not isinstance(child.tag, str):
             continue
         if child.tag == "table":
-            for tr in child.iter("tr"):
-                _table_row(tr, rows)
+            number = len(rows)
+            for k, tr in enumerate(child.iter("tr")):
+                _table_row(tr, rows, (number, k))
         elif child.tag in _BLOCKS and not any(isinstance(g.tag, str) and (g.tag in _BLOCKS or g.tag == "table") for g in child):
             for line in _lines(child):
                 rows.append(Row([Cell(line, 0.0, 1.0, _bold(child))]))
@@ -81,7 +82,7 @@ def _bold(element) -> bool:
     return bool(strong.strip()) and _clean(strong) == _clean(element.text_content())
 
 
-def _table_row(tr, rows: list[Row]) -> None:
+def _table_row(tr, rows: list[Row], where: tuple[int, int]) -> None:
     cells = [td for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
     columns = []
     for td in cells:
@@ -91,7 +92,7 @@ def _table_row(tr, rows: list[Row]) -> None:
         row = [Cell(column[line][0], i / len(columns), (i + 1) / len(columns), column[line][1])
                for i, column in enumerate(columns) if line < len(column)]
         if row:
-            rows.append(Row(row))
+            rows.append(Row(row, table=(*where, len(columns))))
 
 
 def _clean(text: str) -> str:

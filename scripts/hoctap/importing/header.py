@@ -12,7 +12,7 @@ Every field the document does not print is None, with a warning saying so: nothi
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -62,8 +62,8 @@ def _title_end(rows: list[Row], first: int) -> int:
     i = first
     while i < len(rows) and i - first < 8:
         row, text = rows[i], rows[i].text.strip()
-        if i > first and capitals(text) and not capitals(rows[first].text):
-            return i
+        if i > first and capitals(text) != capitals(rows[first].text):
+            return i  # a title in capitals ends where small letters start, and the other way round
         if _separator(text):
             return i
         if i > first and (opens_body(text) or MARKER.match(text) and not MARKER.match(text)["bullet"]):
@@ -80,13 +80,13 @@ def _cong_van_header_end(rows: list[Row], positioned: bool) -> int:
     """A công văn has no type line: its header ends after the date and the `V/v` lines under the number."""
     last = -1
     for i, row in enumerate(rows[:20]):
-        if any(DATE_LINE.match(c.text) or is_motto(c.text) or SO.match(c.text) for c in row.cells):
-            last = i
-        elif any(VV.match(c.text) for c in row.cells):
+        if any(VV.match(c.text) for c in row.cells):  # perhaps beside the date: the `V/v` lines go on below
             last = i
             while last + 1 < len(rows) and _continues_vv(rows[last + 1], positioned):
                 last += 1
             break
+        if any(DATE_LINE.match(c.text) or is_motto(c.text) or SO.match(c.text) for c in row.cells):
+            last = i
     return last + 1
 
 
@@ -189,7 +189,8 @@ def _split_glued(cell: Cell) -> list[Cell]:
     for pattern in (_GLUED_MOTTO, _GLUED_DATE):
         m = pattern.search(cell.text)
         if m and m.start() > 0:
-            return cut(cell, m.start(), m.end())
+            left, right = cut(cell, m.start(), m.end())
+            return [left, dataclasses.replace(right, glued=True)]
     return [cell]
 
 
@@ -302,7 +303,11 @@ def _place_and_date(f: Fields, right: list[Cell]) -> None:
         return
     line = DATE_LINE.match(cell.text)
     where = "the place-and-date line"
-    accept(f, "noi_ban_hanh", " ".join(line["place"].split()), forms.place, where, [cell])
+    if cell.glued:
+        f.warnings.append(f"noi_ban_hanh: the place-and-date line is glued to the left column's line (`{cell.text[:60]}`): "
+                          "where the place starts is not certain; left empty: fill it in from the original")
+    else:
+        accept(f, "noi_ban_hanh", " ".join(line["place"].split()), forms.place, where, [cell])
     if not (line["d"] and line["m"] and line["y"]):
         f.warnings.append(f"ngay_ban_hanh: the date is incomplete (`{line.group().strip()}`); "
                           "a signed PDF may carry it only in its signature")
