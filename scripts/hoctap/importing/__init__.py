@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..text import symbols
+from . import limits
 from .header import Fields, read_fields, zones
 from .layout import drop_furniture, paragraphs
 from .model import Extracted, ImportFailure
@@ -60,7 +61,13 @@ class Imported:
                 "ma_goc": self.ma_goc, "markdown": self.markdown, "warnings": self.warnings}
 
 
-def extract(path: Path) -> Extracted:
+def extract(path: Path, max_pages: int = limits.MAX_PAGES) -> Extracted:
+    """The file's rows, read in a child process whose memory is capped (limits.contained): whatever
+    the file does to a parser, the editor reads one line naming it."""
+    return limits.contained(path, _extract, path, max_pages)
+
+
+def _extract(path: Path, max_pages: int) -> Extracted:
     kind = sniff(path)
     if kind == "text":
         from . import from_text
@@ -69,7 +76,7 @@ def extract(path: Path) -> Extracted:
     if kind == "pdf":
         from . import from_pdf
 
-        return from_pdf.extract(path)
+        return from_pdf.extract(path, max_pages)
     if kind == "docx":
         from . import from_docx
 
@@ -87,12 +94,12 @@ def extract(path: Path) -> Extracted:
     return ocr.extract_image(path)
 
 
-def import_file(path: Path) -> Imported:
+def import_file(path: Path, max_pages: int = limits.MAX_PAGES) -> Imported:
     """Read one file; ImportFailure (a message for the editor) when it cannot be read at all."""
     path = Path(path)
     if not path.is_file():
-        raise ImportFailure(f"{path}: no such file")
-    extracted = extract(path)
+        raise ImportFailure(f"{path}: no such file" if not path.is_dir() else f"{path}: a folder, not a file")
+    extracted = extract(path, max_pages)
     rows, _ = drop_furniture(extracted.rows, extracted.positioned)
     if not any(r.text.strip() for r in rows):
         raise ImportFailure(f"{path.name}: no text found in it")

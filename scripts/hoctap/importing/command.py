@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..text.outline import sections
 from ..text.toan_van_markers import regions
-from . import ImportFailure, import_file, key_point_proposals as key_points
+from . import ImportFailure, import_file, key_point_proposals as key_points, limits
 
 
 def add_verb(verbs, folders) -> None:
@@ -22,6 +22,8 @@ def add_verb(verbs, folders) -> None:
     verb.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the documents to import")
     verb.add_argument("--into", type=Path, metavar="PAGE.md", help="update this page instead of docs/van-ban/<slug>.md")
     verb.add_argument("--dry-run", action="store_true", help="write nothing; show what was read")
+    verb.add_argument("--max-pages", type=_positive, default=limits.MAX_PAGES, metavar="N",
+                      help=f"read a PDF of up to N pages (default: {limits.MAX_PAGES}); longer ones are refused")
     verb.add_argument("--format", choices=("text", "json"), default="text", help="how --dry-run shows it")
     verb.add_argument("--key-points", action="store_true",
                       help="propose verbatim key points (targets, tasks, assignments) to paste into "
@@ -37,7 +39,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     results = []
     for path in args.files:
         try:
-            imported = import_file(path)
+            imported = import_file(path, args.max_pages)
             if not args.dry_run:
                 written, notes = _write(imported, args)
                 for note in notes:
@@ -62,6 +64,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.key_points:
             print(key_points.as_yaml(*_key_points(r, args)))
     return status
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a whole number of pages, 1 or more")
+    return int(value)
 
 
 def _key_points(imported, args: argparse.Namespace) -> tuple[str, list, dict[str, str]]:

@@ -8,10 +8,12 @@ from __future__ import annotations
 import dataclasses
 import shutil
 import subprocess
+import sys
 import tempfile
 import unicodedata
 from pathlib import Path
 
+from . import limits
 from .model import Cell, Extracted, ImportFailure, Row
 from .rules import rejoin_fixed
 
@@ -19,6 +21,7 @@ LANGUAGE = "vie"
 DPI = 300
 _MIN_CONFIDENCE = 30  # below this Tesseract is guessing: the word is left out and counted
 _CELL_GAP = 3.0  # × the line's height
+_BLANK_CONTRAST = 32  # a page whose darkest grey is this close to its lightest holds no print
 
 
 def _tesseract():
@@ -37,29 +40,38 @@ def _tesseract():
 def extract_image(path: Path) -> Extracted:
     from PIL import Image, UnidentifiedImageError
 
+    Image.MAX_IMAGE_PIXELS = limits.MAX_PIXELS  # Pillow's decompression-bomb guard, at our limit
     try:
         with Image.open(path) as image:
+            limits.check_pixels(path, *image.size)
             image.load()
             rows, dropped = _image_rows(image.convert("L"), 1)
-    except (UnidentifiedImageError, OSError) as error:
-        raise ImportFailure(f"{path.name}: not a readable image ({error.__class__.__name__})") from None
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
+        # ValueError: a text chunk past Pillow's limit (MAX_TEXT_CHUNK), a broken header
+        raise ImportFailure(f"{path.name}: not a readable image ({error.__class__.__name__}: {error})") from None
     return _result(rows, dropped, path)
 
 
-def extract_pdf(path: Path, pages: int) -> Extracted:
+def extract_pdf(path: Path, sizes: list[tuple[float, float]]) -> Extracted:
+    """A scanned PDF, page by page (`sizes` in points); the editor sees which page is being read."""
     from PIL import Image
 
     if shutil.which("pdftoppm") is None:
         raise ImportFailure("reading a scanned PDF needs pdftoppm (Debian package poppler-utils)")
+    for number, (width, height) in enumerate(sizes, 1):
+        limits.check_pixels(path, round(width * DPI / 72), round(height * DPI / 72), f"page {number} at {DPI} dpi is ")
+    Image.MAX_IMAGE_PIXELS = limits.MAX_PIXELS
     rows: list[Row] = []
     dropped = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for number in range(1, pages + 1):
+        for number in range(1, len(sizes) + 1):
+            print(f"hoctap import: {path.name}: OCR, page {number} of {len(sizes)}", file=sys.stderr, flush=True)
             out = Path(tmp) / f"p{number}"
             subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-png", "-f", str(number), "-l", str(number),
                             "-singlefile", str(path), str(out)], check=True, capture_output=True, timeout=300)
             with Image.open(out.with_suffix(".png")) as image:
                 page_rows, page_dropped = _image_rows(image.convert("L"), number)
+            out.with_suffix(".png").unlink()
             rows += page_rows
             dropped += page_dropped
     return _result(rows, dropped, path)
@@ -82,6 +94,9 @@ def _result(rows: list[Row], dropped: int, path: Path) -> Extracted:
 
 
 def _image_rows(image, page: int) -> tuple[list[Row], int]:
+    low, high = image.getextrema()
+    if high - low < _BLANK_CONTRAST:
+        return [], 0  # a blank page: nothing for Tesseract to find, and it would take a second to say so
     pytesseract = _tesseract()
     data = pytesseract.image_to_data(image, lang=LANGUAGE, config="--psm 3", output_type=pytesseract.Output.DICT)
     width, height = image.size
