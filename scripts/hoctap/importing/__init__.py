@@ -64,7 +64,7 @@ class Imported:
 def extract(path: Path, max_pages: int = limits.MAX_PAGES) -> Extracted:
     """The file's rows, read in a child process whose memory is capped (limits.contained): whatever
     the file does to a parser, the editor reads one line naming it."""
-    return limits.contained(path, _extract, path, max_pages)
+    return limits.bounded_rows(limits.contained(path, _extract, path, max_pages))
 
 
 def _extract(path: Path, max_pages: int) -> Extracted:

@@ -13,6 +13,7 @@ than `MEMORY` bytes for a file.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import resource
@@ -20,7 +21,7 @@ import signal
 import zipfile
 from pathlib import Path
 
-from .model import ImportFailure
+from .model import Cell, Extracted, ImportFailure
 
 MAX_FILE_BYTES = 100 * 2**20
 """A file's size on disk: a 300 dpi scan of 30 pages is about 30 MB."""
@@ -36,6 +37,8 @@ MAX_RATIO = 200
 """How many times a part may outgrow its compressed size (XML compresses about 10:1)."""
 MAX_DEPTH = 250
 """Elements inside elements, in HTML and in Word's XML (libxml2 stops reading at 256)."""
+MAX_CELLS = 64
+"""Cells of one row (a header's two columns, a table's): a line of more is not a layout, only text."""
 MEMORY = 2**30
 """Peak memory of reading one file."""
 
@@ -84,6 +87,15 @@ def check_archive(path: Path, archive: zipfile.ZipFile) -> None:
     if total > MAX_ARCHIVE_BYTES:
         raise ImportFailure(f"{path.name}: its parts inflate to {size(total)}, more than the {size(MAX_ARCHIVE_BYTES)} "
                             "a Word file may hold; save it again with smaller pictures")
+
+
+def bounded_rows(extracted: Extracted) -> Extracted:
+    """Rows of more than `MAX_CELLS` cells as one cell each: the header's readers look at every cell of a
+    row, so 300,000 tab-separated cells on one line would take minutes; the text stays as it was."""
+    for index, row in enumerate(extracted.rows):
+        if len(row.cells) > MAX_CELLS:
+            extracted.rows[index] = dataclasses.replace(row, cells=[Cell(row.text, row.x0, row.x1)])
+    return extracted
 
 
 def contained(path: Path, function, *args):
