@@ -12,6 +12,7 @@ It depends on the lower layers only (symbols, content), never on render/ or publ
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import re
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..text import symbols
+from ..text.vietnamese import INVISIBLE, invisible_names
 from . import limits
 from .header import Fields, read_fields, zones
 from .layout import drop_furniture, paragraphs
@@ -64,7 +66,23 @@ class Imported:
 def extract(path: Path, max_pages: int = limits.MAX_PAGES) -> Extracted:
     """The file's rows, read in a child process whose memory is capped (limits.contained): whatever
     the file does to a parser, the editor reads one line naming it."""
-    return limits.bounded_rows(limits.contained(path, _extract, path, max_pages))
+    return _visible(limits.bounded_rows(limits.contained(path, _extract, path, max_pages)))
+
+
+def _visible(extracted: Extracted) -> Extracted:
+    """Bidirectional and zero-width controls dropped from every cell, with a warning naming them: a
+    U+202E in a trích yếu would turn the title round in <title>, the catalogue and the home page."""
+    found: list[str] = []
+    for row in extracted.rows:
+        for index, cell in enumerate(row.cells):
+            if INVISIBLE.search(cell.text):
+                found += invisible_names(cell.text)
+                words = tuple((INVISIBLE.sub("", w), x0, x1) for w, x0, x1 in cell.words)
+                row.cells[index] = dataclasses.replace(cell, text=INVISIBLE.sub("", cell.text), words=words)
+    if found:
+        extracted.warnings.append(f"text: invisible control characters dropped ({', '.join(dict.fromkeys(found))}); "
+                                  "compare the page with the original")
+    return extracted
 
 
 def _extract(path: Path, max_pages: int) -> Extracted:
