@@ -23,15 +23,15 @@ from pathlib import Path
 
 from .model import Cell, Extracted, ImportFailure
 
-MAX_FILE_BYTES = 100 * 2**20
+MAX_FILE_BYTES = 100_000_000
 """A file's size on disk: a 300 dpi scan of 30 pages is about 30 MB."""
 MAX_PAGES = 100
 """Pages of a PDF (text or scan); `--max-pages` raises it for the rare longer document."""
 MAX_PIXELS = 80_000_000
 """Pixels of an image or of a scanned page at 300 dpi: A3 at 300 dpi is 17.4 million."""
-MAX_MEMBER_BYTES = 64 * 2**20
+MAX_MEMBER_BYTES = 64_000_000
 """Bytes one part of a Word file may inflate to (word/document.xml of 100 pages: a few MB)."""
-MAX_ARCHIVE_BYTES = 256 * 2**20
+MAX_ARCHIVE_BYTES = 250_000_000
 """Bytes all the parts of a Word file may inflate to, pictures included."""
 MAX_RATIO = 200
 """How many times a part may outgrow its compressed size (XML compresses about 10:1)."""
@@ -148,7 +148,10 @@ def _run(writer, function, args) -> None:
         outcome = ("depth", None)
     except Exception as error:  # noqa: BLE001 — the one place a parser's error becomes a message
         first = (str(error).strip().splitlines() or [""])[0][:200]
-        outcome = ("error", f"{error.__class__.__name__}: {first}" if first else error.__class__.__name__)
+        if "allocate" in first:  # zlib's and pdfminer's words for running out of memory
+            outcome = ("memory", None)
+        else:
+            outcome = ("error", f"{error.__class__.__name__}: {first}" if first else error.__class__.__name__)
     try:
         writer.send(outcome)
     except MemoryError:

@@ -46,7 +46,10 @@ def extract_image(path: Path) -> Extracted:
             limits.check_pixels(path, *image.size)
             image.load()
             rows, dropped = _image_rows(image.convert("L"), 1)
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
+    except Image.DecompressionBombError:  # Pillow's own guard, at twice the limit, before the size is known to us
+        raise ImportFailure(f"{path.name}: more than twice the {limits.MAX_PIXELS / 1e6:.0f} million pixels OCR reads, "
+                            "as a decompression bomb has; scan it again at 300 dpi") from None
+    except (UnidentifiedImageError, OSError, ValueError) as error:
         # ValueError: a text chunk past Pillow's limit (MAX_TEXT_CHUNK), a broken header
         raise ImportFailure(f"{path.name}: not a readable image ({error.__class__.__name__}: {error})") from None
     return _result(rows, dropped, path)
