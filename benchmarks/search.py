@@ -306,6 +306,7 @@ LAB = """<!doctype html><meta charset="utf-8"><script>
   }
 </script>
 <script src="assets/javascripts/vendor/minisearch.min.js"></script>
+<script src="assets/javascripts/hoctap-search-query.js"></script>
 <script src="assets/javascripts/hoctap-search-engine.js"></script>
 <script src="search/hoctap-vi.js"></script>
 <script>start([self.hoctapIndex.vi]);</script>"""

@@ -255,4 +255,4 @@ def test_bidi_and_zero_width_controls_are_dropped_with_a_warning(project, tmp_pa
 def test_a_control_typed_into_front_matter_is_a_finding():
     page = "---\ntitle: Kế hoạch\ntrich_yeu: Học tập \u202ecác chương trình\n---\n\nNội dung.\n"
     found = list(invisible_control(Source.from_text(page, "x.md")))
-    assert [(f.code, f.line, f.col) for f in found] == [("V108", 3, 20)]
+    assert [(f.code, f.line, f.col) for f in found] == [("V109", 3, 20)]

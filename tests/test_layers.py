@@ -1,5 +1,5 @@
 """The package's folders are its layers and point one way: text → content → registry → importing →
-sharing → checks → search → render → build → publish → commands, then cli.py. A module may import its
+sharing → checks → search → render → build → publish → desk → commands, then cli.py. A module may import its
 own folder and those below it, never one above: a check that needed the renderer, or a page that needed a release, would tie the pipeline's
 stages together so that none could be tested or replaced without the others."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "hoctap"
 
 LAYERS = ["text", "content", "registry", "importing", "sharing", "checks", "search", "render", "build", "publish",
-          "commands"]  # the package's folders, lowest first; cli.py, the command over them all, is last
+          "desk", "commands"]  # the package's folders, lowest first; cli.py, the command over them all, is last
 RANK = {name: rank for rank, name in enumerate(LAYERS)} | {"cli": len(LAYERS), "__main__": len(LAYERS)}
 
 
@@ -83,6 +83,18 @@ def test_the_package_top_holds_only_the_command():
     folders = sorted(p.name for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__")
     assert top == ["__init__.py", "__main__.py", "cli.py"]
     assert folders == sorted(LAYERS)
+
+
+MODULE_LINES_MAX = 400
+
+
+def test_no_module_holds_several_rooms():
+    """A module over 400 lines holds several things a reader has to tell apart (render/plugin.py once
+    held every MkDocs event in 541): split it by what its parts do."""
+    found = [f"{path.relative_to(PACKAGE).as_posix()}: {lines} lines"
+             for path in sorted(PACKAGE.rglob("*.py"))
+             if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES_MAX]
+    assert found == []
 
 
 def test_nothing_below_render_knows_mkdocs():

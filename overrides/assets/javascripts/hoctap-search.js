@@ -25,7 +25,8 @@ function script(lang, name) {
    index names the Vietnamese one as its `originals`, for the pages not translated: read both. */
 function load() {
   loading = loading || Promise.resolve(importScripts(
-    new URL("vendor/minisearch.min.js", SRC).href, new URL("hoctap-search-engine.js", SRC).href, script(LANG, "")
+    new URL("vendor/minisearch.min.js", SRC).href, new URL("hoctap-search-query.js", SRC).href,
+    new URL("hoctap-search-engine.js", SRC).href, script(LANG, "")
   )).then(function () {
     var own = self.hoctapIndex[LANG], originals = own.originals;
     if (!originals) return [own];

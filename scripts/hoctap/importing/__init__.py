@@ -22,12 +22,13 @@ from pathlib import Path
 from ..text import symbols
 from ..text.vietnamese import INVISIBLE, invisible_names
 from . import limits
+from . import closing
 from .header import Fields, read_fields, zones
 from .layout import drop_furniture, paragraphs
 from .model import Extracted, ImportFailure
 from .rules import MARKER
 from .sniff import sniff
-from ..text.markdown_escape import escape
+from ..text.markdown_escape import escape, escape_inline
 from .structure import Body, to_markdown
 
 __all__ = ["ImportFailure", "Imported", "import_file"]
@@ -51,10 +52,13 @@ class Imported:
     body: Body
     closing_markdown: str
     warnings: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # the printed lines read, in order: what the desk shows beside each field
+    appendices: list[Body] = field(default_factory=list)  # PHỤ LỤC after the signature, each its own section
 
     @property
     def markdown(self) -> str:
-        return self.body.markdown + ("\n" + self.closing_markdown if self.closing_markdown else "")
+        return "\n".join([self.body.markdown] + ([self.closing_markdown] if self.closing_markdown else [])
+                         + [a.markdown for a in self.appendices])
 
     def as_json(self) -> dict:
         """The one JSON object of `hoctap import --dry-run --format json`; None where a field is absent."""
@@ -123,13 +127,15 @@ def import_file(path: Path, max_pages: int = limits.MAX_PAGES) -> Imported:
         raise ImportFailure(f"{path.name}: no text found in it")
     z = zones(rows, extracted.positioned)
     fields = read_fields(z, extracted.positioned)
-    body_paragraphs = [p for part in (z.body, z.tail) for p in paragraphs(part, extracted.positioned, extracted.wrapped)]
+    closing.read(fields, z.closing, extracted.positioned)
+    body_paragraphs = paragraphs(z.body, extracted.positioned, extracted.wrapped)
     preamble = list(itertools.takewhile(lambda p: not MARKER.match(p.text) or MARKER.match(p.text)["bullet"],
                                         body_paragraphs))
     can_cu = [p.text for p in preamble if p.text.startswith("Căn cứ")]
     thuc_hien = [p.text for p in preamble if p.text.startswith("Thực hiện")]
     body = to_markdown(body_paragraphs)
-    warnings = list(extracted.warnings) + fields.warnings + body.warnings
+    appendices = _appendices(paragraphs(z.tail, extracted.positioned, extracted.wrapped))
+    warnings = list(extracted.warnings) + fields.warnings + body.warnings + [w for a in appendices for w in a.warnings]
     data = {"can_cu": can_cu, "thuc_hien": thuc_hien, **vars(fields)}
     warned = {w.split(":", 1)[0] for w in warnings}
     warnings += [f"{key}: not printed in the document" for key in JSON_FIELDS
@@ -138,7 +144,34 @@ def import_file(path: Path, max_pages: int = limits.MAX_PAGES) -> Imported:
         warnings.append(f"ma_goc: the text was {'read by OCR' if extracted.ma_goc == 'ocr' else 'converted from ' + extracted.ma_goc.upper()}; "
                         "it is marked unreviewed (chưa soát) until an editor has checked it against the original")
     return Imported(path, hashlib.sha256(path.read_bytes()).hexdigest(), extracted.ma_goc, fields, can_cu, thuc_hien,
-                    body, _closing_markdown(fields), warnings)
+                    body, _closing_markdown(fields), warnings, [r.text for r in rows], appendices)
+
+
+_APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?(?P<n>[IVXLC]+|\d+))?\b\.?\s*(?P<rest>.*)$")
+
+
+def _appendices(tail: list) -> list[Body]:
+    """Each `PHỤ LỤC` after the signature as a section of its own (`#phu-luc`, `#phu-luc-ii`): its
+    title lines (in capitals, or in brackets: `(Kèm theo…)`) under its heading, its parts anchored inside it."""
+    groups: list[list] = []
+    for p in tail:
+        if _APPENDIX.match(p.text) or not groups:
+            groups.append([p])
+        else:
+            groups[-1].append(p)
+    out = []
+    for group in groups:
+        m = _APPENDIX.match(group[0].text)
+        anchor = "phu-luc" + (f"-{m['n'].lower()}" if m and m["n"] else "") if m else "phu-luc"
+        title = [group[0].text] if m else []
+        rest = group[1:] if m else group
+        while rest and (rest[0].text.isupper() or rest[0].text.startswith("(")) and len(title) < 4:
+            title.append(rest.pop(0).text)
+        part = to_markdown(rest, prefix=anchor + "-")
+        heading = f"### {escape_inline(title[0])} {{#{anchor}}}\n\n" if title else ""
+        subtitle = "".join(f"{escape(t)}\n\n" for t in title[1:])
+        out.append(Body(heading + subtitle + part.markdown, part.outline, part.passages, part.warnings))
+    return out
 
 
 def _closing_markdown(f: Fields) -> str:

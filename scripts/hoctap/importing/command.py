@@ -37,6 +37,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 2
     status = 0
     results = []
+    from . import ocr
+
+    ocr.progress = lambda message: print(message, file=sys.stderr, flush=True)
     for path in args.files:
         try:
             imported = import_file(path, args.max_pages)

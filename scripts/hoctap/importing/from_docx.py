@@ -37,7 +37,7 @@ def extract(path: Path) -> Extracted:
             if row:
                 rows.append(row)
         elif block.tag == _W + "tbl":
-            rows += _table_rows(block, default_font, encodings)
+            rows += _table_rows(block, default_font, encodings, number=len(rows))
     ma_goc = "tcvn3" if "tcvn3" in encodings else "vni" if "vni" in encodings else "unicode"
     return Extracted(rows, ma_goc, positioned=False, wrapped=False)
 
@@ -132,10 +132,11 @@ def _paragraph_row(paragraph, default_font, encodings) -> Row | None:
     return Row([Cell(text, i / n, (i + 1) / n, bold) for i, (text, bold) in enumerate(pieces)])
 
 
-def _table_rows(table, default_font, encodings) -> list[Row]:
-    """A table as rows: a cell's paragraphs are stacked, so row k of the table gives rows k…k+m."""
+def _table_rows(table, default_font, encodings, number: int) -> list[Row]:
+    """A table as rows: a cell's paragraphs are stacked, so row k of the table gives rows k…k+m,
+    each marked with the table (`number`), its row and its columns, for the body's tables stay tables."""
     rows: list[Row] = []
-    for tr in table.iter(_W + "tr"):
+    for k, tr in enumerate(table.iter(_W + "tr")):
         cells = list(tr.iter(_W + "tc"))
         columns = [[p for p in (_pieces(par, default_font, encodings) for par in tc.iter(_W + "p")) if p] for tc in cells]
         for line in range(max((len(c) for c in columns), default=0)):
@@ -146,5 +147,5 @@ def _table_rows(table, default_font, encodings) -> list[Row]:
                     row.append(Cell(text, index / len(columns), (index + 1) / len(columns),
                                     all(b for _, b in paragraphs[line])))
             if row:
-                rows.append(Row(row))
+                rows.append(Row(row, table=(number, k, len(columns))))
     return rows

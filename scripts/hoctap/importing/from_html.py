@@ -1,5 +1,6 @@
-"""HTML (a page saved from a portal, a Word "Save as web page"): blocks in order as rows; a table
-row's cells as cells, each cell's lines stacked as in a Word table."""
+"""HTML (a page saved from a portal, a Word "Save as web page"): the document's own block (never the
+portal's menus, breadcrumb, page title or side panel), its blocks in order as rows; a table row's
+cells as cells, each cell's lines stacked as in a Word table."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from . import from_text, legacy, limits
 from .model import Cell, Extracted, ImportFailure, Row
+from .rules import AUTHORITY, is_motto
 
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "center", "address"}
 
@@ -26,15 +28,16 @@ def extract(path: Path) -> Extracted:
     except Exception as error:  # lxml raises ParserError, ValueError… on a page it cannot read
         raise ImportFailure(f"{path.name}: not a readable HTML page ({error.__class__.__name__})") from None
     _check_depth(root, parser, path.name)
-    for junk in root.xpath("//script|//style|//head|//nav|//header|//footer|//template|//noscript|//*[@hidden]"):
+    for junk in root.xpath("//script|//style|//head|//nav|//header|//footer|//aside|//form|//noscript|//iframe"
+                           "|//template|//*[@hidden]"):
         junk.drop_tree()
     for hidden in [e for e in root.iter() if isinstance(e.tag, str) and _HIDDEN.search(e.get("style") or "")]:
         hidden.drop_tree()
     rows: list[Row] = []
-    _walk(root.body if root.find("body") is not None else root, rows)
+    _walk(_document_block(root), rows)
     ma_goc = legacy.detect("\n".join(r.text for r in rows))
     decode = legacy.DECODERS.get(ma_goc, str)
-    rows = [Row([Cell(_final(decode(c.text)), c.x0, c.x1, c.bold) for c in r.cells]) for r in rows]
+    rows = [Row([Cell(_final(decode(c.text)), c.x0, c.x1, c.bold) for c in r.cells], table=r.table) for r in rows]
     return Extracted(rows, ma_goc, positioned=False, wrapped=False)
 
 
@@ -70,13 +73,35 @@ def _check_depth(root, parser, name: str) -> None:
                             "needs; open it in a browser or Word and save it again")
 
 
+def _document_block(root):
+    """The element that holds the document and nothing else of the page: the innermost one holding
+    both its motto (top right of the header) and its `Nơi nhận` or last signing authority. A legal
+    portal's menus, breadcrumb, page title and side panel (`Người ký: …`) lie outside it."""
+    body = root.body if root.find("body") is not None else root
+    texts = [t for t in body.xpath("//text()") if t.strip()]
+    motto = next((t for t in texts if is_motto(" ".join(t.split()))), None)
+    if motto is None:
+        return body
+    after = texts[texts.index(motto):]
+    end = next((t for t in reversed(after) if " ".join(t.split()).startswith("Nơi nhận")), None) \
+        or next((t for t in reversed(after) if AUTHORITY.match(" ".join(t.split()))), None)
+    if end is None:
+        return body
+    around = set(motto.getparent().iterancestors()) | {motto.getparent()}
+    for element in [end.getparent(), *end.getparent().iterancestors()]:
+        if element in around:
+            return element
+    return body
+
+
 def _walk(element, rows: list[Row]) -> None:
     for child in element:
         if not isinstance(child.tag, str):
             continue
         if child.tag == "table":
-            for tr in child.iter("tr"):
-                _table_row(tr, rows)
+            number = len(rows)
+            for k, tr in enumerate(child.iter("tr")):
+                _table_row(tr, rows, (number, k))
         elif child.tag in _BLOCKS and not any(isinstance(g.tag, str) and (g.tag in _BLOCKS or g.tag == "table") for g in child):
             for line in _lines(child):
                 rows.append(Row([Cell(line, 0.0, 1.0, _bold(child))]))
@@ -98,7 +123,7 @@ def _bold(element) -> bool:
     return bool(strong.strip()) and _clean(strong) == _clean(element.text_content())
 
 
-def _table_row(tr, rows: list[Row]) -> None:
+def _table_row(tr, rows: list[Row], where: tuple[int, int]) -> None:
     cells = [td for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
     columns = []
     for td in cells:
@@ -108,7 +133,7 @@ def _table_row(tr, rows: list[Row]) -> None:
         row = [Cell(column[line][0], i / len(columns), (i + 1) / len(columns), column[line][1])
                for i, column in enumerate(columns) if line < len(column)]
         if row:
-            rows.append(Row(row))
+            rows.append(Row(row, table=(*where, len(columns))))
 
 
 def _clean(text: str) -> str:

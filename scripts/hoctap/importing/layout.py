@@ -2,12 +2,14 @@
 hard-wrapped lines back into paragraphs.
 
 A line ends its paragraph when it stops short of the right margin, when it ends a sentence and
-the next opens with a capital or a marker (`1.`, `a)`, `-`), or when the next opens a unit.
-A dash that opens a wrapped line (`2025\n- 2030 nhằm…`) continues the sentence above it.
+the next opens with a capital or a marker (`1.`, `a)`, `-`). A marker opens a unit only where the
+line above has ended: `…theo Điều 4 và` / `Điều 47 của Luật…` is one sentence wrapped. A dash
+that opens a wrapped line (`2025\n- 2030 nhằm…`) continues the sentence above it.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -49,6 +51,7 @@ def _shape(text: str) -> str:
 class Paragraph:
     text: str
     rows: list[Row]
+    grid: list[list[str]] | None = None  # a table's cells, row by row: the body's tables stay tables
 
     @property
     def bold(self) -> bool:
@@ -56,7 +59,31 @@ class Paragraph:
 
 
 def paragraphs(rows: list[Row], positioned: bool, wrapped: bool = True) -> list[Paragraph]:
-    """Hard-wrapped rows joined into paragraphs (each row one paragraph when not `wrapped`)."""
+    """Hard-wrapped rows joined into paragraphs (each row one paragraph when not `wrapped`); the rows
+    of a table of two or more rows and columns, one paragraph holding its grid."""
+    out: list[Paragraph] = []
+    for table, run in itertools.groupby(rows, key=lambda r: r.table[0] if r.table else None):
+        run = list(run)
+        out += _text_paragraphs(run, positioned, wrapped) if table is None else _table(run, positioned, wrapped)
+    return out
+
+
+def _table(rows: list[Row], positioned: bool, wrapped: bool) -> list[Paragraph]:
+    """A table's rows as its grid: a cell's stacked lines joined, each cell in its column."""
+    grid: dict[int, list[str]] = {}
+    columns = max(r.table[2] for r in rows)
+    for row in rows:
+        line = grid.setdefault(row.table[1], [""] * columns)
+        for cell in row.cells:
+            at = min(columns - 1, round(cell.x0 * row.table[2]))
+            line[at] = f"{line[at]} {cell.text}".strip()
+    if len(grid) < 2 or columns < 2:
+        return _text_paragraphs([Row(r.cells, r.page, r.top, r.blank_before) for r in rows], positioned, wrapped)
+    cells = [grid[k] for k in sorted(grid)]
+    return [Paragraph(" ".join(" ".join(line) for line in cells), rows, cells)]
+
+
+def _text_paragraphs(rows: list[Row], positioned: bool, wrapped: bool) -> list[Paragraph]:
     if not wrapped:
         return [Paragraph(r.text.strip(), [r]) for r in rows]
     if not rows:
@@ -87,6 +114,12 @@ class _Measure:
         starts = sorted(r.x0 for r in rows)
         self.left = statistics.median(starts[: max(1, len(starts) // 2)]) if positioned else 0
 
+    def part_full(self, row: Row) -> bool:
+        """Short of the margin by more than a word: a line that ended, not one the wrap filled."""
+        if self.positioned:
+            return row.x1 < self.full - 0.03 * (self.full - self.left)
+        return len(row.text) < 0.9 * self.full
+
     def short(self, row: Row) -> bool:
         if self.positioned:
             return row.x1 < self.full - 0.08 * (self.full - self.left)
@@ -101,13 +134,22 @@ def _breaks(last: Paragraph, row: Row, text: str, measure: _Measure, last_capita
         after = text[marker.end():marker.end() + 1]
         if after.islower() or after.isdigit():
             return False  # `2025\n- 2030 nhằm…`: a wrapped range, not a list item
+    ended = measure.short(previous) or _ENDS_SENTENCE.search(end) or last_capitals
     if marker or OPENERS.match(text):
-        return True
+        return bool(ended)  # `…theo Điều 4 Điều lệ và\nĐiều 47 của Luật…`: a reference wrapped to the line's start
     if measure.short(previous) or last_capitals != _capitals(*_letters(text)):
         return True
+    unit = MARKER.match(last.text)
+    if unit and unit["kind"] and text[:1].isupper() and not _ENDS_SENTENCE.search(end) \
+            and (measure.part_full(previous) or _weight(previous) != _weight(row)):
+        return True  # a Điều's title, wrapped, and the first sentence of its body
     if _ENDS_STATEMENT.search(end) and (text[:1].isupper() or text[:1] in "“\"("):
         return True
     return row.blank_before and bool(_ENDS_SENTENCE.search(end))
+
+
+def _weight(row: Row) -> bool:
+    return all(c.bold for c in row.cells)
 
 
 def _letters(text: str) -> tuple[int, int]:

@@ -12,13 +12,13 @@ is reported); fields it does not print keep the editor's value.
 from __future__ import annotations
 
 import re
-import shutil
 import unicodedata
 from pathlib import Path
 
 import yaml
 
 from ..content import page as content
+from ..text.disk import write_atomic
 from ..text.toan_van_markers import BEGIN, END, HEADING_ID
 from . import Imported, symbols_in
 from .model import ImportFailure
@@ -57,7 +57,7 @@ def write_page(imported: Imported, docs_dir: Path, sources_dir: Path, into: Path
     text = f"---\n{front}---\n" + _with_full_text(body, imported, meta.get("title") or _title(imported))
     if text != old:
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(text, encoding="utf-8")
+        write_atomic(page, text.encode("utf-8"))
     return page, notes
 
 
@@ -68,7 +68,7 @@ def _keep_original(source: Path, sources_dir: Path, slug: str) -> Path:
     target = sources_dir / f"{slug}{source.suffix.lower()}"
     if not target.exists() or target.read_bytes() != source.read_bytes():
         sources_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        write_atomic(target, source.read_bytes())
     return target
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ..content.page import ContentError, Document, Page, is_document, read_page, to_document
+from ..content.front_matter import is_document
+from ..content.page import ContentError, Document, Page, read_page, to_document
 from ..content.docs_tree import Tree, walk
 from ..text.findings import Finding
 from ..text.pages import DEFAULT_LANG

@@ -23,7 +23,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..content.page import Page, is_document
+from ..content.front_matter import is_document
+from ..content.page import Page
 from ..text.pages import DEFAULT_LANG
 from .documents import Registry
 

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content.page import parse_date
+from ..content.front_matter import parse_date
 from ..text.findings import Finding
 from ..text.pages import DEFAULT_LANG
 from .documents import Registry

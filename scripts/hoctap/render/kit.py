@@ -83,7 +83,7 @@ class Kit:
                 if d in key_points.shown(self.registry, self.points, self.left_out) else ""
             return (self.pdf_link(page.file.url, t)
                     + key_points.block(self.registry, self.points, src, self.left_out, Values(lang), plan)
-                    + speaker.sheets(self.registry, self.focus, src, lang, self.raw.put,
+                    + speaker.sheets(self.registry, self.focus, src, lang, self.source_dir, self.raw.put,
                                      lambda d: self.beside_sheet(d, page.file.url, t), own, self.theme_dir))
         if document is not None:
             return speaker.link_to_sheet(document, self.registry, src, SPEAKER_PAGE) + self.deck_link(document, page.file.url, t)

@@ -25,6 +25,11 @@ from ..text import html_tags
 from ..text.pages import DEFAULT_LANG
 
 
+def language_of(config) -> str:
+    """This build's language: mkdocs-static-i18n sets the theme's for each language it builds."""
+    return str(config.theme.get("language") or "vi")
+
+
 def leave_out_untranslated(files: Files, lang: str) -> list[File]:
     """Take the pages with no `<page>.<lang>.md` out of the files, before mkdocs-static-i18n sorts
     them (it would make each an English copy: a thousand File objects for nothing, a third of an

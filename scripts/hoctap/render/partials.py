@@ -22,6 +22,11 @@ THEME_DIR = Path(__file__).resolve().parents[3] / "overrides"
 """The project's `theme.custom_dir`, for callers outside a build (tests); the plugin passes its own."""
 
 
+def theme_dir_of(config) -> Path:
+    """Where a build's partials are: the theme's `custom_dir` (overrides/), the project's own without one."""
+    return Path(config.theme.custom_dir) if config.theme.custom_dir else THEME_DIR
+
+
 @jinja2.pass_eval_context
 def _escaped(context: jinja2.nodes.EvalContext, value):
     """In HTML, every `{{ value }}` as `html.escape(value, quote=True)` writes it; markup stays as it is."""

@@ -1,0 +1,44 @@
+"""Our search inside the build: Material's search box stays, its index is left empty
+(render/material_search.py); each page's sections become our records, written per language by
+`hoctap.search`, and copied where Material reads the index under file://."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from .. import search
+from ..text.pages import DEFAULT_LANG
+from .material_search import EmptyIndex
+
+
+def leave_material_index_empty(config: MkDocsConfig):
+    """Material's index (one HTML parse of every page) is left empty: ours replaces it."""
+    material = config.plugins.get("material/search") or config.plugins.get("search")
+    if material is not None and getattr(material, "search_index", None) is not None:
+        material.search_index = EmptyIndex(**material.config)
+
+
+def of_page(page: Page, document, lang: str) -> list[search.Record]:
+    """The page's search records, none where its front matter says `search: exclude`."""
+    options = page.meta.get("search") or {}
+    if options.get("exclude"):
+        return []
+    named = (document.so_ky_hieu, document.loai) if document is not None and document.so_ky_hieu else None
+    found = search.sections(page.content, page.url, str(page.meta.get("title", page.title)))
+    # A document's result names it as a member asks for it: "Chương trình hành động số 03/CTr-MTTQ-UB — …"
+    if named and lang == DEFAULT_LANG and document.loai:
+        for section in found:
+            if section["location"] == page.url:
+                section["title"] = f"{document.loai} số {page.meta['title']}"
+    return [search.record(section, named, options.get("boost")) for section in found]
+
+
+def write_file_index(site_dir: Path):
+    """Under file:// Material reads its (now empty) index from search/search_index.js: write it,
+    as Material's offline plugin did (dropped: it also fetched a worker shim from unpkg)."""
+    index = site_dir / "search" / "search_index.json"
+    if index.is_file():
+        index.with_suffix(".js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")

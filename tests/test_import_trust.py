@@ -1,0 +1,133 @@
+"""`hoctap import` on what real official files do (tests/import_traps.py): no field is ever wrong.
+A field is its true value, or empty with a warning that names it; a wrong value fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from hoctap.importing import import_file
+from tests import import_traps as traps
+
+
+@pytest.mark.parametrize("fmt", sorted(traps.FORMATS))
+@pytest.mark.parametrize("name", sorted(traps.TRAPS))
+def test_no_field_is_ever_wrong(tmp_path, name, fmt):
+    result = import_file(traps.made(tmp_path, name, fmt)).as_json()
+    for key, truth in traps.TRUTH[name].items():
+        if result[key] in (None, []):
+            assert any(w.startswith(f"{key}:") for w in result["warnings"]), (key, result["warnings"])
+        else:
+            assert result[key] == truth, key
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf", "portal.html"])
+def test_the_decree_reads_right_in_every_field(tmp_path, fmt):
+    """Not only never wrong: on a well-made file every field is found."""
+    result = import_file(traps.made(tmp_path, "nghi-dinh-mau", fmt)).as_json()
+    assert {key: result[key] for key in traps.TRUTH["nghi-dinh-mau"]} == traps.TRUTH["nghi-dinh-mau"]
+
+
+def test_the_fixtures_reproduce_the_failures():
+    """The traps are there: a reference to another Điều wraps to a line's start in the text file,
+    the preamble is a dash list right under the title, the portal page's side panel names a signer."""
+    text = traps.as_text(traps.TRAPS["quy-dinh-dang-mau"]).splitlines()
+    assert any(line.startswith("Điều ") and not line.startswith(("Điều 1.", "Điều 2.", "Điều 3.")) for line in text)
+    assert text[text.index("THI HÀNH ĐIỀU LỆ MẪU") + 2].startswith("- Căn cứ")
+    assert "Người ký: Chương I" in traps.as_portal_html(traps.TRAPS["nghi-dinh-mau"])
+
+
+@pytest.mark.parametrize("value, field", [
+    ("——", "organisation"), ("CỤC THUẾ TỈNH MẪU", None), ("Chương I", "person"), ("Lò Thị Hằng", None),
+    ("Giàng A Páo", None), ("PHÓ THỦ TƯỚNG QUY ĐỊNH CHUNG; CHƯƠNG I", "position"), ("PHÓ CHỦ TỊCH", None),
+    ("THI HÀNH ĐIỀU LỆ MẪU - Căn cứ Điều lệ Mẫu;", "subject"), ("triển khai công tác Kinh gửi:", "subject"),
+    ("Về công tác mẫu -----", "subject"), ("T/M BAN CHẤP HÀNH TRUNG ƯƠNG", None),
+])
+def test_each_field_has_a_form(value, field):
+    from hoctap.importing import forms
+
+    checks = {"organisation": forms.organisation, "person": forms.person, "position": forms.position,
+              "subject": forms.subject}
+    for name, check in checks.items():
+        if name == field:
+            assert check(value) is not None
+    if field is None:
+        assert any(check(value) is None for check in (*checks.values(), forms.authority))
+
+
+def _outline(result) -> list[str]:
+    return [line for line in result.markdown.splitlines() if line.startswith("#")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "layout.txt", "pdf", "docx", "portal.html"])
+def test_a_reference_that_opens_a_line_is_never_a_heading_and_a_wrapped_title_is_whole(tmp_path, fmt):
+    party = import_file(traps.made(tmp_path, "quy-dinh-dang-mau", fmt))
+    assert [h.split(" {#")[1] for h in _outline(party)] == ["dieu-1}", "dieu-2}", "dieu-3}"]
+    assert "### Điều 2. Thẩm quyền và trách nhiệm của cấp ủy các cấp trong việc xem xét, quyết định kết nạp người " \
+           "vào Đảng và công nhận đảng viên chính thức {#dieu-2}" in party.markdown
+    decree = import_file(traps.made(tmp_path, "nghi-dinh-mau", fmt))
+    assert [h.rsplit(" {#", 1)[1] for h in _outline(decree)] == [
+        "chuong-i}", "dieu-1}", "dieu-2}", "chuong-ii}", "dieu-3}", "phu-luc}"]
+    assert "thực hiện công tác văn thư {#dieu-2}" in decree.markdown
+    assert not [w for w in decree.warnings + party.warnings if w.startswith("structure:")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "pdf", "docx", "html"])
+def test_the_preamble_stays_in_the_full_text_and_the_appendix_follows_the_signature(tmp_path, fmt):
+    decree = import_file(traps.made(tmp_path, "nghi-dinh-mau", fmt)).markdown
+    for line in traps.TRAPS["nghi-dinh-mau"].body[:4]:
+        assert line in decree
+    party = import_file(traps.made(tmp_path, "quy-dinh-dang-mau", fmt)).markdown
+    assert party.startswith("- Căn cứ Điều lệ Mẫu;\n- Căn cứ Quy chế")
+    assert decree.index("{: .hoctap-chu-ky }") < decree.index("### PHỤ LỤC {#phu-luc}")
+    assert "\nMẪU BÁO CÁO KẾT QUẢ THỰC HIỆN\n" in decree
+    if fmt != "txt":  # a text file keeps no table: its rows stay lines
+        assert "| STT | Nội dung | Kết quả |\n| --- | --- | --- |\n| 1 | Số văn bản đến | 120 |" in decree
+
+
+def test_a_reference_opening_a_paragraph_is_text_and_a_bare_article_number_takes_its_title():
+    from hoctap.importing.layout import Paragraph
+    from hoctap.importing.structure import to_markdown
+
+    body = to_markdown([Paragraph(t, []) for t in (
+        "Điều 1. Phạm vi", "Nội dung.", "Điều 47 của Luật Mẫu quy định việc này.", "Điều 3 Điều lệ Mẫu;",
+        "ĐIỀU 2.", "QUYỀN VÀ NGHĨA VỤ CỦA ĐOÀN VIÊN", "Nội dung.", "Chương II của Luật này không áp dụng.")])
+    assert [h.anchor for h in body.outline] == ["dieu-1", "dieu-2"]
+    assert body.outline[1].text == "ĐIỀU 2. QUYỀN VÀ NGHĨA VỤ CỦA ĐOÀN VIÊN"
+    assert "\n\nĐiều 47 của Luật Mẫu quy định việc này.\n\n" in body.markdown and not body.warnings
+
+
+def test_letter_spaced_pdf_keeps_symbols_and_full_stops_whole(tmp_path):
+    from weasyprint import HTML
+
+    HTML(string="<p style='font: 13pt serif; letter-spacing: 0.12em; text-align: justify'>Căn cứ Nghị định số "
+                "30/2020/NĐ-CP của Chính phủ về công tác văn thư. Các cơ quan thực hiện.</p>").write_pdf(tmp_path / "x.pdf")
+    from hoctap.importing.from_pdf import extract
+
+    text = " ".join(row.text for row in extract(tmp_path / "x.pdf").rows)
+    assert text == "Căn cứ Nghị định số 30/2020/NĐ-CP của Chính phủ về công tác văn thư. Các cơ quan thực hiện."
+
+
+@pytest.mark.parametrize("name", ["nghi-dinh-mau", "cong-van-ocr-mau"])
+def test_a_scan_never_gives_a_wrong_field_keeps_every_word_and_shows_its_progress(tmp_path, name):
+    """The first page of the PDF, scanned (noise, skew) and saved as a one-page PDF: fields OCR was
+    unsure of are empty and flagged, none is wrong; the terminal shows `page 1 of 1` while it reads."""
+    import json
+
+    from PIL import Image
+
+    from tests.import_samples import write_scan
+    from tests.test_import import hoctap
+
+    png = write_scan(traps.made(tmp_path, name, "pdf"), tmp_path / "scan.png")
+    with Image.open(png) as image:
+        image.save(tmp_path / "scan.pdf", resolution=300)
+    run = hoctap("import", "--dry-run", "--format", "json", str(tmp_path / "scan.pdf"))
+    assert run.returncode == 0, run.stderr
+    assert "scan.pdf: OCR, page 1 of 1" in run.stderr
+    result = json.loads(run.stdout)
+    truth = traps.TRUTH[name]
+    for key in ("loai", "so_ky_hieu", "ngay_ban_hanh", "noi_ban_hanh", "co_quan_ban_hanh", "co_quan_chu_quan", "trich_yeu"):
+        if result[key] is None:
+            assert any(w.startswith(f"{key}:") for w in result["warnings"]), key
+        else:
+            assert result[key] == truth[key], key
