@@ -197,3 +197,58 @@ def made(tmp_path: Path, name: str, fmt: str) -> Path:
     path = tmp_path / f"{name}{'-' + stem if stem else ''}.{suffix}"
     FORMATS[fmt](TRAPS[name], path)
     return path
+
+
+def _party(number: str, type_line: str, title: list[str], body: list[str], issuer: list[str], signature: list[str]) -> Sample:
+    return Sample(left=issuer + ["*"], number=number, right=["ĐẢNG CỘNG SẢN VIỆT NAM"], date="Hà Nội, ngày 10 tháng 01 năm 2026",
+                  type_line=type_line, title=title, body=body,
+                  recipients=["- Các tỉnh ủy, thành ủy,", "- Lưu Văn phòng."], signature=signature)
+
+
+def _dispatch(number: str, vv: list[str], body: list[str], signature: list[str]) -> Sample:
+    return Sample(left=["LIÊN ĐOÀN LAO ĐỘNG TỈNH MẪU"], number=number, vv=vv,
+                  right=["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
+                  date="Tỉnh Mẫu, ngày 20 tháng 02 năm 2026", type_line=None, title=[],
+                  body=["Kính gửi: Các công đoàn cơ sở trực thuộc."] + body,
+                  recipients=["- Như trên;", "- Lưu: VT, TG."], signature=signature)
+
+
+CHAIN = {
+    "ket-luan": _party("Số 89-KL/TW", "KẾT LUẬN", ["CỦA BỘ CHÍNH TRỊ VỀ CÔNG TÁC MẪU"],
+                       ["Tại phiên họp ngày 05/01/2026, Bộ Chính trị thảo luận về công tác mẫu và kết luận như sau:",
+                        "1. Các cấp ủy tăng cường lãnh đạo công tác mẫu.", "2. Đảng đoàn Tổng Liên đoàn Lao động Việt Nam "
+                        "chỉ đạo triển khai thực hiện theo Chỉ thị số 58-CT/TW của Ban Bí thư."],
+                       ["BAN CHẤP HÀNH TRUNG ƯƠNG"], ["T/M BỘ CHÍNH TRỊ", "THƯỜNG TRỰC BAN BÍ THƯ", "Trần Văn Quân"]),
+    "ctr-bo-chinh-tri": _party("Số 88-CTr/TW", "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+                               ["CỦA BỘ CHÍNH TRỊ THỰC HIỆN KẾT LUẬN SỐ 89-KL/TW", "NGÀY 10/01/2026 VỀ CÔNG TÁC MẪU"],
+                               ["I. MỤC TIÊU", "Tổ chức thực hiện nghiêm túc Kết luận số 89-KL/TW ngày 10/01/2026.",
+                                "II. NHIỆM VỤ", "Các cấp ủy xây dựng chương trình, kế hoạch thực hiện."],
+                               ["BAN CHẤP HÀNH TRUNG ƯƠNG"], ["T/M BỘ CHÍNH TRỊ", "THƯỜNG TRỰC BAN BÍ THƯ", "Trần Văn Quân"]),
+    "ctr-tinh-uy": Sample(
+        left=["ĐẢNG BỘ TỈNH MẪU", "TỈNH ỦY", "*"], bold_from=1, number="Số 87-CTr/TU", right=["ĐẢNG CỘNG SẢN VIỆT NAM"],
+        date="Tỉnh Mẫu, ngày 05 tháng 02 năm 2026", type_line="CHƯƠNG TRÌNH",
+        title=["hành động của Ban Thường vụ Tỉnh ủy thực hiện Chương trình hành động", "số 88-CTr/TW của Bộ Chính trị"],
+        body=["Thực hiện Chương trình hành động số 88-CTr/TW ngày 10/01/2026 của Bộ Chính trị thực hiện Kết luận "
+              "số 89-KL/TW ngày 10/01/2026 của Bộ Chính trị về công tác mẫu, Ban Thường vụ Tỉnh ủy xây dựng Chương "
+              "trình hành động như sau:", "I. MỤC ĐÍCH, YÊU CẦU", "Quán triệt sâu sắc nội dung Kết luận.",
+              "II. NHIỆM VỤ, GIẢI PHÁP", "Các cấp ủy, tổ chức đảng xây dựng kế hoạch thực hiện."],
+        recipients=["- Ban Bí thư Trung ương Đảng,", "- Các huyện ủy, thành ủy,", "- Lưu Văn phòng Tỉnh ủy."],
+        signature=["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Lê Văn Cường"]),
+    "cong-van-1": _dispatch("Số: 86/LĐLĐ-TG", ["V/v triển khai thực hiện Chương trình", "số 87-CTr/TU của Tỉnh ủy"],
+                            ["Thực hiện Chương trình số 87-CTr/TU ngày 05/02/2026 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ "
+                             "Liên đoàn Lao động tỉnh đề nghị các công đoàn cơ sở tổ chức quán triệt, triển khai thực hiện./."],
+                            ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Phạm Thị Dung"]),
+    "cong-van-2": _dispatch("Số: 85/LĐLĐ-TG", ["V/v hướng dẫn tổ chức học tập Chương trình"],
+                            ["Triển khai thực hiện Chương trình số 87-CTr/Tu ngày 05/02/2026 của Ban Thường vụ Tỉnh ủy và "
+                             "Công văn số 86/LĐLĐ-TG ngày 20/02/2026 của Ban Thường vụ Liên đoàn Lao động tỉnh, Ban Thường vụ "
+                             "hướng dẫn các công đoàn cơ sở tổ chức học tập./."],
+                            ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"]),
+}
+"""A chain of five documents, each implementing or deploying the one before: a Kết luận of the Bộ
+Chính trị, its Chương trình hành động, a provincial programme, two dispatches deploying it (the
+second prints the programme's symbol with a slip, `87-CTr/Tu`)."""
+
+CHAIN_THUC_HIEN = {"ket-luan": [], "ctr-bo-chinh-tri": ["89-KL/TW"], "ctr-tinh-uy": ["88-CTr/TW"],
+                   "cong-van-1": ["87-CTr/TU"], "cong-van-2": ["87-CTr/TU", "86/LĐLĐ-TG"]}
+CHAIN_SYMBOLS = {"ket-luan": "89-KL/TW", "ctr-bo-chinh-tri": "88-CTr/TW", "ctr-tinh-uy": "87-CTr/TU",
+                 "cong-van-1": "86/LĐLĐ-TG", "cong-van-2": "85/LĐLĐ-TG"}

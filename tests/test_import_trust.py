@@ -7,6 +7,7 @@ import pytest
 
 from hoctap.importing import import_file
 from tests import import_traps as traps
+from tests.import_samples import as_text, write_docx, write_pdf
 
 
 @pytest.mark.parametrize("fmt", sorted(traps.FORMATS))
@@ -131,3 +132,50 @@ def test_a_scan_never_gives_a_wrong_field_keeps_every_word_and_shows_its_progres
             assert any(w.startswith(f"{key}:") for w in result["warnings"]), key
         else:
             assert result[key] == truth[key], key
+
+
+CHAIN_FORMATS = {"docx": lambda s, p: write_docx(s, p), "pdf": lambda s, p: write_pdf(s, p),
+                 "txt": lambda s, p: p.write_text(as_text(s), encoding="utf-8")}
+
+
+@pytest.mark.parametrize("fmt", sorted(CHAIN_FORMATS))
+def test_a_chain_of_five_reads_what_each_implements_exactly(tmp_path, fmt):
+    """`thuc_hien` holds the documents named right after "thực hiện", "triển khai": the programme
+    of the Tỉnh ủy implements 88-CTr/TW, not the 89-KL/TW that programme implements (only named);
+    the slip `87-CTr/Tu` reads as the registry's 87-CTr/TU, with a warning."""
+    for name, sample in traps.CHAIN.items():
+        path = tmp_path / f"{name}.{fmt}"
+        CHAIN_FORMATS[fmt](sample, path)
+        result = import_file(path, known={"87-CTr/TU"}).as_json()
+        assert result["so_ky_hieu"] == traps.CHAIN_SYMBOLS[name]
+        assert result["thuc_hien"] == traps.CHAIN_THUC_HIEN[name], name
+        if name == "ctr-tinh-uy":
+            assert result["nhac_den"] == [{"so_ky_hieu": "89-KL/TW", "so_ky_hieu_in": "89-KL/TW", "ngay": "ngày 10/01/2026",
+                                           "co_quan": "Bộ Chính trị"}]
+        if name == "cong-van-2":
+            assert any(w.startswith("thuc_hien: `87-CTr/Tu` is printed for 87-CTr/TU") for w in result["warnings"])
+
+
+def test_a_reimport_keeps_the_editors_corrections_and_edited_full_text(project_copy, tmp_path):
+    from tests.test_import import hoctap, made
+
+    pdf = made(tmp_path, "ke-hoach-mau", "pdf")
+    assert hoctap("import", str(pdf), cwd=project_copy).returncode == 0
+    page = project_copy / "docs" / "van-ban" / "07-kh-ldld.md"
+    text = page.read_text(encoding="utf-8")
+    assert "toan_van_sha256: " in text
+    text = text.replace("trich_yeu: Tổ chức hội nghị mẫu về công tác tuyên giáo công đoàn năm 2026",
+                        "trich_yeu: Tổ chức hội nghị mẫu về công tác tuyên giáo Công đoàn năm 2026")
+    text = text.replace("nguoi_ky: Nguyễn Văn An", "nguoi_ky: Nguyễn Văn Ân")
+    text = text.replace("Chủ trì, tham mưu tổ chức hội nghị;", "Chủ trì, tham mưu tổ chức hội nghị (đã soát);")
+    page.write_text(text, encoding="utf-8")
+    again = hoctap("import", str(pdf), cwd=project_copy)
+    assert again.returncode == 0, again.stderr
+    assert page.read_text(encoding="utf-8") == text  # every correction kept
+    assert "trich_yeu: the page says 'Tổ chức hội nghị mẫu về công tác tuyên giáo Công đoàn năm 2026' (kept)" in again.stderr
+    assert "nguoi_ky: the page says 'Nguyễn Văn Ân' (kept), the import reads 'Nguyễn Văn An'" in again.stderr
+    assert "toan_van: the full text was edited on the page" in again.stderr
+    replaced = hoctap("import", "--replace-text", str(pdf), cwd=project_copy)
+    assert replaced.returncode == 0, replaced.stderr
+    after = page.read_text(encoding="utf-8")
+    assert "(đã soát)" not in after and "nguoi_ky: Nguyễn Văn Ân" in after

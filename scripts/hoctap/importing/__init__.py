@@ -21,8 +21,7 @@ from pathlib import Path
 
 from ..text import symbols
 from ..text.vietnamese import INVISIBLE, invisible_names
-from . import limits
-from . import closing
+from . import closing, limits, relations
 from .header import Fields, read_fields, zones
 from .layout import drop_furniture, paragraphs
 from .model import Extracted, ImportFailure
@@ -34,7 +33,7 @@ from .structure import Body, to_markdown
 __all__ = ["ImportFailure", "Imported", "import_file"]
 
 JSON_FIELDS = ("loai", "so_ky_hieu", "so_ky_hieu_in", "ngay_ban_hanh", "noi_ban_hanh", "co_quan_ban_hanh",
-               "co_quan_chu_quan", "trich_yeu", "can_cu", "thuc_hien", "tham_quyen_ky", "chuc_vu_ky", "nguoi_ky",
+               "co_quan_chu_quan", "trich_yeu", "can_cu", "thuc_hien", "nhac_den", "tham_quyen_ky", "chuc_vu_ky", "nguoi_ky",
                "noi_nhan")
 """The fields of a document's header and closing, in the order `--format json` prints them."""
 
@@ -54,6 +53,7 @@ class Imported:
     warnings: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # the printed lines read, in order: what the desk shows beside each field
     appendices: list[Body] = field(default_factory=list)  # PHỤ LỤC after the signature, each its own section
+    nhac_den: list[dict] = field(default_factory=list)  # every other document cited: symbol, date, issuer as printed
 
     @property
     def markdown(self) -> str:
@@ -62,7 +62,7 @@ class Imported:
 
     def as_json(self) -> dict:
         """The one JSON object of `hoctap import --dry-run --format json`; None where a field is absent."""
-        data = {"can_cu": self.can_cu, "thuc_hien": self.thuc_hien, **vars(self.fields)}
+        data = {"can_cu": self.can_cu, "thuc_hien": self.thuc_hien, "nhac_den": self.nhac_den, **vars(self.fields)}
         return {**{key: data[key] for key in JSON_FIELDS},
                 "ma_goc": self.ma_goc, "markdown": self.markdown, "warnings": self.warnings}
 
@@ -116,8 +116,10 @@ def _extract(path: Path, max_pages: int) -> Extracted:
     return ocr.extract_image(path)
 
 
-def import_file(path: Path, max_pages: int = limits.MAX_PAGES) -> Imported:
-    """Read one file; ImportFailure (a message for the editor) when it cannot be read at all."""
+def import_file(path: Path, known: set[str] = frozenset(), max_pages: int = limits.MAX_PAGES) -> Imported:
+    """Read one file; ImportFailure (a message for the editor) when it cannot be read at all.
+    `known`: the symbols the registry has pages for, so a slip in a cited symbol reads as the registry's;
+    `max_pages`: the longest PDF read (limits.MAX_PAGES unless `--max-pages` says more)."""
     path = Path(path)
     if not path.is_file():
         raise ImportFailure(f"{path}: no such file" if not path.is_dir() else f"{path}: a folder, not a file")
@@ -131,20 +133,22 @@ def import_file(path: Path, max_pages: int = limits.MAX_PAGES) -> Imported:
     body_paragraphs = paragraphs(z.body, extracted.positioned, extracted.wrapped)
     preamble = list(itertools.takewhile(lambda p: not MARKER.match(p.text) or MARKER.match(p.text)["bullet"],
                                         body_paragraphs))
-    can_cu = [p.text for p in preamble if p.text.startswith("Căn cứ")]
-    thuc_hien = [p.text for p in preamble if p.text.startswith("Thực hiện")]
+    cited = relations.read(fields.trich_yeu, [p.text for p in preamble], [p.text for p in body_paragraphs],
+                           fields.so_ky_hieu, known)
+    can_cu, thuc_hien = cited.can_cu, cited.thuc_hien
     body = to_markdown(body_paragraphs)
     appendices = _appendices(paragraphs(z.tail, extracted.positioned, extracted.wrapped))
-    warnings = list(extracted.warnings) + fields.warnings + body.warnings + [w for a in appendices for w in a.warnings]
-    data = {"can_cu": can_cu, "thuc_hien": thuc_hien, **vars(fields)}
+    warnings = list(extracted.warnings) + fields.warnings + cited.warnings + body.warnings \
+        + [w for a in appendices for w in a.warnings]
+    data = {"can_cu": can_cu, "thuc_hien": thuc_hien, "nhac_den": cited.nhac_den, **vars(fields)}
     warned = {w.split(":", 1)[0] for w in warnings}
     warnings += [f"{key}: not printed in the document" for key in JSON_FIELDS
-                 if data.get(key) in (None, []) and key not in warned and not (key == "so_ky_hieu_in" and "so_ky_hieu" in warned)]
+                 if data.get(key) in (None, []) and key not in warned and key != "nhac_den" and not (key == "so_ky_hieu_in" and "so_ky_hieu" in warned)]
     if extracted.ma_goc != "unicode":
         warnings.append(f"ma_goc: the text was {'read by OCR' if extracted.ma_goc == 'ocr' else 'converted from ' + extracted.ma_goc.upper()}; "
                         "it is marked unreviewed (chưa soát) until an editor has checked it against the original")
     return Imported(path, hashlib.sha256(path.read_bytes()).hexdigest(), extracted.ma_goc, fields, can_cu, thuc_hien,
-                    body, _closing_markdown(fields), warnings, [r.text for r in rows], appendices)
+                    body, _closing_markdown(fields), warnings, [r.text for r in rows], appendices, cited.nhac_den)
 
 
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?(?P<n>[IVXLC]+|\d+))?\b\.?\s*(?P<rest>.*)$")
@@ -183,9 +187,3 @@ def _closing_markdown(f: Fields) -> str:
     if signature:
         parts.append("  \n".join(escape(line) for line in signature) + "\n{: .hoctap-chu-ky }\n")
     return "\n".join(parts)
-
-
-def symbols_in(lines: list[str]) -> list[str]:
-    """The canonical symbols named in lines (`Căn cứ công văn số 1447/TLĐ-QHLĐ…` → `1447/TLĐ-QHLĐ`)."""
-    found = [m.symbol.canonical for line in lines for m in symbols.find_mentions(re.sub(r"(?<=số)(?=\d)", " ", line))]
-    return list(dict.fromkeys(found))

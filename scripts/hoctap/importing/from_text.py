@@ -94,7 +94,7 @@ def rows_of_text(text: str, encoding: str | None = None, width: int | None = Non
                 converted = decode(piece) if decode else piece
                 cells.append(Cell(_clean(converted), start / width, end / width))
             start = m.end() if m else len(line)
-        rows.append(Row(cells, 1, blank))
+        rows.append(Row(cells, 1, blank_before=blank))
         blank = False
     return Extracted(rows, ma_goc, positioned=False)
 

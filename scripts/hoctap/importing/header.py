@@ -62,8 +62,8 @@ def _title_end(rows: list[Row], first: int) -> int:
     i = first
     while i < len(rows) and i - first < 8:
         row, text = rows[i], rows[i].text.strip()
-        if i > first and capitals(text) and not capitals(rows[first].text):
-            return i
+        if i > first and capitals(text) != capitals(rows[first].text):
+            return i  # a title in capitals ends where small letters start, and the other way round
         if _separator(text):
             return i
         if i > first and (opens_body(text) or MARKER.match(text) and not MARKER.match(text)["bullet"]):
@@ -80,13 +80,13 @@ def _cong_van_header_end(rows: list[Row], positioned: bool) -> int:
     """A công văn has no type line: its header ends after the date and the `V/v` lines under the number."""
     last = -1
     for i, row in enumerate(rows[:20]):
-        if any(DATE_LINE.match(c.text) or is_motto(c.text) or SO.match(c.text) for c in row.cells):
-            last = i
-        elif any(VV.match(c.text) for c in row.cells):
+        if any(VV.match(c.text) for c in row.cells):  # perhaps beside the date: the `V/v` lines go on below
             last = i
             while last + 1 < len(rows) and _continues_vv(rows[last + 1], positioned):
                 last += 1
             break
+        if any(DATE_LINE.match(c.text) or is_motto(c.text) or SO.match(c.text) for c in row.cells):
+            last = i
     return last + 1
 
 
