@@ -15,7 +15,7 @@ DEBIAN_PACKAGES := chromium nginx poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 	tesseract-ocr tesseract-ocr-vie antiword zbar-tools libreoffice-impress libreoffice-writer qpdf
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup system python node build serve test clean
+.PHONY: all setup system python node build serve desk test clean
 
 all: setup build
 
@@ -51,6 +51,11 @@ build: python
 
 serve: python
 	$(BIN)/hoctap serve
+
+# The editors' desk at http://127.0.0.1:8765/ (README "For editors"); PUBLISH_TO and SITE_URL say where
+# "Đăng lên mạng nội bộ" publishes.
+desk: python
+	$(BIN)/hoctap desk $(if $(PUBLISH_TO),--publish-to $(PUBLISH_TO)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
 test: python node
 	$(BIN)/python -m pytest

@@ -154,3 +154,28 @@ def test_a_chain_of_five_reads_what_each_implements_exactly(tmp_path, fmt):
                                            "co_quan": "Bộ Chính trị"}]
         if name == "cong-van-2":
             assert any(w.startswith("thuc_hien: `87-CTr/Tu` is printed for 87-CTr/TU") for w in result["warnings"])
+
+
+def test_a_reimport_keeps_the_editors_corrections_and_edited_full_text(project_copy, tmp_path):
+    from tests.test_import import hoctap, made
+
+    pdf = made(tmp_path, "ke-hoach-mau", "pdf")
+    assert hoctap("import", str(pdf), cwd=project_copy).returncode == 0
+    page = project_copy / "docs" / "van-ban" / "07-kh-ldld.md"
+    text = page.read_text(encoding="utf-8")
+    assert "toan_van_sha256: " in text
+    text = text.replace("trich_yeu: Tổ chức hội nghị mẫu về công tác tuyên giáo công đoàn năm 2026",
+                        "trich_yeu: Tổ chức hội nghị mẫu về công tác tuyên giáo Công đoàn năm 2026")
+    text = text.replace("nguoi_ky: Nguyễn Văn An", "nguoi_ky: Nguyễn Văn Ân")
+    text = text.replace("Chủ trì, tham mưu tổ chức hội nghị;", "Chủ trì, tham mưu tổ chức hội nghị (đã soát);")
+    page.write_text(text, encoding="utf-8")
+    again = hoctap("import", str(pdf), cwd=project_copy)
+    assert again.returncode == 0, again.stderr
+    assert page.read_text(encoding="utf-8") == text  # every correction kept
+    assert "trich_yeu: the page says 'Tổ chức hội nghị mẫu về công tác tuyên giáo Công đoàn năm 2026' (kept)" in again.stderr
+    assert "nguoi_ky: the page says 'Nguyễn Văn Ân' (kept), the import reads 'Nguyễn Văn An'" in again.stderr
+    assert "toan_van: the full text was edited on the page" in again.stderr
+    replaced = hoctap("import", "--replace-text", str(pdf), cwd=project_copy)
+    assert replaced.returncode == 0, replaced.stderr
+    after = page.read_text(encoding="utf-8")
+    assert "(đã soát)" not in after and "nguoi_ky: Nguyễn Văn Ân" in after

@@ -141,3 +141,38 @@ def test_a_relation_is_labelled_in_the_citing_documents_words(site):
     assert "03/CTr-MTTQ-UB — Thực hiện Nghị quyết Đại hội đại biểu MTTQ Việt Nam tỉnh Lai Châu khóa XIV" in mttq
     note = _text((site / "van-ban" / "nghi-quyet-dai-hoi-cong-doan-tinh-xiv.html").read_text(encoding="utf-8"))
     assert "Hai cách gọi trong Kế hoạch" in note and "vì phần mở đầu và mục I.1" in note
+
+
+def _section(page: str, anchor: str) -> str:
+    """A section of a built page: from its heading to the next `h2`."""
+    return page.split(f'id="{anchor}"', 1)[1].split("<h2", 1)[0]
+
+
+def test_quick_read_answers_members_questions_each_with_its_citation(site):
+    """Issue 24: Đọc nhanh's points were organisers' logistics, and never told a member that the
+    conference is for 110 officers, not for them."""
+    page = (site / "doc-nhanh.html").read_text(encoding="utf-8")
+    cited = {"hoc-gi": "#noi-dung-hoc-tap", "ai-du": "#doi-tuong", "khi-nao": "#hinh-thuc",
+             "cong-doan-co-so": "ke-hoach.html#cong-doan-co-so", "doc-them": 'href="ke-hoach.html"'}
+    for anchor, citation in cited.items():
+        assert citation in _section(page, anchor), anchor
+    who = _text(_section(page, "ai-du"))
+    assert "110 người" in who and "Chủ tịch hoặc Phó Chủ tịch các CĐCS" in who
+    assert "Đoàn viên khác không có tên trong thành phần dự hội nghị" in who
+    assert "báo cáo cấp ủy, chính quyền cùng cấp và cử cán bộ tham dự" in _text(_section(page, "cong-doan-co-so"))
+    # the organisers' points set apart, after the members' answers
+    members = _text(page.split('id="diem-chinh"', 1)[1].split('id="danh-cho-to-chuc"', 1)[0])
+    organisers = _text(page.split('id="danh-cho-to-chuc"', 1)[1])
+    assert "Đảm bảo các điều kiện tổ chức Hội nghị" not in members and "Dự kiến 110 người" in members
+    assert "Đảm bảo các điều kiện tổ chức Hội nghị" in organisers
+    assert page.index('id="ai-du"') < page.index('id="diem-chinh"') < page.index('id="danh-cho-to-chuc"')
+
+
+def test_a_key_point_for_someone_else_is_refused(tmp_path):
+    from hoctap.registry import key_points
+
+    data = tmp_path / "includes" / "diem-chinh.yml"
+    data.parent.mkdir()
+    data.write_text("ke-hoach:\n  - trich: Dự kiến 110 người.\n    neo: doi-tuong\n    danh_cho: lanh-dao\n", encoding="utf-8")
+    found = key_points.load(data, tmp_path, SOURCES, Registry.load(DOCS))
+    assert [(f.code, f.line) for f in found.findings] == [("D001", 2)]

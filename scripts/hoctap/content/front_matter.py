@@ -157,6 +157,7 @@ class DocumentMeta(FrontMatter):
     toan_van: Text = None  # the official text's file in the sources folder
     # Written by `hoctap import` (hoctap.importing) from the official text itself:
     sha256: Text = None  # of the original in the sources folder, to tell a re-import of the same file
+    toan_van_sha256: Text = None  # of the full text as the import wrote it: an editor's change to it shows
     ma_goc: Literal["unicode", "tcvn3", "vni", "ocr"] | None = None  # how its text was read
     chua_soat: bool = False  # converted or OCR'd text no editor has reviewed yet ("chưa soát")
     so_ky_hieu_in: Text = None  # the symbol as printed, before it was made canonical

@@ -22,6 +22,8 @@ def add_verb(verbs, folders) -> None:
     verb.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the documents to import")
     verb.add_argument("--into", type=Path, metavar="PAGE.md", help="update this page instead of docs/van-ban/<slug>.md")
     verb.add_argument("--dry-run", action="store_true", help="write nothing; show what was read")
+    verb.add_argument("--replace-text", action="store_true",
+                      help="replace a full text an editor has changed on the page with the original's")
     verb.add_argument("--format", choices=("text", "json"), default="text", help="how --dry-run shows it")
     verb.add_argument("--key-points", action="store_true",
                       help="propose verbatim key points (targets, tasks, assignments) to paste into "
@@ -101,7 +103,7 @@ def _write(imported, args: argparse.Namespace):
     from .page import write_page
 
     docs_dir, sources_dir = args.folders(args.config_file)
-    return write_page(imported, docs_dir, sources_dir, args.into)
+    return write_page(imported, docs_dir, sources_dir, args.into, args.replace_text)
 
 
 def _summary(imported) -> str:

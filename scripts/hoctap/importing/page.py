@@ -11,6 +11,7 @@ is reported); fields it does not print keep the editor's value.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from pathlib import Path
@@ -24,9 +25,11 @@ from . import Imported
 from .model import ImportFailure
 
 DOCUMENT_KEYS = ("so_ky_hieu", "loai", "ngay_ban_hanh", "co_quan_ban_hanh", "trich_yeu")
-IMPORT_KEYS = ("toan_van", "sha256", "ma_goc", "chua_soat", "so_ky_hieu_in", "noi_ban_hanh", "co_quan_chu_quan",
-               "tham_quyen_ky", "chuc_vu_ky", "nguoi_ky", "noi_nhan")
-"""Keys the import owns: where the text came from, whether it is reviewed, the header as printed."""
+IMPORT_KEYS = ("toan_van", "sha256", "toan_van_sha256", "ma_goc", "chua_soat", "so_ky_hieu_in", "noi_ban_hanh",
+               "co_quan_chu_quan", "tham_quyen_ky", "chuc_vu_ky", "nguoi_ky", "noi_nhan")
+"""Keys the import writes: where the text came from, whether it is reviewed, the header as printed."""
+PRINTED_KEYS = DOCUMENT_KEYS + IMPORT_KEYS[5:]
+"""Keys read from the original that an editor may correct: a re-import keeps the page's value."""
 NEEDS_REVIEW = ("tcvn3", "vni", "ocr")
 """How a text was read when an editor must check it against the original: marked `chua_soat: true`."""
 
@@ -44,8 +47,10 @@ def slug_of(imported: Imported) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-") or "van-ban"
 
 
-def write_page(imported: Imported, docs_dir: Path, sources_dir: Path, into: Path | None = None) -> tuple[Path, list[str]]:
-    """Write or update the page; return it and what changed in the editor's fields."""
+def write_page(imported: Imported, docs_dir: Path, sources_dir: Path, into: Path | None = None,
+               replace_text: bool = False) -> tuple[Path, list[str]]:
+    """Write or update the page; return it and where the page and the import differ. The editor's
+    values and an edited full text are kept (the full text is replaced when `replace_text`)."""
     slug = slug_of(imported)
     page = into or docs_dir / "van-ban" / f"{slug}.md"
     original = _keep_original(imported.source, sources_dir, slug)
@@ -53,8 +58,17 @@ def write_page(imported: Imported, docs_dir: Path, sources_dir: Path, into: Path
     known = known_symbols(docs_dir)
     meta, front, body = _split(old) if old else ({}, None, "")
     updates, notes = _updates(imported, meta, original.name, known)
+    written = _full_text(body)
+    edited = written is not None and meta.get("toan_van_sha256") not in (None, _digest(written))
+    if edited and not replace_text:
+        notes.append("toan_van: the full text was edited on the page since it was imported; kept as it is "
+                     "(import with --replace-text to replace it with the original's)")
+        body_after, updates["toan_van_sha256"] = body, meta["toan_van_sha256"]  # still the import's, to tell edits by
+    else:
+        body_after = _with_full_text(body, imported, meta.get("title") or _title(imported))
+        updates["toan_van_sha256"] = _digest(_full_text(body_after))
     front = _set_keys(front if front is not None else "", updates, meta)
-    text = f"---\n{front}---\n" + _with_full_text(body, imported, meta.get("title") or _title(imported))
+    text = f"---\n{front}---\n" + body_after
     if text != old:
         page.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(page, text.encode("utf-8"))
@@ -100,15 +114,12 @@ def _updates(imported: Imported, meta: dict, original: str, known: set[str]) -> 
     f = imported.fields
     notes = []
     updates: dict = {}
-    for key in DOCUMENT_KEYS:
-        new, old = getattr(f, key), meta.get(key)
-        old = None if old in (None, "") else str(old)
-        if new is None:
-            updates[key] = old
-        else:
-            updates[key] = new
-            if old is not None and old != new:
-                notes.append(f"{key}: the page said {old!r}, the original says {new!r}")
+    for key in PRINTED_KEYS:
+        new, old = getattr(f, key) or None, meta.get(key)
+        old = None if old in (None, "", []) else old
+        updates[key] = old if old is not None else new
+        if old is not None and new is not None and _plain_value(old) != _plain_value(new):
+            notes.append(f"{key}: the page says {_plain_value(old)!r} (kept), the import reads {_plain_value(new)!r}")
     for key, lines in (("thuc_hien", imported.thuc_hien), ("can_cu", imported.can_cu)):
         named = [s for s in lines if s in known]
         updates[key] = list(dict.fromkeys([str(v) for v in meta.get(key) or []] + named))
@@ -118,10 +129,22 @@ def _updates(imported: Imported, meta: dict, original: str, known: set[str]) -> 
     updates.update(toan_van=original, sha256=imported.sha256, ma_goc=imported.ma_goc)
     review = imported.ma_goc in NEEDS_REVIEW
     updates["chua_soat"] = (meta.get("chua_soat") if same_file and "chua_soat" in meta else True) if review else None
-    for key in IMPORT_KEYS[4:]:
-        value = getattr(f, key)
-        updates[key] = value if value not in (None, []) else None
     return updates, notes
+
+
+def _plain_value(value):
+    return [str(v) for v in value] if isinstance(value, list) else str(value)
+
+
+def _full_text(body: str) -> str | None:
+    """What lies between the full text's two markers, or None when the page has none."""
+    if BEGIN not in body or END not in body.split(BEGIN, 1)[1]:
+        return None
+    return body.split(BEGIN, 1)[1].split(END, 1)[0]
+
+
+def _digest(text: str | None) -> str | None:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] if text is not None else None
 
 
 def _scalar(value) -> str:

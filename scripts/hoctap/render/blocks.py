@@ -16,6 +16,7 @@ from ..text.findings import CODES
 from ..text.vietnamese import sort_key
 from ..registry.documents import Registry
 from . import partials
+from .abbr import SYMBOL_CLASS, in_symbol
 from .labels import field_date, labels
 from .titles import Value, Values, status, title
 
@@ -56,7 +57,11 @@ def _abbreviator(abbreviations: list[tuple[str, str]]) -> Callable[[str], Markup
         return lambda text: Markup(html.escape(text))
     titles = {html.escape(abbr): html.escape(text, quote=True) for abbr, text in abbreviations}
     pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in sorted(titles, key=len, reverse=True)) + r")(?!\w)")
-    return lambda text: Markup(pattern.sub(lambda m: f'<abbr title="{titles[m[1]]}">{m[1]}</abbr>', html.escape(text)))
+    def mark(m: re.Match) -> str:
+        css = f' class="{SYMBOL_CLASS}"' if in_symbol(m.string[:m.start()], m.string[m.end():]) else ""
+        return f'<abbr title="{titles[m[1]]}"{css}>{m[1]}</abbr>'
+
+    return lambda text: Markup(pattern.sub(mark, html.escape(text)))
 
 
 def glossary(abbreviations: list[tuple[str, str]], lang: str) -> str:

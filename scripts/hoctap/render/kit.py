@@ -76,7 +76,7 @@ class Kit:
             ics_href = posixpath.relpath(conference.ICS_NAME, posixpath.dirname(page.file.url) or ".")
             return conference.block(self.agenda, lang, ics_href, self.raw.put)
         if generated == PAGE_KINDS.diem_chinh:
-            return key_points.block(self.registry, self.points, src, self.left_out, Values(lang))
+            return key_points.block(self.registry, self.points, src, self.left_out, Values(lang), members=True)
         if generated == PAGE_KINDS.bao_cao_vien:
             plan = [d for d in self.registry.documents if d.noi_dung_hoc_tap]
             own = lambda d: key_points.quotes(d, self.points.of(d), src, Values(lang)) \
