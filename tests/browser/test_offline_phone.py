@@ -153,7 +153,7 @@ def test_a_new_release_and_a_rollback_reach_the_phone_whole(phone_context, publi
     assert first in page.evaluate("fetch('index.html').then(r => r.text())")
     # "tải lại" switches every open page at once
     with page.expect_navigation():
-        notice.get_by_role("button").click()
+        notice.click()
     page.wait_for_load_state()
     assert release_of(page) == second
     page.close()
