@@ -9,17 +9,18 @@ from pathlib import Path
 
 ENGINE = Path(__file__).with_name("engine.js")
 
-# (question, the pages that answer it: one of them must come in the first three).
+# (question, the pages that answer it: one of them must come in the first three). Đọc nhanh answers
+# members' own questions (who attends, when, what a CĐCS does), the conference's page and the plan too.
 # Typed as members type: mostly without diacritics, with question words, filler words and mistakes.
 QUESTIONS = [
-    ("hoi nghi khi nao", {"hoi-nghi.html"}),
-    ("khi nào hội nghị quán triệt", {"hoi-nghi.html"}),
-    ("ai duoc di du hoi nghi", {"hoi-nghi.html"}),
-    ("bao nhiêu người dự hội nghị", {"hoi-nghi.html"}),
+    ("hoi nghi khi nao", {"hoi-nghi.html", "doc-nhanh.html"}),
+    ("khi nào hội nghị quán triệt", {"hoi-nghi.html", "doc-nhanh.html"}),
+    ("ai duoc di du hoi nghi", {"hoi-nghi.html", "doc-nhanh.html"}),
+    ("bao nhiêu người dự hội nghị", {"hoi-nghi.html", "doc-nhanh.html"}),
     ("hội nghị tổ chức ở đâu", {"hoi-nghi.html", "ke-hoach.html"}),  # the plan's II.2: at the province
-    ("uy ban kiem tra co du hoi nghi khong", {"hoi-nghi.html"}),
-    ("cong doan co so can lam gi", {"hoi-nghi.html", "ke-hoach.html"}),
-    ("cán bộ công đoàn cơ sở phải làm gì", {"hoi-nghi.html", "ke-hoach.html"}),
+    ("uy ban kiem tra co du hoi nghi khong", {"hoi-nghi.html", "doc-nhanh.html"}),
+    ("cong doan co so can lam gi", {"hoi-nghi.html", "ke-hoach.html", "doc-nhanh.html"}),
+    ("cán bộ công đoàn cơ sở phải làm gì", {"hoi-nghi.html", "ke-hoach.html", "doc-nhanh.html"}),
     ("quan triet la gi", {"hoi-nghi.html", "ke-hoach.html"}),
     ("học tập để làm gì", {"doc-nhanh.html", "ke-hoach.html"}),
     ("ai ban hanh ke hoach hoc tap", {"ke-hoach.html"}),
