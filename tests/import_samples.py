@@ -32,6 +32,9 @@ class Sample:
     signature: list[str]
     vv: list[str] = field(default_factory=list)  # a công văn's `V/v` lines under its number
     bold_from: int = 0  # left[bold_from:] is the issuing body
+    rule: str | None = None  # the rule typed under the title (`-----------`)
+    appendix: list[str] = field(default_factory=list)  # PHỤ LỤC and its title lines, after the signature
+    table: list[list[str]] = field(default_factory=list)  # the appendix's table, a header row first
 
 
 LONG = ("Các cấp công đoàn trong tỉnh tổ chức quán triệt sâu rộng nội dung của văn bản này đến đoàn viên, "
@@ -140,10 +143,11 @@ SAMPLES = {
 def as_text(s: Sample, encode=lambda t: t) -> str:
     """A text file as copied from a PDF by hand: one column after the other, no positions kept."""
     lines = s.left + [s.number] + s.vv + s.right + [s.date, ""]
-    lines += ([s.type_line] if s.type_line else []) + s.title + [""]
+    lines += ([s.type_line] if s.type_line else []) + s.title + ([s.rule] if s.rule else []) + [""]
     for paragraph in s.body:
         lines += _wrap(paragraph, 80)
     lines += ["", "Nơi nhận:"] + s.recipients + [""] + s.signature
+    lines += ([""] + s.appendix + [""] + ["\t".join(row) for row in s.table]) if s.appendix else []
     return encode("\n".join(lines) + "\n")
 
 
@@ -165,12 +169,16 @@ def as_html(s: Sample, for_pdf: bool = False, repeat: int = 1) -> str:
     right = "".join(f"<p class=b>{e(t)}</p>" for t in s.right) + f"<p><i>{e(s.date)}</i></p>"
     head = f"<table class=head><tr><td class=l>{left}</td><td class=r>{right}</td></tr></table>"
     title = (f"<p class='t b'>{e(s.type_line)}</p>" if s.type_line else "") + \
-        "".join(f"<p class='t b'>{e(t)}</p>" for t in s.title)
+        "".join(f"<p class='t b'>{e(t)}</p>" for t in s.title) + (f"<p class=t>{e(s.rule)}</p>" if s.rule else "")
     body = "".join(f"<p class=body>{e(t)}</p>" for _ in range(repeat) for t in s.body)
     closing = ("<table class=close><tr><td class=l><p><b><i>Nơi nhận:</i></b></p>"
                + "".join(f"<p class=small>{e(t)}</p>" for t in s.recipients) + "</td><td class=r>"
                + "".join(f"<p class=b>{e(t)}</p>" for t in s.signature[:-1])
                + "<p class=sign></p>" + f"<p class=b>{e(s.signature[-1])}</p></td></tr></table>")
+    if s.appendix:
+        closing += "<div class=appendix>" + "".join(f"<p class='t b'>{e(t)}</p>" for t in s.appendix) + \
+            "<table class=grid>" + "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in s.table) \
+            + "</table></div>"
     css = """
       @page { size: A4; margin: 20mm 15mm 20mm 30mm;
               @top-center { content: counter(page); font: 13pt serif }
@@ -181,7 +189,8 @@ def as_html(s: Sample, for_pdf: bool = False, repeat: int = 1) -> str:
       .body { text-align: justify; text-indent: 1cm; margin-top: 6pt }
       table { width: 100%; border-collapse: collapse } td { vertical-align: top; text-align: center }
       .head td.l { width: 40% } .close td.l { width: 50%; text-align: left } .small { font-size: 11pt }
-      .sign { height: 2cm }
+      .sign { height: 2cm } .appendix { page-break-before: always }
+      table.grid td { border: 0.5pt solid black; padding: 2pt 4pt; text-align: left }
     """ if for_pdf else ""
     return (f"<!DOCTYPE html><html lang=vi><head><meta charset=utf-8><style>{css}</style></head>"
             f"<body>{head}{title}{body}{closing}</body></html>")
@@ -227,6 +236,8 @@ def write_docx(s: Sample, path: Path, tabs: bool = False, font: str | None = Non
                 put(cell.paragraphs[0] if j == 0 else cell.add_paragraph(), text, bold)
     for text in ([s.type_line] if s.type_line else []) + s.title:
         put(document.add_paragraph(), text, True)
+    if s.rule:
+        put(document.add_paragraph(), s.rule)
     for text in s.body:
         put(document.add_paragraph(), text)
     table = document.add_table(rows=1, cols=2)
@@ -237,6 +248,13 @@ def write_docx(s: Sample, path: Path, tabs: bool = False, font: str | None = Non
     put(rcell.paragraphs[0], s.signature[0], True)
     for text in s.signature[1:]:
         put(rcell.add_paragraph(), text, True)
+    for text in s.appendix:
+        put(document.add_paragraph(), text, True)
+    if s.table:
+        grid = document.add_table(rows=len(s.table), cols=len(s.table[0]))
+        for cells, row in zip(grid.rows, s.table):
+            for cell, text in zip(cells.cells, row):
+                put(cell.paragraphs[0], text)
     document.save(path)
     return path
 

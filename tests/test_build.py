@@ -74,7 +74,7 @@ def test_card_shows_facts_from_front_matter(site):
     html = (site / "van-ban/18-ctr-tu.html").read_text(encoding="utf-8")
     card = html[html.index('class="ht-card'):html.index("</aside>")]
     assert "18-CTr/TU" in card
-    assert "ngày 24/3/2026" in card
+    assert "<dt>Ngày ban hành</dt><dd>24/3/2026</dd>" in card  # a field's date: never "Ngày ban hành: ngày …"
     assert "Tỉnh ủy Lai Châu" in card
     assert 'href="58-ct-tw.html"' in card  # implements
     # The document's own status, never the page's review (issue 14: 58-CT/TW read as a draft)
@@ -321,7 +321,7 @@ def test_titles_say_the_subject(site):
     raw = (site / "van-ban/index.html").read_text(encoding="utf-8")  # without a symbol, its subject is the link
     assert 'cong-doan-tinh-xiv.html">Nghị quyết Đại hội Công đoàn tỉnh Lai Châu lần thứ XIV</a>' in raw
     card = _card((site / "van-ban/18-ctr-tu.html").read_text(encoding="utf-8"))
-    assert "58-CT/TW</a><span class=\"ht-card__title\"> — Lãnh đạo của Đảng đối với tuyên truyền" in card
+    assert "58-CT/TW</a><span class=\"ht-card__title\"> — Công tác tuyên truyền, giáo dục chính trị, tư tưởng, pháp luật cho công nhân" in card
 
 
 def test_document_page_text_first_card_folded_after_it(site):
@@ -340,7 +340,7 @@ def test_sources_are_cited_as_a_reader_cites_them(site):
     assert '<a href="../ke-hoach.html#noi-dung-hoc-tap">Kế hoạch ngày 31/3/2026, mục II.1</a>' in card
     plan = (site / "ke-hoach.html").read_text(encoding="utf-8")
     assert '— <a href="ke-hoach.html#noi-dung-hoc-tap">Kế hoạch ngày 31/3/2026, mục II.1</a>' in plan  # a quotation's source
-    assert "18-Ctr/" in plan and "[sic: " in plan  # the plan's slip kept, the correction marked
+    assert "18-Ctr/" in plan and "[nguyên văn, đúng là " in plan  # the plan's slip kept, the correction marked
 
 
 def test_english_pages_are_english(site):

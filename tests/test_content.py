@@ -166,9 +166,12 @@ def test_a_document_is_issued_unless_its_page_says_otherwise():
 
 @pytest.mark.parametrize("short, ok", [
     ("Đối thoại, thương lượng tập thể", True),
-    ("đối thoại thương lượng", True),           # case and punctuation aside, words in order
+    ("đối thoại thương lượng", True),           # punctuation aside, one unbroken run
+    ("Thương lượng tập thể trọng tâm là tiền lương", True),  # the first word may take a capital
     ("Thương lượng, đối thoại tập thể", False),  # reordered
     ("Đàm phán tập thể", False),                 # reworded
+    ("Đẩy mạnh đối thoại, tiền lương", False),   # words of the trích yếu, but not one run (issue 24)
+    ("Đối thoại, thương lượng Tập thể", False),  # a capital inside is a rewording
 ])
 def test_short_title_is_a_shortening_of_the_trich_yeu(short, ok):
     full = "Đẩy mạnh đối thoại, thương lượng tập thể trọng tâm là tiền lương"

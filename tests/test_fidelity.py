@@ -22,9 +22,9 @@ def codes(text: str, name: str = "trang.md") -> list[tuple[str, int]]:
 
 
 def test_the_plans_slip_kept_and_marked_passes_silently_corrected_fails():
-    marked = f"> Chương trình số18-Ctr/TU [sic: 18-CTr/TU], ngày 24/3/2026 của Tỉnh ủy Lai Châu\n>\n> nguồn: {REF}\n"
+    marked = f"> Chương trình số18-Ctr/TU [nguyên văn, đúng là 18-CTr/TU], ngày 24/3/2026 của Tỉnh ủy Lai Châu\n>\n> nguồn: {REF}\n"
     assert codes(marked) == []
-    assert codes(marked.replace("18-Ctr/TU [sic: 18-CTr/TU]", "18-CTr/TU")) == [("F101", 1)]
+    assert codes(marked.replace("18-Ctr/TU [nguyên văn, đúng là 18-CTr/TU]", "18-CTr/TU")) == [("F101", 1)]
     # the symbol check leaves the marked slip alone, and still reports it unmarked outside a quotation
     site = Site(Registry.load(DOCS), SOURCES)
     found = {f.code for f in check_source(Source.from_text(marked, "trang.md"), site)}
@@ -33,9 +33,15 @@ def test_the_plans_slip_kept_and_marked_passes_silently_corrected_fails():
 
 
 def test_a_left_out_part_is_marked_and_a_rewording_is_not_a_quotation():
-    assert codes(f"> Chương trình số 18-Ctr/TU [sic] … của Ban Bí thư\n>\n> nguồn: {REF}\n") == []
-    assert codes(f"> Chương trình số 18-Ctr/TU [sic] của Ban Bí thư\n>\n> nguồn: {REF}\n") == [("F101", 1)]
-    assert codes(f"> chương trình số 18-Ctr/TU [sic]\n>\n> nguồn: {REF}\n") == [("F101", 1)]  # case counts
+    assert codes(f"> Chương trình số 18-Ctr/TU [nguyên văn] … của Ban Bí thư\n>\n> nguồn: {REF}\n") == []
+    assert codes(f"> Chương trình số 18-Ctr/TU [nguyên văn] của Ban Bí thư\n>\n> nguồn: {REF}\n") == [("F101", 1)]
+    assert codes(f"> chương trình số 18-Ctr/TU [nguyên văn]\n>\n> nguồn: {REF}\n") == [("F101", 1)]  # case counts
+
+
+def test_a_vietnamese_quotation_marks_a_slip_in_vietnamese_not_with_sic():
+    """Issue 24: "[sic]" is Latin to a Vietnamese reader; on a Vietnamese page it is not a marker."""
+    assert codes(f"> Chương trình số 18-Ctr/TU [sic: 18-CTr/TU], ngày 24/3/2026\n>\n> nguồn: {REF}\n") == [("F101", 1)]
+    assert codes(f"> Chương trình số 18-Ctr/TU [nguyên văn], ngày 24/3/2026\n>\n> nguồn: {REF}\n") == []
 
 
 def test_a_translated_quotation_checks_its_source_line_only():
@@ -62,5 +68,6 @@ def test_the_project_passes_its_fidelity_checks():
     findings = [f for f in check_site(Registry.load(DOCS), SOURCES) if f.code.startswith("F")]
     assert findings == []
     plan = (DOCS / "ke-hoach.md").read_text(encoding="utf-8")
-    assert "18-Ctr/TU [sic: 18-CTr/TU]" in plan and "15/Ctr-LĐLĐ [sic: 15/CTr-LĐLĐ]" in plan
+    assert "18-Ctr/TU [nguyên văn, đúng là 18-CTr/TU]" in plan and "15/Ctr-LĐLĐ [nguyên văn, đúng là 15/CTr-LĐLĐ]" in plan
+    assert "sic" not in plan
     assert len([q for q in quotations(plan) if q.ref]) >= 8

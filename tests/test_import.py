@@ -55,9 +55,9 @@ def test_every_format_gives_the_samples_fields(tmp_path, name, fmt):
     expected = json.loads((EXPECTED / f"{name}.json").read_text(encoding="utf-8"))
     assert {k: result[k] for k in JSON_FIELDS} == expected
     assert result["ma_goc"] == MA_GOC.get(fmt, "unicode")
-    # Null where absent, and a warning for each absent field
+    # Null where absent, and a warning for each absent field (naming no other document is no gap)
     for key in JSON_FIELDS:
-        if result[key] in (None, []):
+        if result[key] in (None, []) and key != "nhac_den":
             assert any(w.startswith(f"{key}:") or key == "so_ky_hieu_in" and w.startswith("so_ky_hieu:")
                        for w in result["warnings"]), key
 
@@ -81,8 +81,7 @@ def test_the_plan_imports_with_its_printed_fields():
     assert data["so_ky_hieu"] is None and data["co_quan_ban_hanh"] is None
     assert any(w.startswith("so_ky_hieu:") for w in data["warnings"])
     assert any(w.startswith("co_quan_ban_hanh:") for w in data["warnings"])
-    assert data["can_cu"] == ["Căn cứ công văn số 1447/TLĐ-QHLĐ, ngày 14/01/2026 của Tổng LĐLĐ Việt Nam về việc "
-                              "định hướng một số nhiệm vụ trọng tâm công tác Tuyên giáo Công đoàn năm 2026;"]
+    assert data["can_cu"] == ["1447/TLĐ-QHLĐ"]
     assert data["ma_goc"] == "unicode"
     for anchor in ("{#muc-i}", "{#muc-ii-1}", "{#muc-iii-2}"):
         assert anchor in data["markdown"]

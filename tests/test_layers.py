@@ -1,5 +1,5 @@
 """The package's folders are its layers and point one way: text → content → registry → importing →
-sharing → checks → search → render → build → publish → commands, then cli.py. A module may import its
+sharing → checks → search → render → build → publish → desk → commands, then cli.py. A module may import its
 own folder and those below it, never one above: a check that needed the renderer, or a page that needed a release, would tie the pipeline's
 stages together so that none could be tested or replaced without the others."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "hoctap"
 
 LAYERS = ["text", "content", "registry", "importing", "sharing", "checks", "search", "render", "build", "publish",
-          "commands"]  # the package's folders, lowest first; cli.py, the command over them all, is last
+          "desk", "commands"]  # the package's folders, lowest first; cli.py, the command over them all, is last
 RANK = {name: rank for rank, name in enumerate(LAYERS)} | {"cli": len(LAYERS), "__main__": len(LAYERS)}
 
 

@@ -86,7 +86,7 @@ def test_table_of_contents_page_numbers_match(pages, registry, site):
     """Each number in the table of contents is the page where that section's title stands, and the
     page's running header and footer agree."""
     expected = sections(registry, site)
-    assert [s.key for s in expected if s.symbol] == [section_key(page_url(d)) for d in registry.catalogue()], \
+    assert [s.key for s in expected if s.document] == [section_key(page_url(d)) for d in registry.catalogue()], \
         "every document, in catalogue order"
     toc_start = next(i for i, page in enumerate(pages) if "Mục lục" in page)
     numbers = []
@@ -212,3 +212,32 @@ def test_each_document_has_the_qr_code_of_its_page(site_with_url, registry):
 
 def test_without_a_site_url_no_qr_code(pdf):
     assert not any(decoded_pages(pdf, dpi=100)), "a QR code needs the site's address"
+
+
+def test_the_contents_name_each_document_once(pages):
+    """Issue 24: a resolution without a symbol read "Nghị quyết Nghị quyết Đại hội…" in the contents."""
+    toc = squeeze("".join(pages[:6]))
+    assert "NghịquyếtNghịquyết" not in toc and "NghịquyếtĐạihộiCôngđoàntỉnhLaiChâulầnthứXIV" in toc
+
+
+def test_the_map_and_timeline_boxes_show_each_documents_subject(registry, site):
+    """Issue 24: on paper the boxes kept only their symbols; a box says what the document is about."""
+    from hoctap.render.diagram import about
+
+    drawings = next(s for s in sections(registry, site) if s.key == section_key("ban-do.html"))
+    boxes = squeeze(html.unescape(" ".join(re.findall(r'class="ht-svg__text"[^>]*>([^<]*)</text>', drawings.body))))
+    for document in registry.catalogue():
+        assert boxes.count(squeeze(about(document))) >= 2, document.ma  # on the map and on the timeline
+
+
+def test_each_speaker_sheet_is_one_a4_page(site_with_url):
+    """Issue 24: each "one-page" sheet took two pages; with its QR code it fits one, the notes included."""
+    pdf = site_with_url / PDF_NAME
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout.split("\f")
+    starts = [n for n, page in enumerate(text) if "Phiếu báo cáo viên:" in page]
+    assert len(starts) == 7
+    for n in starts:
+        assert "Ghi chú của báo cáo viên" in text[n], text[n].splitlines()[2]
+    assert starts == list(range(starts[0], starts[0] + 7)), "one page each, nothing of a sheet on the next page"
+    assert "Ôn tập" in text[starts[-1] + 1].splitlines()[0]

@@ -19,6 +19,7 @@ from .build import project
 from .commands import build as site_build
 from .registry.gate_decision import PROFILES
 from .importing import command as importing
+from . import desk as editors_desk
 from .build.project import docs_dir_of
 from .publish import commands as publishing
 from .publish.pdf_command import make_pdf
@@ -140,6 +141,7 @@ def parser() -> argparse.ArgumentParser:
 
     publishing.add_verbs(verbs)
     importing.add_verb(verbs, _import_folders)
+    editors_desk.add_verb(verbs)
     return root
 
 

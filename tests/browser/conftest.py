@@ -70,3 +70,70 @@ def site_url(site):
     server, url = serve(site, "/hoc-tap/")
     yield url
     server.shutdown()
+
+
+# -- the editors' desk: `hoctap desk` itself, on a copy of the project ------------------------------
+
+def start_desk(project: Path, publish_to: Path, *extra: str):
+    """Run `hoctap desk` in `project` (a git repository) on a free port; (process, base URL)."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.conftest import _free_port
+
+    port = _free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    process = subprocess.Popen([sys.executable, "-m", "hoctap.cli", "desk", "--port", str(port),
+                                "--publish-to", str(publish_to), "--site-url", "http://intranet.test/hoc-tap/", *extra],
+                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"hoctap desk stopped: {process.stderr.read()}")
+        try:
+            urllib.request.urlopen(url + "tai-nguyen/desk.css", timeout=2)
+            return process, url
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError("hoctap desk did not answer within 120 s")
+
+
+@pytest.fixture
+def desk_project(tmp_path_factory) -> Path:
+    """A throw-away copy of the project, a git repository of its own, for the desk to change."""
+    import shutil
+    import subprocess
+
+    root = Path(__file__).resolve().parents[2]
+    project = tmp_path_factory.mktemp("desk-project")
+    for name in ("docs", "overrides", "sources"):
+        shutil.copytree(root / name, project / name)
+    shutil.copy(root / "mkdocs.yml", project / "mkdocs.yml")
+    for args in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "start"]):
+        subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True)
+    return project
+
+
+@pytest.fixture
+def desk_url(desk_project, tmp_path_factory):
+    """The desk serving `desk_project` on loopback; publishes go to a folder beside it."""
+    process, url = start_desk(desk_project, tmp_path_factory.mktemp("desk-publish"))
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(params=[360, 1280], ids=["360px", "1280px"])
+def desk_page(browser, request):
+    """A fresh page at a phone's width and at a desktop's."""
+    width = request.param
+    context = browser.new_context(viewport={"width": width, "height": 800 if width > 360 else 780})
+    page = context.new_page()
+    page.width = width
+    yield page
+    context.close()

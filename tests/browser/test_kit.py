@@ -160,10 +160,12 @@ def test_printed_document_page_has_no_navigation(phone, site_url, tmp_path):
         "links print their address"
 
 
-def test_print_one_speaker_sheet(phone, site_url, tmp_path):
+@pytest.mark.parametrize("n", range(7))
+def test_print_one_speaker_sheet(phone, site_url, tmp_path, n):
+    """Every sheet, the longest included, prints on one A4 page (issue 24: as in the PDF)."""
     phone.goto(site_url + "bao-cao-vien.html")
     phone.evaluate("window.print = () => { window.printed = true; }")  # headless: no dialog to open
-    sheet = phone.locator("section.ht-sheet").nth(2)
+    sheet = phone.locator("section.ht-sheet").nth(n)
     sheet.get_by_role("button", name="In phiếu này").click()
     assert phone.evaluate("window.printed")
     heading = sheet.locator("h2").inner_text().strip("¶ \n")

@@ -32,7 +32,7 @@ def test_page_opens_under_file_url(phone, site, path):
 
 def test_navigation_under_file_url(phone, site):
     phone.goto((site / "index.html").as_uri())
-    phone.get_by_role("link", name="Tổ chức học tập").click()
+    phone.get_by_role("link", name="Dự hội nghị quán triệt").click()
     phone.wait_for_load_state()
     assert phone.url.endswith("hoi-nghi.html")
     assert "Hội nghị quán triệt" in phone.locator("h1").inner_text()

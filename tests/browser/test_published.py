@@ -71,7 +71,7 @@ def test_bundle_opens_and_navigates_from_file_url(watched, intranet, tmp_path, r
         archive.extractall(tmp_path / "usb")
     home = (tmp_path / "usb" / "hoc-tap" / "index.html").as_uri()
     watched.goto(home)
-    watched.get_by_role("link", name="Tổ chức học tập").click()
+    watched.get_by_role("link", name="Dự hội nghị quán triệt").click()
     watched.wait_for_load_state()
     assert watched.url.endswith("hoc-tap/hoi-nghi.html")
     watched.get_by_role("link", name="Danh mục văn bản").first.click()

@@ -14,7 +14,7 @@ from hoctap.search import build_index, record, terms, write_index
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
-WORKER, ENGINE = SCRIPTS / "hoctap-search.js", SCRIPTS / "hoctap-search-engine.js"
+WORKER, QUERY, ENGINE = SCRIPTS / "hoctap-search.js", SCRIPTS / "hoctap-search-query.js", SCRIPTS / "hoctap-search-engine.js"
 VENDOR = SCRIPTS / "vendor" / "minisearch.min.js"
 
 ENTRIES = [
@@ -51,6 +51,7 @@ def served(tmp_path_factory):
     root = tmp_path_factory.mktemp("worker") / "site"
     (root / "assets" / "javascripts" / "vendor").mkdir(parents=True)
     shutil.copy(WORKER, root / "assets" / "javascripts")
+    shutil.copy(QUERY, root / "assets" / "javascripts")
     shutil.copy(ENGINE, root / "assets" / "javascripts")
     shutil.copy(VENDOR, root / "assets" / "javascripts" / "vendor")
     write_index(root, build_index([record(entry) for entry in ENTRIES], "vi"))
@@ -106,9 +107,10 @@ def test_query_without_diacritics_finds_every_spelling(lab):
 
 
 def in_worker(page, function: str, arg):
-    """Run `function` (JavaScript, one argument) inside a worker started from hoctap-search-engine.js."""
+    """Run `function` (JavaScript, one argument) inside a worker started from the engine's scripts."""
     return page.evaluate(f"""async arg => {{
         const w = new Worker(URL.createObjectURL(new Blob([
+          await (await fetch("assets/javascripts/hoctap-search-query.js")).text(), "\\n",
           await (await fetch("assets/javascripts/hoctap-search-engine.js")).text(),
           "\\nonmessage = e => postMessage(({function})(e.data));"])));
         return new Promise(done => {{ w.onmessage = e => done(e.data); w.postMessage(arg); }});
@@ -129,7 +131,7 @@ def test_excerpt_marks_words_and_escapes_the_rest(lab):
     first = result["items"][0][0]
     assert first["text"] == "<p>Vườn <mark data-md-highlight>hoa</mark> <mark data-md-highlight>nở</mark></p>"
     assert first["terms"] == {"hoa": True, "nở": True}
-    escaped = in_worker(lab, "t => mark(t, ['amp'], false).html", "a <b> & amp")
+    escaped = in_worker(lab, "t => mark(t, [{folded: 'amp', matched: new Set(['amp'])}]).html", "a <b> & amp")
     assert escaped == "a &lt;b&gt; &amp; <mark data-md-highlight>amp</mark>"
 
 

@@ -1,26 +1,28 @@
 /* The search engine of hoctap-search.js, loaded by it when search is first used: Vietnamese
- * terms, symbols, typing mistakes, the glossary's abbreviations, ranking and excerpts over
- * MiniSearch. Terms follow scripts/hoctap/search/text.py: keep the two in step.
+ * terms, symbols, ranking by how much of the query a page covers, and excerpts marked where the
+ * query matched, over MiniSearch; what the member typed is read by hoctap-search-query.js (question
+ * words, typing mistakes, the glossary's abbreviations). Terms follow scripts/hoctap/search/text.py:
+ * keep the two in step.
  */
 "use strict";
 
 var TONES = { "\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5" };
-var MAX_GROUPS = 50, RERANKED = 100;
+var MAX_GROUPS = 50, MAX_SECTIONS = 6, RERANKED = 100, MAX_WORDS = 30;  /* pages, sections shown per page */
+/* Ranking by how much of the query a page covers (hoctap-search-query.js weighs each word): a page
+   covering less than MIN_COVERAGE is no result; coverage, raised to COVERAGE_POWER, scales the rest. */
+var MIN_COVERAGE = 0.7, COVERAGE_POWER = 3, GUESSED_COVERS = 0.75;
 /* A section that has the query as one phrase, in its text or its title, and one that has the
    words typed with their diacritics, rank higher (benchmarks/search.py shows the cases). */
 var PHRASE_BOOST = 2, TITLE_PHRASE_BOOST = 4, EXACT_BOOST = 4;
-/* Typing mistakes: a word the index does not know is matched within this many edits, by its
-   folded length (index: letters, the last for longer words), an adjacent swap counting as one.
-   A word the index knows is taken as typed. The first two letters must be right: they name the
-   postings script that is read. benchmarks/search.py measures recall and false hits of each choice. */
-var TYPO_DISTANCE = [0, 0, 0, 0, 1, 1, 1, 1, 2], TYPO_SWAPS = true, TYPO_KNOWN_WORDS = false, TYPO_WEIGHT = 0.45;
 var OPTIONS = {
   boost: { title: 3, symbol: 5 },
   tokenize: function (text) { return [text]; },
   processTerm: function (term) { return term; }
 };
+var TITLES = Object.assign({ fields: ["title"] }, OPTIONS);
 
 var engine = null, symbols = {}, docs = [], byLocation = {}, parts = [];
+var pageOf = [], pageIdOf = [], said = [];  /* per section: its page's location and number; its words, once read */
 var spelledOut = {}, abbreviationOf = {};  /* the glossary, folded: mttq ↔ "mat tran to quoc" */
 var folded = new Map(), exacts = new Map();  /* words seen, folded and exact */
 
@@ -123,6 +125,8 @@ function start(heads) {
   engine = open(data);
   docs = data.docs;
   docs.forEach(function (doc, i) { if (doc) byLocation[doc[0]] = i; });
+  pageOf = docs.map(function (doc) { return doc && doc[0].split("#")[0]; });
+  pageIdOf = pageOf.map(function (page) { return page ? byLocation[page] : undefined; });
 }
 
 function shardFile(key) {
@@ -169,16 +173,14 @@ function pinned(query) {
   return found;
 }
 
-/* Marks the query's words in a text; returns the HTML and the words as the page writes them. */
-function mark(text, query, prefix) {
-  var seen = {}, last = query.length - 1;
+/* Marks the words of a text that the query really matched (`matches`, hoctap-search-query.js);
+   returns the HTML and the words as the page writes them. */
+function mark(text, list) {
+  var seen = {};
   var html = text.split(/([\p{L}\p{N}\p{M}]+)/u).map(function (part, i) {
     if (i % 2 === 0) return escape(part);  /* between words */
-    var f = fold(part);
-    var hit = query.some(function (q, k) {
-      return f === q || (prefix && k === last && f.startsWith(q));
-    });
-    if (!hit) return part;
+    var folded = fold(part);
+    if (!list.some(function (a) { return matches(a, part, folded); })) return part;
     seen[part.toLowerCase()] = true;
     return "<mark data-md-highlight>" + part + "</mark>";
   }).join("");
@@ -186,49 +188,70 @@ function mark(text, query, prefix) {
 }
 
 /* The part of a text around its first match, so the excerpt shows why it was found. */
-function around(text, query) {
-  var at = -1, list = words(text), offset = 0;
-  for (var word of list) {
+function around(text, list) {
+  var at = -1, offset = 0;
+  for (var word of words(text)) {
     offset = text.indexOf(word, offset);
-    if (query.includes(fold(word))) { at = offset; break; }
+    var folded = fold(word);
+    if (list.some(function (a) { return matches(a, word, folded); })) { at = offset; break; }
     offset += word.length;
   }
   if (at < 100) return text;
   return "… " + text.slice(text.indexOf(" ", at - 50) + 1);
 }
 
-function item(number, score, query, prefix) {
-  var doc = docs[number], title = mark(doc[1], query, prefix), text = mark(around(doc[2], query), query, prefix);
+function item(number, score, list) {
+  var doc = docs[number], title = mark(doc[1], list), text = mark(around(doc[2], list), list);
   return {
     location: doc[0], title: title.html, text: text.html ? "<p>" + text.html + "</p>" : "",
     score: score, terms: Object.assign({}, title.seen, text.seen)
   };
 }
 
-/* How much of the query a section's own words say exactly as typed, and as one phrase (in its
-   title most). */
-function closeness(doc, query, typed) {
-  var title = words(doc[1]), list = title.concat(words(doc[2])), factor = 1;
-  if (query.length > 1 && includesRun(title.map(fold), query)) factor *= TITLE_PHRASE_BOOST;
-  else if (query.length > 1 && includesRun(list.map(fold), query)) factor *= PHRASE_BOOST;
-  if (typed.length) {
-    var written = new Set(list.map(exact));
-    factor *= 1 + (EXACT_BOOST - 1) * typed.filter(function (e) { return written.has(e); }).length / typed.length;
+/* How much of the query a section's own words say exactly as typed, and in the query's order:
+   each two neighbouring units of the query (question words left out) said one after the other
+   in its title or its page's, or in its text, raise it (a Vietnamese word is often two
+   syllables: `hội nghị`). Each unit is any term it matched. */
+function closeness(id, found, typed) {
+  var said = saying(id), own = pageIdOf[id];
+  var title = own !== undefined && own !== id ? said.title.concat([""], saying(own).title) : said.title;
+  var text = said.text, factor = 1;
+  var run = found.filter(function (unit) { return !unit.question; });
+  if (run.length > 1) {
+    var inTitle = 0, inText = 0;
+    for (var i = 0; i + 1 < run.length; i++) {
+      if (includesAlike(title, run.slice(i, i + 2))) inTitle++;
+      else if (includesAlike(text, run.slice(i, i + 2))) inText++;
+    }
+    factor *= 1 + ((TITLE_PHRASE_BOOST - 1) * inTitle + (PHRASE_BOOST - 1) * inText) / (run.length - 1);
   }
+  if (typed.length)
+    factor *= 1 + (EXACT_BOOST - 1) * typed.filter(function (e) { return said.exact.has(e); }).length / typed.length;
   return factor;
 }
 
-/* The words a query searches for, each with its other forms: diacritics as typed, the glossary's
-   abbreviation or meaning. */
-function wanted(list) {
-  var query = list.map(fold), extra = [];
-  query.forEach(function (q) { if (spelledOut[q]) extra = extra.concat(spelledOut[q]); });
-  for (var meaning in abbreviationOf) if (includesRun(query, meaning.split(" "))) extra.push(abbreviationOf[meaning]);
-  return query.concat(list.map(exact).filter(Boolean), extra);
+/* A section's title and text as folded words, and the exact forms of both, kept once computed. */
+function saying(id) {
+  if (!said[id]) {
+    var title = words(docs[id][1]), text = words(docs[id][2]);
+    said[id] = { title: title.map(fold), text: title.concat(text).map(fold), exact: new Set(title.concat(text).map(exact)) };
+  }
+  return said[id];
 }
 
-function includesRun(list, run) {
-  return (" " + list.join(" ") + " ").includes(" " + run.join(" ") + " ");
+/* Whether the folded words `list` say the units one after another (a unit: its words, or its abbreviation). */
+function includesAlike(list, run) {
+  for (var start = 0; start < list.length; start++) {
+    var at = start;
+    var whole = run.every(function (unit) {
+      if (unit.short && list[at] === unit.short) return ++at;
+      var said = unit.words.every(function (a, k) { return list[at + k] === a.folded || a.matched.has(list[at + k]); });
+      at += unit.words.length;
+      return said;
+    });
+    if (whole) return true;
+  }
+  return false;
 }
 
 /* The results of a query, once the shards of its words are read. */
@@ -238,99 +261,100 @@ function answer(value) {
   });
 }
 
-function known(term, prefix) {
-  if (engine._index.has(term)) return true;
-  if (prefix) for (var _ of engine._index.atPrefix(term).keys()) return true;
-  return false;
-}
-
-/* What a word may be, typed wrong: within its edit distance (MiniSearch's fuzzy), or with two
-   neighbouring letters swapped. A word the index knows is not a mistake (unless TYPO_KNOWN_WORDS). */
-function typos(term, prefix) {
-  var distance = TYPO_DISTANCE[Math.min(term.length, TYPO_DISTANCE.length - 1)];
-  if (!distance || (!TYPO_KNOWN_WORDS && known(term, prefix))) return { distance: 0, swapped: [] };
-  var swapped = [];
-  if (TYPO_SWAPS)
-    for (var i = 2; i + 1 < term.length; i++) {  /* the first two letters are right (see TYPO_DISTANCE) */
-      var swap = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
-      if (swap !== term && engine._index.has(swap) && swapped.indexOf(swap) < 0) swapped.push(swap);
-    }
-  return { distance: distance, swapped: swapped };
-}
-
-/* One word's query: folded, as typed with diacritics, or mistyped. */
-function wordQuery(word, folded, prefix) {
-  var e = exact(word), typo = typos(folded, prefix), terms = [folded].concat(e ? [e] : [], typo.swapped);
-  return {
-    combineWith: "OR", queries: terms, prefix: prefix,
-    fuzzy: function (term) { return term === folded ? typo.distance : 0; },
-    boostTerm: function (term) { return typo.swapped.indexOf(term) < 0 ? 1 : TYPO_WEIGHT; }
-  };
-}
-
-/* The glossary's other form of a run of the query's words: `mttq` may be written `mat tran to
-   quoc`, and the other way round. Each word's query, or a run's, becomes "either form". */
-function withAbbreviations(query, nodes) {
-  var out = [];
-  for (var i = 0; i < query.length; i++) {
-    var done = false;
-    for (var meaning in abbreviationOf) {
-      var run = meaning.split(" ");
-      if (query.slice(i, i + run.length).join(" ") === meaning) {
-        out.push({ combineWith: "OR", queries: [{ combineWith: "AND", queries: nodes.slice(i, i + run.length) }, abbreviationOf[meaning]] });
-        i += run.length - 1;
-        done = true;
-        break;
+/* Each unit's search (hoctap-search-query.js), its sections' scores added up, and per section
+   the units it has (a bit each) and those in its title. A question word is looked for in titles
+   only: a heading that says it ("Ai tham dự" for `ai`) answers the question, a text that says it
+   does not, and common words cost most to look up. Each unit weighs, for coverage, as rare as it
+   is (a word few sections have says more of what is sought), once per word. MiniSearch's
+   executeQuery (7.2.0) gives its results unsorted, by section number. */
+function scores(found, n) {
+  var out = { ids: [], score: new Float64Array(n), covered: new Int32Array(n), titled: new Int32Array(n) };
+  found.forEach(function (unit, i) {
+    var hits = engine.executeQuery(unit.node, unit.question ? TITLES : OPTIONS), matched = reach(unit);
+    var typed = unit.words.filter(function (a) { return a.exact && !a.typo; });
+    /* A word no page has says nothing of which page is sought. */
+    unit.weight = unit.question || !hits.size ? 0 : unit.words.length * Math.log(1 + n / (1 + hits.size));
+    unit.found = hits.size > 0;
+    unit.words.forEach(function (a) { a.matched = matched; });
+    hits.forEach(function (hit, id) {
+      if (!out.covered[id]) out.ids.push(id);
+      out.covered[id] |= 1 << i;
+      for (var term in hit.match) {
+        var fields = hit.match[term];
+        if (fields.length > 1 || fields[0] !== "text") { out.titled[id] |= 1 << i; break; }
       }
-    }
-    if (done) continue;
-    out.push(spelledOut[query[i]]
-      ? { combineWith: "OR", queries: [nodes[i], { combineWith: "AND", queries: spelledOut[query[i]] }] }
-      : nodes[i]);
-  }
+      var other = typed.length && typed.some(function (a) { return otherDiacritics(a, hit.match); });
+      out.score[id] += hit.score * (other ? OTHER_DIACRITICS_WEIGHT : 1);
+    });
+  });
   return out;
 }
 
-function search(value) {
-  var list = words(value);
-  if (!list.length) return { items: [] };
-  var query = list.map(fold), typed = list.map(exact).filter(Boolean);
-  var prefix = !/\s$/.test(value) && query[query.length - 1].length > 1;
-  var nodes = list.map(function (word, i) { return wordQuery(word, query[i], prefix && i === list.length - 1); });
-  /* Every word must match: Vietnamese syllables are so common that any-word results are noise. */
-  var hits = engine.search({ combineWith: "AND", queries: withAbbreviations(query, nodes) }, OPTIONS);
+/* The share of the query's weight that the units `covered` (a bit each) make up. */
+function coverage(found, covered) {
+  var total = 0, have = 0;
+  found.forEach(function (unit, i) {
+    total += unit.weight;
+    if (covered & (1 << i)) have += unit.weight * (unit.guessed ? GUESSED_COVERS : 1);
+  });
+  return total ? have / total : 1;
+}
 
-  /* Group sections under their page, as Material shows them. A page ranks by its best section
-     and half its next one; a document's own page (its weight, from the index), and sections that
-     say the query as typed, count more. */
-  var pins = pinned(value), groups = new Map();
-  hits.forEach(function (hit, rank) {
-    var doc = docs[hit.id];
+function search(value) {
+  var list = asked(words(value).slice(0, MAX_WORDS));
+  if (!list.length) return { items: [] };
+  var last = list[list.length - 1], prefix = !/\s$/.test(value) && last.folded.length > 1;
+  /* The word being typed, a letter so far, need not match yet. */
+  if (!/\s$/.test(value) && last.folded.length === 1 && list.length > 1) last.question = true;
+  var found = units(list, prefix), sections = scores(found, docs.length);
+  var typed = list.map(function (a) { return a.exact; }).filter(Boolean);
+  var pins = pinned(value);
+  /* Nothing the site has: no word of the query (but its question words) is on any page. */
+  if (!found.some(function (unit) { return unit.found && !unit.question; }) && !Object.keys(pins).length) return { items: [] };
+
+  /* Group sections under their page, as Material shows them. A section ranks by the share of the
+     query it covers, with the words of its page's title, then by its score: a document's own page
+     (its weight, from the index), and sections that say the query as typed, count more. One that
+     covers less than MIN_COVERAGE of the query is left out. A page ranks by its best section and
+     half its next one. */
+  var groups = new Map(), ranked = [], shares = new Map();
+  sections.ids.forEach(function (id) {
+    var doc = docs[id];
     if (!doc) return;  /* a Vietnamese page this language has translated */
-    var page = doc[0].split("#")[0];
-    var score = hit.score * (doc[3] || 1) * (rank < RERANKED ? closeness(doc, query, typed) : 1);
-    if (!groups.has(page)) groups.set(page, { hits: [] });
-    groups.get(page).hits.push([hit.id, score]);
+    var own = pageIdOf[id], bits = sections.covered[id] | (own === undefined ? 0 : sections.titled[own]);
+    var share = shares.get(bits);
+    if (share === undefined) shares.set(bits, share = coverage(found, bits));
+    if (share < MIN_COVERAGE) return;
+    var hit = [id, sections.score[id] * (doc[3] || 1) * Math.pow(share, COVERAGE_POWER)];
+    if (!groups.has(pageOf[id])) groups.set(pageOf[id], { hits: [] });
+    groups.get(pageOf[id]).hits.push(hit);
+    ranked.push(hit);
   });
   for (var pin in pins) {
     if (!(pin in byLocation)) continue;
     if (!groups.has(pin)) groups.set(pin, { hits: [] });
     groups.get(pin).pin = pins[pin];
   }
-  groups.forEach(function (group) {
+  ranked.sort(function (a, b) { return b[1] - a[1]; });
+  ranked.slice(0, RERANKED).forEach(function (hit) {
+    hit[1] *= closeness(hit[0], found, typed);
+  });
+  var ordered = [];
+  groups.forEach(function (group, page) {
     group.hits.sort(function (a, b) { return b[1] - a[1]; });
     group.score = (group.hits[0] ? group.hits[0][1] : 0) + (group.hits[1] ? group.hits[1][1] / 2 : 0);
+    ordered.push([page, group]);
   });
-  var ordered = Array.from(groups.entries()).sort(function (a, b) {
+  ordered = ordered.sort(function (a, b) {
     return (b[1].pin || 0) - (a[1].pin || 0) || b[1].score - a[1].score;
   }).slice(0, MAX_GROUPS);
   return {
     items: ordered.map(function (entry) {
       var page = byLocation[entry[0]];
-      var items = entry[1].hits.map(function (hit) { return item(hit[0], hit[1], query, prefix); });
+      var items = entry[1].hits.slice(0, MAX_SECTIONS).map(function (hit) { return item(hit[0], hit[1], list); });
       /* The page's own section heads its group; an index from elsewhere may lack it. */
-      if (page !== undefined && !entry[1].hits.some(function (hit) { return hit[0] === page; }))
-        items.push(item(page, 0, query, prefix));
+      if (page !== undefined && !entry[1].hits.slice(0, MAX_SECTIONS).some(function (hit) { return hit[0] === page; }))
+        items.push(item(page, 0, list));
       return items;
     })
   };

@@ -2,13 +2,14 @@
 
 A quotation is a Markdown blockquote whose last line names its source lines:
 
-    > Chương trình số 18-Ctr/TU [sic: 18-CTr/TU], ngày 24/3/2026 của Tỉnh ủy Lai Châu về …
+    > Chương trình số 18-Ctr/TU [nguyên văn, đúng là 18-CTr/TU], ngày 24/3/2026 của Tỉnh ủy Lai Châu về …
     >
     > nguồn: ke-hoach-ldld-lai-chau-2026-03-31.txt:60-63
 
 Its words must be the source's, letter for letter and case for case (spaces and line breaks aside:
 the sources are PDF extractions). A word left out is marked `…`; a correction is marked right after
-the source's own spelling, `18-Ctr/TU [sic: 18-CTr/TU]`, so the reader sees both. On a translated
+the source's own spelling in words its reader knows (hoctap.text.sources.CORRECTION: `[nguyên văn, đúng là
+18-CTr/TU]`, `của của [nguyên văn]`; `[sic: …]` on an English page), so the reader sees both. On a translated
 page (`ten.en.md`) a quotation is a translation: its source line is checked, its words cannot be.
 The site shows the source line as the reader cites it ("Kế hoạch ngày 31/3/2026, mục II.1").
 """
@@ -23,13 +24,12 @@ from typing import Iterator
 
 from ..text.findings import Finding
 from ..text.pages import DEFAULT_LANG
-from ..text.sources import cited
+from ..text.sources import CORRECTION, cited
 from ..text.symbols import find_mentions
 from .source import MASK, Site, Source, mask_markdown
 
 _QUOTE_LINE = re.compile(r"^(?P<indent>[ \t]*)>[ \t]?(?P<text>.*)$")
 _SOURCE_LINE = re.compile(r"^ngu[oồ]n:\s*(?P<ref>\S+)\s*$", re.I)
-_SIC = re.compile(r"\s*\[sic(?::[^\]]*)?\]")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _GAP = re.compile(r"\s*(?:\[…\]|…|\.\.\.)\s*")
@@ -84,8 +84,9 @@ def _letters(text: str) -> str:
 
 def _as_quoted(text: str) -> list[str]:
     """A quotation's words in the source's spelling (its list marks are the source's `- ` too):
-    markup, links and `[sic: …]` taken off, split where `…` marks words left out."""
-    plain = _MARKUP.sub("", _LINK.sub(r"\1", _SIC.sub("", text)))
+    markup, links and the correction marker (`[nguyên văn, đúng là …]`) taken off, split
+    where `…` marks words left out."""
+    plain = _MARKUP.sub("", _LINK.sub(r"\1", CORRECTION[DEFAULT_LANG].sub("", text)))
     return [_letters(part) for part in _GAP.split(plain) if _letters(part)]
 
 
@@ -116,8 +117,8 @@ def quotes_verbatim(source: Source, site: Site) -> Iterator[Finding]:
         elif not translated and not_verbatim(quote, text):
             yield source.finding(source.body_start + quote.start, "F101",
                                  f"quotation is not verbatim in {quote.ref}",
-                                 "copy the source's words; mark a left-out part `…` and a correction "
-                                 "`[sic: …]` after the source's spelling")
+                                 "copy the source's words; mark a left-out part `…` and a slip of the source "
+                                 "`[nguyên văn]` right after it (`[nguyên văn, đúng là …]` to give the right form)")
 
 
 # -- relations claimed in prose ------------------------------------------------------------------

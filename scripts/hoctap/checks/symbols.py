@@ -11,6 +11,7 @@ from typing import Iterator
 from ..content.page import Document
 from ..text.dates import format_date
 from ..text.findings import ERROR, WARNING, Finding
+from ..text.sources import marked_as_printed
 from ..text.symbols import Mention, Symbol, find_mentions, issuer_named, parse
 from .source import Site, Source
 
@@ -55,15 +56,10 @@ def mentions(source: Source, site: Site) -> Iterator[Finding]:
             yield source.finding(mention.start, "S101", f"`{mention.raw}` is not a document of the registry",
                                  f"did you mean `{guess}`?" if guess else "add a page for it under docs/van-ban/")
             continue
-        if mention.raw != canonical and not marked_sic(source.prose, mention.end):
+        if mention.raw != canonical and not marked_as_printed(source.prose, mention.end):
             yield source.finding(mention.start, "S102", f"`{mention.raw}` is not the canonical spelling",
                                  f"write `{canonical}`", fix=canonical, length=len(mention.raw))
         yield from _date_and_issuer(source, mention, document, site)
-
-
-def marked_sic(prose: str, end: int) -> bool:
-    """The source's own spelling, kept in a quotation and marked: `18-Ctr/TU [sic: 18-CTr/TU]`."""
-    return prose[end:end + 8].lstrip(" \t").startswith("[sic")
 
 
 def _date_and_issuer(source: Source, mention: Mention, document: Document, site: Site) -> Iterator[Finding]:

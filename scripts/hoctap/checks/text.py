@@ -7,6 +7,8 @@ import unicodedata
 from typing import Iterator
 
 from ..text.findings import Finding
+from ..text.sources import marked_as_printed
+from ..text.vietnamese import INVISIBLE
 from .source import Source
 
 _COMBINING = re.compile(r".[\u0300-\u036f]+", re.S)
@@ -69,9 +71,9 @@ def look_alike_d(source: Source) -> Iterator[Finding]:
 
 
 def doubled_word(source: Source) -> Iterator[Finding]:
-    """V103: a grammatical word written twice ("của của"), unless quoted as the source has it, marked `[sic]`."""
+    """V103: a grammatical word written twice ("của của"), unless quoted as the source has it, marked `[nguyên văn]`."""
     for m in _DOUBLED.finditer(source.prose):
-        if m.group(1).casefold() in REPEATABLE_NOT and not source.prose[m.end():m.end() + 8].lstrip(" \t").startswith("[sic"):
+        if m.group(1).casefold() in REPEATABLE_NOT and not marked_as_printed(source.prose, m.end()):
             yield source.finding(m.start(2), "V103", f"doubled word `{m.group(1)} {m.group(2)}`",
                                  f"delete one `{m.group(2)}`")
 
@@ -107,4 +109,45 @@ def double_space(source: Source) -> Iterator[Finding]:
         yield source.finding(m.start(), "V107", "two or more spaces between words", "leave one space")
 
 
-CHECKS = (not_nfc, look_alike_d, doubled_word, missing_space, tone_mark_style, space_before_punctuation, double_space)
+def invisible_control(source: Source) -> Iterator[Finding]:
+    """V109: a bidirectional or zero-width character (U+202E, U+200B…), typed or pasted: it cannot be seen,
+    and a right-to-left override makes a title or a name read backwards everywhere it is shown."""
+    for m in INVISIBLE.finditer(source.text):
+        if m.start() == 0 and m.group() == "\ufeff":
+            continue  # a byte-order mark that opens the file is not in the text
+        yield source.finding(m.start(), "V109", f"invisible control character U+{ord(m.group()):04X}",
+                             "delete it (it cannot be seen: retype the words around it)", fix="", length=1)
+
+
+_CAPITALS = (
+    # an organisation's name: the words of its kind and of its function take capitals (Phụ lục II, IV.1.a)
+    (re.compile(r"\bỦy ban kiểm tra\b"), "Ủy ban Kiểm tra"),
+    (re.compile(r"\bBan chấp hành\b"), "Ban Chấp hành"),
+    (re.compile(r"\bBan thường vụ\b"), "Ban Thường vụ"),
+    (re.compile(r"\bBan bí thư\b"), "Ban Bí thư"),
+    (re.compile(r"\bLiên đoàn lao động\b"), "Liên đoàn Lao động"),
+    (re.compile(r"\bTỉnh Ủy\b"), "Tỉnh ủy"),
+    # a kind of document named in general, not one document: no capital (Phụ lục II, V.6)
+    (re.compile(r"(?<=\bcác )Chương trình\b|(?<=\bmọi )Chương trình\b|(?<=\bnhững )Chương trình\b"), "chương trình"),
+)
+"""Wrong capitals in the site's own sentences, with the form Nghị định 30/2020 Phụ lục II gives."""
+
+
+def capitals(source: Source) -> Iterator[Finding]:
+    """V108: the site's own Vietnamese sentences follow Phụ lục II for capitals; a quotation and an
+    official text keep the source's own (`> …`, the full text), and so do the front matter's values."""
+    if not source.markdown or (source.page is not None and source.page.lang != "vi"):
+        return
+    body = source.prose[source.body_start:]
+    for wrong, right in _CAPITALS:
+        for m in wrong.finditer(body):
+            at = source.body_start + m.start()
+            line_start = source.prose.rfind("\n", 0, at) + 1
+            if source.prose[line_start:at].lstrip().startswith(">") or source.in_full_text(at):
+                continue
+            yield source.finding(at, "V108", f"`{m.group()}`: Nghị định 30/2020, Phụ lục II writes `{right}`",
+                                 f"write `{right}`", fix=right, length=len(m.group()))
+
+
+CHECKS = (invisible_control, not_nfc, look_alike_d, doubled_word, missing_space, tone_mark_style, space_before_punctuation,
+          double_space, capitals)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..text.outline import sections
 from ..text.toan_van_markers import regions
-from . import ImportFailure, import_file, key_point_proposals as key_points
+from . import ImportFailure, import_file, key_point_proposals as key_points, limits
 
 
 def add_verb(verbs, folders) -> None:
@@ -22,6 +22,10 @@ def add_verb(verbs, folders) -> None:
     verb.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the documents to import")
     verb.add_argument("--into", type=Path, metavar="PAGE.md", help="update this page instead of docs/van-ban/<slug>.md")
     verb.add_argument("--dry-run", action="store_true", help="write nothing; show what was read")
+    verb.add_argument("--replace-text", action="store_true",
+                      help="replace a full text an editor has changed on the page with the original's")
+    verb.add_argument("--max-pages", type=_positive, default=limits.MAX_PAGES, metavar="N",
+                      help=f"read a PDF of up to N pages (default: {limits.MAX_PAGES}); longer ones are refused")
     verb.add_argument("--format", choices=("text", "json"), default="text", help="how --dry-run shows it")
     verb.add_argument("--key-points", action="store_true",
                       help="propose verbatim key points (targets, tasks, assignments) to paste into "
@@ -35,9 +39,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 2
     status = 0
     results = []
+    from . import ocr
+
+    ocr.progress = lambda message: print(message, file=sys.stderr, flush=True)
+    known = _known(args)
     for path in args.files:
         try:
-            imported = import_file(path)
+            imported = import_file(path, known, args.max_pages)
             if not args.dry_run:
                 written, notes = _write(imported, args)
                 for note in notes:
@@ -64,6 +72,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     return status
 
 
+def _known(args: argparse.Namespace) -> set[str]:
+    """The symbols the site has pages for; none when the project cannot be read (a dry run elsewhere)."""
+    from .page import known_symbols
+
+    try:
+        return known_symbols(args.folders(args.config_file)[0])
+    except Exception:  # no mkdocs.yml here, or one that does not parse: import without the registry
+        return set()
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a whole number of pages, 1 or more")
+    return int(value)
+
+
 def _key_points(imported, args: argparse.Namespace) -> tuple[str, list, dict[str, str]]:
     """(the document's key in the data file, the proposals, anchor → section). Into a page that quotes
     its text instead of holding it (the plan), each anchor is the page's heading of the same section."""
@@ -87,7 +111,7 @@ def _write(imported, args: argparse.Namespace):
     from .page import write_page
 
     docs_dir, sources_dir = args.folders(args.config_file)
-    return write_page(imported, docs_dir, sources_dir, args.into)
+    return write_page(imported, docs_dir, sources_dir, args.into, args.replace_text)
 
 
 def _summary(imported) -> str:

@@ -9,9 +9,11 @@ in a TCVN3 or VNI font (`.VnTime`, `.VnTimeH`, `VNI-Times`) is converted to Unic
 from __future__ import annotations
 
 import unicodedata
+import zipfile
+import zlib
 from pathlib import Path
 
-from . import legacy
+from . import legacy, limits
 from .model import Cell, Extracted, ImportFailure, Row
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -21,6 +23,7 @@ def extract(path: Path) -> Extracted:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_parts(path)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError) as error:
@@ -34,9 +37,44 @@ def extract(path: Path) -> Extracted:
             if row:
                 rows.append(row)
         elif block.tag == _W + "tbl":
-            rows += _table_rows(block, default_font, encodings)
+            rows += _table_rows(block, default_font, encodings, number=len(rows))
     ma_goc = "tcvn3" if "tcvn3" in encodings else "vni" if "vni" in encodings else "unicode"
     return Extracted(rows, ma_goc, positioned=False, wrapped=False)
+
+
+def check_parts(path: Path) -> None:
+    """Refuse a Word file python-docx should not open: parts that inflate past the limits, XML that
+    declares entities (a billion laughs; Word never writes a DOCTYPE), nests past `MAX_DEPTH`, or
+    is not XML at all; each refusal names the part."""
+    import defusedxml.ElementTree as safe_xml
+    from defusedxml import DefusedXmlException
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            limits.check_archive(path, archive)
+            for name in archive.namelist():
+                if not name.endswith((".xml", ".rels")):
+                    continue
+                with archive.open(name) as part:
+                    depth = 0
+                    try:
+                        for event, element in safe_xml.iterparse(part, events=("start", "end"), forbid_dtd=True):
+                            depth += 1 if event == "start" else -1
+                            if depth > limits.MAX_DEPTH:
+                                raise ImportFailure(f"{path.name}: its part {name} nests elements more than "
+                                                    f"{limits.MAX_DEPTH} deep; open it in Word and save it again")
+                            if event == "end":
+                                element.clear()
+                    except DefusedXmlException:
+                        raise ImportFailure(f"{path.name}: its part {name} declares XML entities (a DOCTYPE), "
+                                            "which Word never writes; open it in Word and save it again") from None
+                    except safe_xml.ParseError as error:
+                        raise ImportFailure(f"{path.name}: its part {name} is not well-formed XML ({error}); "
+                                            "open it in Word and save it again") from None
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error, NotImplementedError) as error:
+        # zlib.error: corrupt deflate data; NotImplementedError: a compression Word never uses
+        raise ImportFailure(f"{path.name}: a damaged Word file ({error.__class__.__name__}: {error}); "
+                            "open it in Word and save it again") from None
 
 
 def _default_font(document) -> str | None:
@@ -94,10 +132,11 @@ def _paragraph_row(paragraph, default_font, encodings) -> Row | None:
     return Row([Cell(text, i / n, (i + 1) / n, bold) for i, (text, bold) in enumerate(pieces)])
 
 
-def _table_rows(table, default_font, encodings) -> list[Row]:
-    """A table as rows: a cell's paragraphs are stacked, so row k of the table gives rows k…k+m."""
+def _table_rows(table, default_font, encodings, number: int) -> list[Row]:
+    """A table as rows: a cell's paragraphs are stacked, so row k of the table gives rows k…k+m,
+    each marked with the table (`number`), its row and its columns, for the body's tables stay tables."""
     rows: list[Row] = []
-    for tr in table.iter(_W + "tr"):
+    for k, tr in enumerate(table.iter(_W + "tr")):
         cells = list(tr.iter(_W + "tc"))
         columns = [[p for p in (_pieces(par, default_font, encodings) for par in tc.iter(_W + "p")) if p] for tc in cells]
         for line in range(max((len(c) for c in columns), default=0)):
@@ -108,5 +147,5 @@ def _table_rows(table, default_font, encodings) -> list[Row]:
                     row.append(Cell(text, index / len(columns), (index + 1) / len(columns),
                                     all(b for _, b in paragraphs[line])))
             if row:
-                rows.append(Row(row))
+                rows.append(Row(row, table=(number, k, len(columns))))
     return rows

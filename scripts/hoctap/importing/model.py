@@ -25,6 +25,8 @@ class Cell:
     x1: float
     bold: bool = False
     words: tuple[tuple[str, float, float], ...] = ()  # each word and its edges, where the extractor knows them
+    doubtful: tuple[str, ...] = ()  # words OCR read below its confidence threshold: no field is made of them
+    glued: bool = False  # cut by its words alone from a line that held both columns: where it starts is uncertain
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Row:
     page: int = 1
     top: float = 0.0  # 0 = top of the page, 1 = its bottom; unknown (0) for a text file
     blank_before: bool = False  # a text file's empty line, a PDF's larger gap: a weak paragraph break
+    table: tuple[int, int, int] | None = None  # in a table: (which table, which of its rows, how many columns)
 
     @property
     def text(self) -> str:

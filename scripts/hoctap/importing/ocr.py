@@ -10,15 +10,22 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
+from . import limits
 from .model import Cell, Extracted, ImportFailure, Row
 from .rules import rejoin_fixed
 
 LANGUAGE = "vie"
 DPI = 300
-_MIN_CONFIDENCE = 30  # below this Tesseract is guessing: the word is left out and counted
+_NOISE = 30  # below this, a "word" of no letter or digit is a speck of dust, not text
+DOUBT = 60  # below this a word stays in the text but no header field is made of it (Tesseract's 0–100)
+
+progress: Callable[[str], None] = lambda message: None
+"""Told `page n of N` while a scanned PDF is read: `hoctap import` shows it, for OCR takes seconds a page."""
 _CELL_GAP = 3.0  # × the line's height
+_BLANK_CONTRAST = 32  # a page whose darkest grey is this close to its lightest holds no print
 
 
 def _tesseract():
@@ -37,38 +44,50 @@ def _tesseract():
 def extract_image(path: Path) -> Extracted:
     from PIL import Image, UnidentifiedImageError
 
+    Image.MAX_IMAGE_PIXELS = limits.MAX_PIXELS  # Pillow's decompression-bomb guard, at our limit
     try:
         with Image.open(path) as image:
+            limits.check_pixels(path, *image.size)
             image.load()
-            rows, dropped = _image_rows(image.convert("L"), 1)
-    except (UnidentifiedImageError, OSError) as error:
-        raise ImportFailure(f"{path.name}: not a readable image ({error.__class__.__name__})") from None
-    return _result(rows, dropped, path)
+            rows = _image_rows(image.convert("L"), 1)
+    except Image.DecompressionBombError:  # Pillow's own guard, at twice the limit, before the size is known to us
+        raise ImportFailure(f"{path.name}: more than twice the {limits.MAX_PIXELS / 1e6:.0f} million pixels OCR reads, "
+                            "as a decompression bomb has; scan it again at 300 dpi") from None
+    except (UnidentifiedImageError, OSError, ValueError) as error:
+        # ValueError: a text chunk past Pillow's limit (MAX_TEXT_CHUNK), a broken header
+        raise ImportFailure(f"{path.name}: not a readable image ({error.__class__.__name__}: {error})") from None
+    return _result(rows, path)
 
 
-def extract_pdf(path: Path, pages: int) -> Extracted:
+def extract_pdf(path: Path, sizes: list[tuple[float, float]]) -> Extracted:
+    """A scanned PDF, page by page (`sizes` in points); the editor sees which page is being read."""
     from PIL import Image
 
     if shutil.which("pdftoppm") is None:
         raise ImportFailure("reading a scanned PDF needs pdftoppm (Debian package poppler-utils)")
+    for number, (width, height) in enumerate(sizes, 1):
+        limits.check_pixels(path, round(width * DPI / 72), round(height * DPI / 72), f"page {number} at {DPI} dpi is ")
+    Image.MAX_IMAGE_PIXELS = limits.MAX_PIXELS
     rows: list[Row] = []
-    dropped = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for number in range(1, pages + 1):
+        for number in range(1, len(sizes) + 1):
+            progress(f"{path.name}: OCR, page {number} of {len(sizes)}")
             out = Path(tmp) / f"p{number}"
             subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-png", "-f", str(number), "-l", str(number),
                             "-singlefile", str(path), str(out)], check=True, capture_output=True, timeout=300)
             with Image.open(out.with_suffix(".png")) as image:
-                page_rows, page_dropped = _image_rows(image.convert("L"), number)
-            rows += page_rows
-            dropped += page_dropped
-    return _result(rows, dropped, path)
+                rows += _image_rows(image.convert("L"), number)
+            out.with_suffix(".png").unlink()
+    return _result(rows, path)
 
 
-def _result(rows: list[Row], dropped: int, path: Path) -> Extracted:
+def _result(rows: list[Row], path: Path) -> Extracted:
     if not rows:
         raise ImportFailure(f"{path.name}: no text could be read in the image; scan it again at 300 dpi or more")
-    warnings = [f"ocr: {dropped} word(s) read with low confidence were left out; compare with the original"] if dropped else []
+    doubtful = list(dict.fromkeys(w for row in rows for cell in row.cells for w in cell.doubtful))
+    warnings = [f"ocr: {len(doubtful)} word(s) read with low confidence, kept in the text: "
+                + ", ".join(f"`{w}`" for w in doubtful[:12]) + ("…" if len(doubtful) > 12 else "")
+                + "; compare them with the original"] if doubtful else []
     split = []
     for row in rows:
         for i, cell in enumerate(row.cells):
@@ -81,20 +100,23 @@ def _result(rows: list[Row], dropped: int, path: Path) -> Extracted:
     return Extracted(rows, "ocr", positioned=True, warnings=warnings)
 
 
-def _image_rows(image, page: int) -> tuple[list[Row], int]:
+def _image_rows(image, page: int) -> list[Row]:
+    low, high = image.getextrema()
+    if high - low < _BLANK_CONTRAST:
+        return []  # a blank page: nothing for Tesseract to find, and it would take a second to say so
     pytesseract = _tesseract()
     data = pytesseract.image_to_data(image, lang=LANGUAGE, config="--psm 3", output_type=pytesseract.Output.DICT)
     width, height = image.size
     lines: dict[tuple, list[dict]] = {}
-    dropped = 0
     for i, text in enumerate(data["text"]):
         if not text.strip():
             continue
-        if float(data["conf"][i]) < _MIN_CONFIDENCE:
-            dropped += 1
+        confidence = float(data["conf"][i])
+        if confidence < _NOISE and not any(ch.isalnum() for ch in text):
             continue
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        lines.setdefault(key, []).append({k: data[k][i] for k in ("left", "top", "width", "height")} | {"text": text})
+        lines.setdefault(key, []).append({k: data[k][i] for k in ("left", "top", "width", "height")}
+                                         | {"text": text, "conf": confidence})
     rows = []
     for words in sorted(lines.values(), key=lambda ws: (min(w["top"] for w in ws), min(w["left"] for w in ws))):
         words.sort(key=lambda w: w["left"])
@@ -108,12 +130,17 @@ def _image_rows(image, page: int) -> tuple[list[Row], int]:
                 current.append(word)
         cells.append(_cell(current, width))
         rows.append(Row(cells, page, min(w["top"] for w in words) / height))
-    return _merge_baselines(rows), dropped
+    return _merge_baselines(rows)
 
 
 def _cell(words: list[dict], width: int) -> Cell:
-    text = unicodedata.normalize("NFC", " ".join(w["text"] for w in words)).replace("\u00d0", "Đ")
-    return Cell(text, words[0]["left"] / width, (words[-1]["left"] + words[-1]["width"]) / width)
+    def norm(text: str) -> str:
+        return unicodedata.normalize("NFC", text).replace("\u00d0", "Đ")
+
+    doubtful = tuple(norm(w["text"]) for w in words if w["conf"] < DOUBT)
+    placed = tuple((norm(w["text"]), w["left"] / width, (w["left"] + w["width"]) / width) for w in words)
+    return Cell(norm(" ".join(w["text"] for w in words)), words[0]["left"] / width,
+                (words[-1]["left"] + words[-1]["width"]) / width, words=placed, doubtful=doubtful)
 
 
 def _merge_baselines(rows: list[Row]) -> list[Row]:

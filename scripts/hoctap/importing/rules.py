@@ -13,7 +13,7 @@ _DATA = Path(__file__).parent / "data" / "the-thuc.yml"
 
 
 @lru_cache(maxsize=1)
-def _data() -> dict:
+def data() -> dict:
     return yaml.safe_load(_DATA.read_text(encoding="utf-8"))
 
 
@@ -33,7 +33,7 @@ def type_name(line: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _types() -> dict[str, str]:
-    return {fold(t["ten"]): t["ten"] for t in _data()["loai_van_ban"]}
+    return {fold(t["ten"]): t["ten"] for t in data()["loai_van_ban"]}
 
 
 def is_motto(line: str) -> bool:
@@ -41,7 +41,7 @@ def is_motto(line: str) -> bool:
     spaces aside, which a scan's OCR loses (`VIỆTNAM`)."""
     folded = rejoin_fixed(fold(line).rstrip(" ."))[0]
     return any(folded.startswith(fold(m)) or len(folded.split()) >= 2 and fold(m).startswith(folded)
-               for m in _data()["quoc_hieu"])
+               for m in data()["quoc_hieu"])
 
 
 _WORD = re.compile(r"\w+")
@@ -73,7 +73,7 @@ def rejoin_fixed(text: str) -> tuple[str, list[str]]:
 def _fixed_runs() -> dict[str, tuple[int, ...]]:
     """Folded run of two or more consecutive words of a motto, written as one → the words' lengths."""
     runs = {}
-    for motto in _data()["quoc_hieu"]:
+    for motto in data()["quoc_hieu"]:
         words = [w for w in fold(motto).split() if w.isalpha()]
         for i in range(len(words)):
             for j in range(i + 2, len(words) + 1):
@@ -85,7 +85,7 @@ MOTTO_STARTS = (("CỘNG", "HÒA"), ("CỘNG", "HOÀ"), ("ĐẢNG", "CỘNG"), (
 """The first two words of a motto: where the right-hand column begins, in a PDF's words."""
 
 
-_AUTH = "|".join(sorted(_data()["tham_quyen_ky"], key=len, reverse=True))
+_AUTH = "|".join(sorted(data()["tham_quyen_ky"], key=len, reverse=True))
 AUTHORITY = re.compile(rf"^(?:(?:{_AUTH})\.|T/M\.?|K/T\.?|T/L\.?|T\.M\.?|K\.T\.?)\s*\S", re.I)
 """`TM. BAN THƯỜNG VỤ`, `KT. CHỦ TỊCH`, `T/M BAN THƯỜNG VỤ` (Party style)."""
 
@@ -108,5 +108,20 @@ MARKER = re.compile(
 )
 """The opening of a structural unit: Phần/Chương/Mục/Điều N, `I.`, `1.1.`, `1.`, `a)`, `-`, `+`."""
 
-OPENERS = re.compile(r"^(?:Căn cứ|Thực hiện|Kính gửi|Xét đề nghị|Theo đề nghị|Trên đây|Nơi nhận)\b")
+OPENERS = re.compile(r"^(?:Căn cứ|Thực hiện|Kính gửi|Xét đề nghị|Xét Tờ trình|Xét tờ trình|Theo đề nghị|Trên đây|Nơi nhận)\b")
 """Words a body's paragraph opens with: where the trích yếu above it has ended."""
+
+_PLAIN_OPENER = re.compile(r"^[-–•+*]?\s*(?:can cu|thuc hien|kinh gui|xet |theo de nghi|tren day|noi nhan)")
+OPENERS_ANYWHERE = re.compile(r"(?:^|[;:.]\s*|\s[-–]\s*)(?:can cu|kinh gui|theo de nghi|xet (?:de nghi|to trinh))\b|\bgui\s*:")
+"""The same openers inside a line, on text without marks (`plain`): a trích yếu that holds one ran on."""
+
+
+def plain(text: str) -> str:
+    """Marks, `Đ` and case folded away: OCR loses the marks of bold lines (`Kinh gửi`, `Can cu`)."""
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def opens_body(text: str) -> bool:
+    """A line that opens the preamble, salutation or body (`- Căn cứ…`, `Kinh gửi:` read by OCR)."""
+    return bool(_PLAIN_OPENER.match(plain(text.strip())))

@@ -43,16 +43,18 @@ _LAW = ("phan", "chuong", "muc", "tieu_muc")
 class _Outline:
     """Where the reader is in the document: the printed numbers of the units above the paragraph."""
 
-    def __init__(self):
+    def __init__(self, prefix: str = ""):
+        self.prefix = prefix
         self.path: dict[str, str] = {}
         self.seen: set[str] = set()
+        self.last_n: dict[str, int] = {}  # where each anchor's count stopped: `-2`, `-3`… are not tried again
         self.current = ""
 
     def enter(self, kind: str, number: str) -> str:
         depth = _DEPTH.index(kind)
         self.path = {k: v for k, v in self.path.items() if _DEPTH.index(k) < depth}
         self.path[kind] = number
-        self.current = self._unique(self._anchor(kind))
+        self.current = self._unique(self.prefix + self._anchor(kind))
         return self.current
 
     def _anchor(self, kind: str) -> str:
@@ -65,34 +67,37 @@ class _Outline:
         return (f"phan-{p['phan']}-" if "phan" in p else "") + "muc-" + "-".join(numbers)
 
     def _unique(self, anchor: str) -> str:
-        candidate, n = anchor, 1
+        n = self.last_n.get(anchor, 1)
+        candidate = anchor if n == 1 else f"{anchor}-{n}"
         while candidate in self.seen:
             n += 1
             candidate = f"{anchor}-{n}"
+        self.last_n[anchor] = n
         self.seen.add(candidate)
         return candidate
 
 
-def to_markdown(paragraphs: list[Paragraph]) -> Body:
-    kinds = {_kind(p.text)[0] for p in paragraphs}
-    ranks = [k for k in _LEVEL_ORDER if k in kinds]
-    outline = _Outline()
+def to_markdown(paragraphs: list[Paragraph], prefix: str = "") -> Body:
+    """The paragraphs as Markdown; `prefix` goes before every anchor (an appendix's `phu-luc-`)."""
+    units, warnings = _units(paragraphs)
+    ranks = [k for k in _LEVEL_ORDER if k in {kind for kind, _ in units}]
+    outline = _Outline(prefix)
     blocks: list[str] = []
     body = Body("")
-    body.warnings = _out_of_sequence(paragraphs)
+    body.warnings = warnings
     i = 0
     while i < len(paragraphs):
         text = paragraphs[i].text
-        kind, number = _kind(text)
-        if kind in _LAW and i + 1 < len(paragraphs) and _title_only(text) \
-                and _capitals(paragraphs[i + 1].text) and _kind(paragraphs[i + 1].text)[0] == "text":
+        kind, number = units[i]
+        if kind in _LAW + ("dieu",) and i + 1 < len(paragraphs) and _title_only(text) and units[i + 1][0] == "text" \
+                and _is_title(paragraphs[i + 1].text, kind):
             text = f"{text} {paragraphs[i + 1].text}"  # `Chương I` above `QUY ĐỊNH CHUNG`: one heading
             i += 1
         if kind == "arabic" and "dieu" in outline.path:
             kind = "khoan"
         if kind == "letter":
             kind = "diem"
-        block = _block(kind, number, text, outline, ranks, body)
+        block = _grid(paragraphs[i].grid) if kind == "table" else _block(kind, number, text, outline, ranks, body)
         if kind in ("bullet", "sub") and blocks and blocks[-1].startswith(("- ", "    - ")):
             blocks[-1] += "\n" + block  # items of one list stay together
         else:
@@ -101,6 +106,19 @@ def to_markdown(paragraphs: list[Paragraph]) -> Body:
         i += 1
     body.markdown = "\n\n".join(blocks) + "\n" if blocks else ""
     return body
+
+
+def _grid(grid: list[list[str]]) -> str:
+    """A table as a Markdown table, its first row the header, every cell as printed."""
+    lines = ["| " + " | ".join(escape_inline(c) or " " for c in row) + " |" for row in grid]
+    return "\n".join([lines[0], "|" + " --- |" * len(grid[0])] + lines[1:])
+
+
+def _is_title(text: str, kind: str) -> bool:
+    """The line under `Chương I` (in capitals) or under a bare `Điều 18.` (a title: no final stop)."""
+    if kind == "dieu":
+        return len(text) <= 200 and not re.search(r"[.;:]$", text)
+    return _capitals(text)
 
 
 def _block(kind: str, number: str, text: str, outline: _Outline, ranks: list[str], body: Body) -> str:
@@ -125,27 +143,41 @@ def _block(kind: str, number: str, text: str, outline: _Outline, ranks: list[str
 
 _SEQUENCED = ("phan", "chuong", "roman", "dieu")
 """The units numbered through the whole text (or a Phần): each follows the one before, by one."""
+_STRONG = re.compile(r"^(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Điều|ĐIỀU)\s+(?:\d+|[IVXLC]+)\s*[.:]")
 
 
-def _out_of_sequence(paragraphs: list[Paragraph]) -> list[str]:
-    """A warning for each Phần, Chương, `I.` part or Điều whose number does not follow the one before
-    (`II.` after `II.`: a misprint, or a scan's `III.` read as `II.`). The text is left as printed, and
-    its anchors follow the printed numbers: renumbering would guess."""
+def _units(paragraphs: list[Paragraph]) -> tuple[list[tuple[str, str]], list[str]]:
+    """Each paragraph's unit (kind, printed number), and a warning for each unit out of sequence.
+
+    A Phần, Chương, Mục or Điều opens a unit where its form says so (`Điều 5.`, `Chương II` alone or
+    in capitals) or where its number follows the one before and a title follows it; otherwise it is a
+    reference that opens a sentence (`Điều 47 của Luật…`) and stays text. A unit in its full form
+    numbered out of sequence (`II.` after `II.`: a misprint, or a scan's `III.` read as `II.`) keeps
+    its printed number, with a warning: renumbering would guess."""
     last: dict[str, tuple[int, str]] = {}  # kind → the value and printed number of the last one
-    warnings = []
+    units, warnings = [], []
     for p in paragraphs:
-        kind, number = _kind(p.text)
+        kind, number = ("table", "") if p.grid else _kind(p.text)
         value = int(number) if number.isdigit() else _roman(number)
         if kind not in _SEQUENCED or value is None:
+            units.append((kind, number))
+            continue
+        follows = value == last[kind][0] + 1 if kind in last else value == 1
+        rest = p.text[MARKER.match(p.text).end():].strip()
+        strong = kind == "roman" or _STRONG.match(p.text) or kind != "dieu" and (not rest or _capitals(p.text))
+        titled = rest[:1].isupper() and len(p.text) <= 200 and not re.search(r"[.;,]$", p.text)
+        if not strong and not (follows and titled):
+            units.append(("text", ""))
             continue
         if kind == "phan":
             last = {k: v for k, v in last.items() if k == "phan"}  # a Phần starts its Chương and parts again
-        if kind in last and value != last[kind][0] + 1:
+        if kind in last and not follows:
             warnings.append(f"structure: `{p.text[:60]}` is numbered {number} after {last[kind][1]}: "
                             "a misprint, or a scan's misreading (`III.` read as `II.`)? compare with the original; "
                             "its anchor follows the printed number")
         last[kind] = (value, number)
-    return warnings
+        units.append((kind, number))
+    return units, warnings
 
 
 def _roman(numeral: str) -> int | None:
@@ -159,8 +191,8 @@ def _roman(numeral: str) -> int | None:
 def _heading_and_rest(kind: str, text: str) -> tuple[str | None, str]:
     """A numbered line as a heading: whole when it is a title; its label up to `:` when a sentence
     follows (`2. Hình thức…: Hội nghị…`); a Phần, Chương or Điều by its marker; else no heading."""
-    if len(text) <= _SHORT_HEADING and not re.search(r"[.;]$", text):
-        return text, ""
+    if len(text) <= (_SHORT_HEADING if kind not in _LAW + ("dieu",) else 250) and not re.search(r"[.;]$", text):
+        return text, ""  # a Điều's title may wrap over two lines: it is still the title
     label = re.match(r"^([^:]{3,80}:)\s+(\S.*)$", text)
     if label:
         return label[1], label[2]

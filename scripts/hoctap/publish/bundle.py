@@ -1,7 +1,9 @@
 """The offline bundle: the built site in one zip, for a USB stick or a phone with no connection.
 
 Everything sits under one folder, so unzipping never scatters files; the site opens from
-`file://` because it links relatively and the `offline` plugin inlines the search index.
+`file://` because it links relatively and the `offline` plugin inlines the search index. A bundle of
+a release leaves its service worker out: no browser runs one from `file://`, and its pages register
+none there (overrides/partials/hoctap-offline.html).
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import os
 import zipfile
 from pathlib import Path
 
+from .offline_app import WORKER
+
 FOLDER = "hoc-tap"
 
 
@@ -17,7 +21,7 @@ def write(site: Path, out: Path) -> tuple[int, int]:
     """Zip `site` into `out` (written aside, then renamed into place); return its size and file count."""
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(f".{out.name}.partial")
-    files = sorted(p for p in site.rglob("*") if p.is_file() and not p.name.endswith(".map"))
+    files = sorted(p for p in site.rglob("*") if p.is_file() and not p.name.endswith(".map") and p != site / WORKER)
     try:
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
             for path in files:

@@ -60,6 +60,7 @@ class Section:
     title: str
     body: str
     url: str = ""
+    document: bool = False  # a document's page: its QR code beside its title
 
 
 KIT_BEFORE = ("doc-nhanh.html", "hoi-nghi.html", "ban-do.html")
@@ -164,10 +165,20 @@ def sections(registry: Registry, site_dir: Path, before: tuple[str, ...] = KIT_B
         heading = next((e for e in html_tags.parse(body).elements if e.tag.name == "h1"), None)
         title = _text(body[heading.tag.end:heading.inner_end]) if heading else url
         if document is not None:
-            result.append(Section(included[url], document.so_ky_hieu or document.loai, document.trich_yeu or title, body, url))
+            result.append(Section(included[url], *_contents_entry(document, title), body, url, document=True))
         else:
             result.append(Section(included[url], "", title, body, url))
     return result
+
+
+def _contents_entry(document: Document, title: str) -> tuple[str, str]:
+    """(symbol, title) of a document in the contents: its kind stands in for a missing symbol, unless
+    its trích yếu already begins with it ("Nghị quyết Đại hội…", never "Nghị quyết Nghị quyết Đại hội…")."""
+    said = document.trich_yeu or title
+    if document.so_ky_hieu:
+        return document.so_ky_hieu, said
+    kind = document.loai or ""
+    return ("", said) if not kind or said.casefold().startswith(kind.casefold()) else (kind, said)
 
 
 def plan_of(registry: Registry) -> Document | None:
@@ -202,7 +213,7 @@ def write_pdf(registry: Registry, site_dir: Path, out: Path, author: str, theme_
 
 def _with_qr(section: Section, site_url: str | None) -> str:
     """A document's section with the QR code of its page beside its title (with the site's address)."""
-    url = absolute(site_url, section.url) if section.symbol else None
+    url = absolute(site_url, section.url) if section.document else None
     if not url:
         return section.body
     head, found, rest = section.body.partition("</h1>")

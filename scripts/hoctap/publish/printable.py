@@ -2,8 +2,8 @@
 
 - The quiz: its forms become numbered questions with lettered choices, and the answers, with their
   explanations and references, follow all the questions (a reader can test themselves first).
-- The map and timeline: a box on screen shows two lines of its title, cut with "…"; on paper the box
-  keeps only the symbol and a key under the drawing gives every title in full, with its page.
+- The map and timeline: each box keeps its symbol and subject, as on screen, and a key under the
+  drawing gives every trích yếu in full, with its page.
 - The site's address: read from the built site (Material's canonical link), for QR codes.
 
 These work on the HTML our own build writes (`render.on_tap`, `render.diagram`), not on any HTML.
@@ -25,7 +25,6 @@ _QUIZ_CHROME = re.compile(r'<p class="ht-quiz__(?:intro|score)"[^>]*>.*?</p>|<p>
 _QUIZ = re.compile(r'<div class="ht-quiz"[^>]*>(.*)</div>', re.S)
 _FIGURE = re.compile(r'<figure class="ht-diagram">(.*?)</figure>', re.S)
 _NODE = re.compile(r'<a href="([^"]*)" class="ht-svg__node[^"]*"[^>]*><desc>(.*?)</desc>', re.S)
-_BOX_TEXT = re.compile(r'<text [^>]*class="ht-svg__text"[^>]*>.*?</text>', re.S)
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 LETTERS = "ABCDEFGH"
 
@@ -58,7 +57,7 @@ def quiz(body: str, heading: str = "Đáp án") -> str:
 
 
 def diagrams(body: str) -> str:
-    """Each drawing without the cut lines of its boxes, and its key: every box's full label, linked."""
+    """Each drawing as on screen (every box its symbol and subject), and its key: every box's full label, linked."""
 
     def figure(m: re.Match) -> str:
         svg = m.group(1)
@@ -67,7 +66,7 @@ def diagrams(body: str) -> str:
             if (href, label) not in seen:
                 seen.add((href, label))
                 key.append(f'<li><a href="{href}">{label}</a></li>')
-        return (f'<figure class="ht-diagram">{_BOX_TEXT.sub("", svg)}</figure>'
+        return (f'<figure class="ht-diagram">{svg}</figure>'
                 f'<ul class="ht-diagram__key">{"".join(key)}</ul>')
 
     return _FIGURE.sub(figure, body)

@@ -12,6 +12,7 @@ import yaml
 from ..text import data_file
 from ..text.findings import Finding
 from .documents import Registry
+from ..text.clauses import is_whole
 from ..text.sources import section_of, ungrounded
 
 FILE = "includes/bao-cao-vien.yml"
@@ -40,7 +41,7 @@ def load(path: Path, docs_dir: Path, source_dir: Path, registry: Registry) -> Fo
         return focus
     for key, value in root.value:
         if key.value == "chung":
-            focus.chung = _items(value, rel, source_dir, focus.findings, focus.nguon)
+            focus.chung = _items(value, rel, source_dir, focus.findings, focus.nguon, quoted=True)
         elif key.value == "chuong_trinh" and isinstance(value, yaml.MappingNode):
             for symbol, items in value.value:
                 if registry.get(symbol.value) is None:
@@ -59,7 +60,9 @@ def _section(source_dir: Path, ref: str) -> str:
     return (found[1] or "") if found else ""
 
 
-def _items(node, rel: str, source_dir: Path, findings: list[Finding], nguon: dict[str, str]) -> list[str]:
+def _items(node, rel: str, source_dir: Path, findings: list[Finding], nguon: dict[str, str],
+           quoted: bool = False) -> list[str]:
+    """The items of a list; `quoted` ones (`chung`, shown as quotations) must be whole clauses (K006)."""
     if not isinstance(node, yaml.SequenceNode):
         findings.append(Finding(rel, node.start_mark.line + 1, 1, "K001", "expected a list of `- noi_dung: … nguon: …`"))
         return []
@@ -73,6 +76,10 @@ def _items(node, rel: str, source_dir: Path, findings: list[Finding], nguon: dic
         problem = ungrounded(source_dir, str(data["nguon"]), str(data["noi_dung"]))
         if problem:
             findings.append(Finding(rel, line, 1, "K003", f"focus area not grounded: {problem}"))
+            continue
+        if quoted and not is_whole(source_dir, str(data["nguon"]), str(data["noi_dung"])):
+            findings.append(Finding(rel, line, 1, "K006", "a quotation starts or ends inside a clause of the source",
+                                    "quote from the clause's first word to its `.` or `;`; mark words left out inside with `…`"))
             continue
         items.append(str(data["noi_dung"]).strip())
         nguon[items[-1]] = str(data["nguon"])

@@ -6,6 +6,7 @@ The file maps a document (its `so_ky_hieu`, or its page name when it has none) t
     ke-hoach:
       - trich: Dự kiến 110 người.   # the words of the text, copied as printed
         neo: doi-tuong              # the anchor on the document's page (after `#`)
+        danh_cho: to-chuc           # optional: a point for the organisers, set apart on Đọc nhanh
 
 `hoctap import --key-points` proposes them (hoctap.importing.key_point_proposals); nothing here writes one.
 A kept point is refused unless its words are in the document's full text, whitespace and Unicode
@@ -33,6 +34,9 @@ from ..text.toan_van_markers import regions
 FILE = "includes/diem-chinh.yml"
 """The data file, relative to docs/."""
 KEYS = ("trich", "neo")
+AUDIENCES = ("to-chuc",)
+"""`danh_cho:` values: `to-chuc`, a point for those who organise the study (the federation, the CĐCS
+sending officers), which Đọc nhanh sets apart from the points for members."""
 
 @dataclass(frozen=True)
 class KeyPoint:
@@ -40,6 +44,8 @@ class KeyPoint:
     neo: str
     section: str
     """Where the anchor sits in the text's own numbering (`III.1`, `Điều 5`), or "" for none."""
+    danh_cho: str = ""
+    """"to-chuc" for the organisers' points; "" for every reader's."""
 
 
 @dataclass
@@ -98,8 +104,9 @@ def _points(node, document: Document, rel: str, source_dir: Path, findings: list
         line = item.start_mark.line + 1
         data = yaml.safe_load(yaml.serialize(item)) if isinstance(item, yaml.MappingNode) else None
         if not isinstance(data, dict) or not all(isinstance(data.get(k), str) and data[k].strip() for k in KEYS) \
-                or set(data) - set(KEYS):
-            findings.append(Finding(rel, line, 1, "D001", f"point {n} needs `trich` and `neo` (words), and nothing else"))
+                or set(data) - set(KEYS) - {"danh_cho"} or data.get("danh_cho", AUDIENCES[0]) not in AUDIENCES:
+            findings.append(Finding(rel, line, 1, "D001", f"point {n} needs `trich` and `neo` (words), and nothing else "
+                                    "but `danh_cho: to-chuc` for a point for the organisers"))
             continue
         lines = {k.value: k.start_mark.line + 1 for k, _ in item.value}
         quote, anchor = normal(data["trich"]), data["neo"].strip().removeprefix("#")
@@ -120,7 +127,7 @@ def _points(node, document: Document, rel: str, source_dir: Path, findings: list
             findings.append(Finding(rel, lines["neo"], 1, "D005", f"point {n}: the quote is not under `#{anchor}` of {page}",
                                     "write the anchor of the heading the quote sits under"))
             continue
-        kept.append(KeyPoint(quote, anchor, section))
+        kept.append(KeyPoint(quote, anchor, section, data.get("danh_cho", "")))
     return kept
 
 

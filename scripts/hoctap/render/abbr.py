@@ -5,7 +5,8 @@ tap must follow the link, so there the meaning cannot be tapped for. The first t
 sits in a link before the page has used it anywhere else, it is written out instead:
 `<a>Ban Chấp hành <abbr title="Liên đoàn Lao động">LĐLĐ</abbr> tỉnh</a>` becomes
 `<a>Ban Chấp hành Liên đoàn Lao động (LĐLĐ) tỉnh</a>`. An abbreviation that is part of a document
-symbol (`15/CTr-LĐLĐ`) is left alone: the symbol is canonical and stays whole.
+symbol (`15/CTr-LĐLĐ`) is left alone: the symbol is canonical and stays whole, and it is marked so
+that no underline runs through the symbol.
 
 Runs after Python-Markdown's `abbr` (its treeprocessor has priority 7), on the element tree.
 """
@@ -18,6 +19,8 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
 _SYMBOL_JOINERS = ("-", "/")
+SYMBOL_CLASS = "ht-abbr--symbol"
+"""An abbreviation inside a document symbol: shown without the dotted underline (hoctap.css)."""
 
 
 def in_symbol(before: str, after: str) -> bool:
@@ -41,9 +44,12 @@ class _SpellOutInLinks(Treeprocessor):
     def _abbr(self, parent: etree.Element, abbr: etree.Element, link: etree.Element | None, seen: set[str]) -> None:
         """`seen`: the abbreviations whose meaning the reader already had, by a tap or spelled out."""
         key = abbr.text or ""
+        symbol = in_symbol(_text_before(parent, abbr), abbr.tail or "")
+        if symbol:  # part of `15/CTr-LĐLĐ`: its meaning still a tap away, no underline through the symbol
+            abbr.set("class", SYMBOL_CLASS)
         if link is None:
             seen.add(key)
-        elif key not in seen and not in_symbol(_text_before(parent, abbr), abbr.tail or ""):
+        elif key not in seen and not symbol:
             seen.add(key)
             _replace_with_text(parent, abbr, f"{abbr.get('title')} ({key})")
 

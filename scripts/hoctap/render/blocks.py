@@ -13,10 +13,12 @@ from markupsafe import Markup
 
 from ..content.page import Document
 from ..text.findings import CODES
+from ..text.vietnamese import sort_key
 from ..registry.documents import Registry
 from . import partials
-from .labels import format_date, labels
-from .titles import Value, Values, title
+from .abbr import SYMBOL_CLASS, in_symbol
+from .labels import field_date, labels
+from .titles import Value, Values, status, title
 
 
 def relative_link(from_page: str, to_page: str) -> str:
@@ -38,8 +40,8 @@ def catalogue(registry: Registry, values: Values, href: Callable[[Document], str
     t = labels(lang)
     rows = [SimpleNamespace(
         href=href(d), title=title(d, values), so_ky_hieu=d.so_ky_hieu, loai=values.of("loai", d.loai),
-        ngay_ban_hanh=format_date(d.ngay_ban_hanh, lang), co_quan_ban_hanh=values.of("co_quan_ban_hanh", d.co_quan_ban_hanh),
-        trich_yeu=Value(d.trich_yeu, "vi") if d.trich_yeu else None, tinh_trang=t.get(d.tinh_trang, d.tinh_trang),
+        ngay_ban_hanh=field_date(d.ngay_ban_hanh, lang), co_quan_ban_hanh=values.of("co_quan_ban_hanh", d.co_quan_ban_hanh),
+        trich_yeu=Value(d.trich_yeu, "vi") if d.trich_yeu else None, tinh_trang=t.get(status(d), "") if status(d) else "",
     ) for d in registry.catalogue()]
     return partials.render("danh-muc.html", theme_dir, t=t, lang=lang, rows=rows, columns=CATALOGUE_COLUMNS,
                            abbr=_abbreviator(abbreviations)) + "\n"
@@ -55,12 +57,17 @@ def _abbreviator(abbreviations: list[tuple[str, str]]) -> Callable[[str], Markup
         return lambda text: Markup(html.escape(text))
     titles = {html.escape(abbr): html.escape(text, quote=True) for abbr, text in abbreviations}
     pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in sorted(titles, key=len, reverse=True)) + r")(?!\w)")
-    return lambda text: Markup(pattern.sub(lambda m: f'<abbr title="{titles[m[1]]}">{m[1]}</abbr>', html.escape(text)))
+    def mark(m: re.Match) -> str:
+        css = f' class="{SYMBOL_CLASS}"' if in_symbol(m.string[:m.start()], m.string[m.end():]) else ""
+        return f'<abbr title="{titles[m[1]]}"{css}>{m[1]}</abbr>'
+
+    return lambda text: Markup(pattern.sub(mark, html.escape(text)))
 
 
 def glossary(abbreviations: list[tuple[str, str]], lang: str) -> str:
     head = "| Viết tắt | Nghĩa |" if lang == "vi" else "| Abbreviation | Meaning |"
-    rows = [head, "|---|---|"] + [f"| {a} | {_cell(text)} |" for a, text in sorted(abbreviations)]
+    ordered = sorted(abbreviations, key=lambda item: sort_key(item[0]))  # Vietnamese order: CĐCS before CTr
+    rows = [head, "|---|---|"] + [f"| {a} | {_cell(text)} |" for a, text in ordered]
     return "\n".join(rows) + "\n"
 
 

@@ -14,8 +14,8 @@ from mkdocs.utils import get_relative_url
 from ..content.front_matter import TRANG_THAI, parse_date
 from ..registry.documents import Registry
 from .citations import cite_all
-from .labels import format_date, labels, template_labels
-from .titles import Values, subject
+from .labels import field_date, format_date, labels, template_labels
+from .titles import Values, adopted_by_congress, as_named_by, status, subject
 
 
 class Cards:
@@ -32,15 +32,21 @@ class Cards:
         """The card's fields for overrides/partials/the-van-ban.html (attributes, as `template_labels`)."""
         lang = values.lang
         registry = self.registry
-        refs = lambda symbols: [self._link(registry.get(s), values) for s in symbols if registry.get(s)]
+        t = labels(lang)
+        refs = lambda symbols: [self._link(registry.get(s), values, document) if registry.get(s)
+                                else SimpleNamespace(ma=s, title=t["nhac_den"], lang=lang, url=None) for s in symbols]
+        adopted = adopted_by_congress(document)
+        said = status(document)
         return SimpleNamespace(
             t=template_labels(lang),
             so_ky_hieu=document.so_ky_hieu,
             loai=values.of("loai", document.loai),
-            ngay_ban_hanh=format_date(document.ngay_ban_hanh, lang),
+            ngay_ban_hanh=field_date(document.ngay_ban_hanh, lang),
+            ngay_label=t["ngay_thong_qua" if adopted else "ngay_ban_hanh"],
+            co_quan_label=t["co_quan_thong_qua" if adopted else "co_quan_ban_hanh"],
             co_quan_ban_hanh=values.of("co_quan_ban_hanh", document.co_quan_ban_hanh),
             trich_yeu=document.trich_yeu,
-            tinh_trang=labels(lang).get(document.tinh_trang, document.tinh_trang),
+            tinh_trang=t.get(said, said) if said else None,
             trang_thai=document.trang_thai,
             thuc_hien=refs(document.thuc_hien),
             can_cu=refs(document.can_cu),
@@ -54,9 +60,10 @@ class Cards:
         file = self.file_of(document.page.path.as_posix())
         return get_relative_url(file.url, page.url) if file else None
 
-    def _link(self, document, values: Values) -> SimpleNamespace:
+    def _link(self, document, values: Values, citing=None) -> SimpleNamespace:
+        """A link to `document`, named as `citing` names it when given (titles.as_named_by)."""
         file = self.file_of(document.page.path.as_posix())
-        said = subject(document, values)
+        said = as_named_by(citing, document, values) if citing is not None else subject(document, values)
         return SimpleNamespace(
             ma=document.so_ky_hieu or (said.text if said else document.ma),
             title=said.text if said and document.so_ky_hieu else None,

@@ -18,6 +18,7 @@ from types import SimpleNamespace
 from ..content.page import Document
 from ..registry.documents import Registry
 from ..registry.timeline import Event
+from ..text.dates import field_date
 from . import partials
 from .blocks import relative_link
 
@@ -51,6 +52,15 @@ def _url(page_src: str, target_md: str) -> str:
 
 def name(document: Document) -> str:
     return document.so_ky_hieu or document.loai
+
+
+def about(document: Document) -> str:
+    """What a box says under its name: the document's subject (its short title), without the kind
+    the name already gives ("Nghị quyết" over "Đại hội Công đoàn tỉnh…", never "Nghị quyết Nghị quyết…")."""
+    said = document.ten_ngan or document.trich_yeu or ""
+    if not document.so_ky_hieu and document.loai and said.startswith(document.loai + " "):
+        said = said[len(document.loai) + 1:]
+    return said
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -143,7 +153,7 @@ def document_map(registry: Registry, documents: list[Document], page_src: str, t
         y += 4 if note else 0
         href = _url(page_src, d.page.path.as_posix())
         label = f"{name(d)}: {d.trich_yeu or ''}"
-        box, h = _box(x, y, w, href, name(d), "" if row.again else d.trich_yeu or t["unknown"], label, _status(d))
+        box, h = _box(x, y, w, href, name(d), "" if row.again else about(d) or t["unknown"], label, _status(d))
         del parents[row.level:]
         if row.kind and parents:
             px, py = parents[-1]
@@ -165,12 +175,13 @@ def timeline(documents: list[Document], events: list[Event], page_src: str, t: d
     """`documents` by date of issue, the events in their place, undated documents last."""
     dated = sorted((d for d in documents if d.ngay_ban_hanh), key=lambda d: (d.ngay_ban_hanh, d.ma))
     # (sort key, date in the label, date beside the dot, heading, text, link, state)
-    items = [(d.ngay_ban_hanh, d.ngay_ban_hanh.strftime("%d/%m/%Y"), d.ngay_ban_hanh.strftime("%d/%m"), name(d),
-              d.trich_yeu or "", _url(page_src, d.page.path.as_posix()), _status(d)) for d in dated]
-    items += [(e.start, e.note, e.start.strftime("~%m/%Y"), e.title, e.note, _url(page_src, e.page), "approx")
+    # the site's dates everywhere: 04/3/2026, and 04/3 beside the dot under its year
+    items = [(d.ngay_ban_hanh, field_date(d.ngay_ban_hanh), field_date(d.ngay_ban_hanh).rsplit("/", 1)[0], name(d),
+              about(d), _url(page_src, d.page.path.as_posix()), _status(d)) for d in dated]
+    items += [(e.start, e.note, "~" + field_date(e.start).split("/", 1)[1], e.title, e.note, _url(page_src, e.page), "approx")
               for e in events]
     items.sort(key=lambda item: item[0])
-    items += [(None, t["no_date"], "—", name(d), d.trich_yeu or "", _url(page_src, d.page.path.as_posix()), _status(d))
+    items += [(None, t["no_date"], "—", name(d), about(d), _url(page_src, d.page.path.as_posix()), _status(d))
               for d in documents if not d.ngay_ban_hanh]
     pieces, y, year = [], 8, None
     axis_x, box_x = 92, 106

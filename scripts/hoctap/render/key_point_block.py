@@ -45,14 +45,25 @@ def shown(registry: Registry, points: KeyPoints, left_out: frozenset[str]) -> li
 
 
 def block(registry: Registry, points: KeyPoints, page_src: str, left_out: frozenset[str], values: Values,
-          documents: list[Document] | None = None) -> str:
-    """`## Điểm chính` and, under a heading each, the points of each document shown (all, or `documents`)."""
+          documents: list[Document] | None = None, members: bool = False) -> str:
+    """`## Điểm chính` and, under a heading each, the points of each document shown (all, or `documents`).
+    For `members` (Đọc nhanh), the points for the organisers (`danh_cho: to-chuc`) are set apart
+    under a heading of their own, after the members' points."""
     chosen = [d for d in shown(registry, points, left_out) if documents is None or d in documents]
     if not chosen:
         return ""
-    parts = ["\n\n## Điểm chính, trích nguyên văn {#diem-chinh}\n\n"
-             "Lời của chính văn bản, không tóm tắt; mỗi đoạn dẫn tới chỗ của nó trong văn bản.\n\n"]
-    for document in chosen:
-        anchor = "diem-chinh-" + document.page.path.name.split(".")[0]
-        parts.append(f"### {text(title(document, values))} {{#{anchor}}}\n\n" + quotes(document, points.of(document), page_src, values))
+    words = labels(values.lang, "key_points")
+    everyone = lambda d: [p for p in points.of(d) if not (members and p.danh_cho)]
+    parts = [f"\n\n## {words['heading']} {{#diem-chinh}}\n\n{words['intro']}\n\n"]
+    parts += _by_document(chosen, everyone, "diem-chinh-", page_src, values)
+    organisers = lambda d: [p for p in points.of(d) if p.danh_cho] if members else []
+    if any(organisers(d) for d in chosen):
+        parts.append(f"## {words['organisers']} {{#danh-cho-to-chuc}}\n\n{words['organisers_intro']}\n\n")
+        parts += _by_document(chosen, organisers, "to-chuc-", page_src, values)
     return "".join(parts)
+
+
+def _by_document(documents: list[Document], kept, prefix: str, page_src: str, values: Values) -> list[str]:
+    """Under a heading each, the points `kept(document)` gives, for the documents that have any."""
+    return [f"### {text(title(d, values))} {{#{prefix}{d.page.path.name.split('.')[0]}}}\n\n"
+            + quotes(d, kept(d), page_src, values) for d in documents if kept(d)]

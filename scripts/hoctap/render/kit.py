@@ -76,14 +76,14 @@ class Kit:
             ics_href = posixpath.relpath(conference.ICS_NAME, posixpath.dirname(page.file.url) or ".")
             return conference.block(self.agenda, lang, ics_href, self.raw.put)
         if generated == PAGE_KINDS.diem_chinh:
-            return key_points.block(self.registry, self.points, src, self.left_out, Values(lang))
+            return key_points.block(self.registry, self.points, src, self.left_out, Values(lang), members=True)
         if generated == PAGE_KINDS.bao_cao_vien:
             plan = [d for d in self.registry.documents if d.noi_dung_hoc_tap]
             own = lambda d: key_points.quotes(d, self.points.of(d), src, Values(lang)) \
                 if d in key_points.shown(self.registry, self.points, self.left_out) else ""
             return (self.pdf_link(page.file.url, t)
                     + key_points.block(self.registry, self.points, src, self.left_out, Values(lang), plan)
-                    + speaker.sheets(self.registry, self.focus, src, lang, self.raw.put,
+                    + speaker.sheets(self.registry, self.focus, src, lang, self.source_dir, self.raw.put,
                                      lambda d: self.beside_sheet(d, page.file.url, t), own, self.theme_dir))
         if document is not None:
             return speaker.link_to_sheet(document, self.registry, src, SPEAKER_PAGE) + self.deck_link(document, page.file.url, t)

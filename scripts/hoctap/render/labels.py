@@ -24,3 +24,8 @@ def template_labels(lang: str) -> SimpleNamespace:
 def format_date(value: dt.date | None, lang: str = DEFAULT_LANG) -> str:
     """A date as the pages show it; an unknown one says so, in the page's language."""
     return labels(lang)["unknown"] if value is None else dates.format_date(value, lang)
+
+
+def field_date(value: dt.date | None, lang: str = DEFAULT_LANG) -> str:
+    """A date as the value of a labelled field ("Ngày ban hành" 04/3/2026); an unknown one says so."""
+    return labels(lang)["unknown"] if value is None else dates.field_date(value, lang)

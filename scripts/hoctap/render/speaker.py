@@ -1,15 +1,19 @@
-"""Speaker sheets (phiếu báo cáo viên): one per programme the plan lists for study.
+"""Speaker sheets (phiếu báo cáo viên): one per programme the plan lists for study, one A4 page each.
 
-A sheet holds only what the sources state: the document's front matter, the focus areas quoted from
-the plan (`docs/includes/bao-cao-vien.yml`, checked against its source lines by hoctap.registry.focus), discussion
-questions built from those same facts — each with its answer — and blank lines for the speaker's
-notes. Where the plan is silent the sheet says it is awaiting the official text.
+A sheet holds only what the sources state: the document's front matter; what the plan says of the
+programme, quoted in whole clauses (hoctap.text.clauses); the focus areas the plan names
+(`docs/includes/bao-cao-vien.yml`, checked against its source lines by hoctap.registry.focus); the
+study's purpose (I.1) and requirement (I.2) as the plan words them, each under its own part; discussion
+questions that ask members to connect one of those quotations to their own workplace, each naming
+the quotation it starts from, with no answer made up for them; and blank lines for the speaker's notes.
+Where the plan is silent the sheet says it is awaiting the official text.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.page import Document
@@ -17,11 +21,13 @@ from ..registry.focus import Focus
 from ..registry.documents import Registry
 from . import partials
 from .blocks import relative_link
-from .labels import format_date, labels
-from .titles import Values, subject, title
+from ..text.clauses import clauses_around
+from ..text.sources import section_of
+from .labels import field_date, format_date, labels
+from .titles import Values, adopted_by_congress, as_named_by, status, subject, title
 
-PURPOSE = "I.1"
-"""The plan's section that says why members study (mục I.1, Mục đích): the answer to "Vì sao…"."""
+PARTS = {"I.1": "purpose", "I.2": "requirement"}
+"""The plan's sections the common quotations come from, by the word that heads each on the sheet."""
 
 
 def study_programmes(registry: Registry) -> list[Document]:
@@ -33,12 +39,12 @@ def sheet_id(document: Document) -> str:
     return "phieu-" + document.page.path.name.split(".")[0]
 
 
-def sheets(registry: Registry, focus: Focus, page_src: str, lang: str, raw=lambda html: html,
+def sheets(registry: Registry, focus: Focus, page_src: str, lang: str, source_dir: Path, raw=lambda html: html,
            beside=lambda document: "", key_points=lambda document: "", theme_dir: Path = partials.THEME_DIR) -> str:
     """Every programme's sheet, one printed page each; `raw(html)` is how its raw HTML goes in (render/stash.py);
     `beside(document)` is raw HTML put under its title (its page's QR code, its slide deck);
     `key_points(document)` its kept key points as quotations (render/key_point_block.py), "" for none."""
-    return "".join(_sheet(d, registry, focus, page_src, lang, raw, beside(d), key_points(d), theme_dir)
+    return "".join(_sheet(d, registry, focus, page_src, lang, source_dir, raw, beside(d), key_points(d), theme_dir)
                    for d in study_programmes(registry))
 
 
@@ -59,32 +65,53 @@ def text(value: str | None) -> str:
     return _MARKDOWN.sub(r"\\\1", html.escape(value or "", quote=False))
 
 
-def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: str, raw, beside: str = "",
-           quoted: str = "", theme_dir: Path = partials.THEME_DIR) -> str:
+def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: str, source_dir: Path, raw,
+           beside: str = "", quoted: str = "", theme_dir: Path = partials.THEME_DIR) -> str:
     """One sheet, `overrides/partials/phieu-bao-cao-vien.md`: its values as Markdown that shows them as written;
     `quoted` its kept key points as quotations, "" for none."""
     t = labels(lang)
+    words = labels(lang, "speaker")
     values = Values(lang)
     link = lambda doc, said=None: f"[{text(said or doc.so_ky_hieu or cited_as(doc, lang))}]({relative_link(page_src, doc.page.path.as_posix())})"
     implements = [registry.get(m) for m in d.thuc_hien + d.can_cu if registry.get(m)]
-    own = focus.chuong_trinh.get(d.ma, [])
+    adopted = adopted_by_congress(d)
+    said = status(d)
     awaiting = t["awaiting_heading"]
     facts = [
         (t["so_ky_hieu"], link(d)),
         (t["loai"], text(d.loai or t["unknown"])),
-        (t["ngay_ban_hanh"], format_date(d.ngay_ban_hanh, lang)),
-        (t["co_quan_ban_hanh"], text(d.co_quan_ban_hanh or t["unknown"])),
+        (t["ngay_thong_qua" if adopted else "ngay_ban_hanh"], field_date(d.ngay_ban_hanh, lang)),
+        (t["co_quan_thong_qua" if adopted else "co_quan_ban_hanh"], text(d.co_quan_ban_hanh or t["unknown"])),
         (t["trich_yeu"], text(d.trich_yeu or t["unknown"])),
-        (t["thuc_hien"], "; ".join(f"{link(x, cited_as(x, lang))} — {text(subject(x, values).text)}"
-                                   if x.so_ky_hieu else link(x) for x in implements) or "Kế hoạch không nêu"),
-        (t["tinh_trang"], t.get(d.tinh_trang, d.tinh_trang)),
-        ("Toàn văn", "có" if d.page.meta.get("toan_van") else awaiting),
+        (t["thuc_hien"], "; ".join(f"{link(x, cited_as(x, lang))} — {text(subject(x, values).text)}" if x.so_ky_hieu
+                                   else link(x, as_named_by(d, x, values).text) for x in implements) or words["not_said"]),
     ]
+    facts += [(t["tinh_trang"], t.get(said, said))] if said else []
+    facts += [(words["full_text"], words["has_full_text"] if d.page.meta.get("toan_van") else awaiting)]
+    own = focus.chuong_trinh.get(d.ma, [])
+    plan_says = [Quote(1, text(passage), citation_of(d.nguon[0], source_dir))] if d.nguon and (
+        passage := clauses_around(source_dir, d.nguon[0])) else []
+    common = [Quote(len(plan_says) + n, text(item), focus.muc.get(item) or "")
+              for n, item in enumerate(focus.chung, start=1)]
     return partials.render(
         "phieu-bao-cao-vien.md", theme_dir, id=sheet_id(d), title=text(title(d, values)), raw=raw, beside=beside,
-        facts=facts, focus=[text(item) for item in own], awaiting=awaiting, quoted=quoted,
-        common=[(text(item), focus.muc.get(item)) for item in focus.chung],
-        asked=_questions(d, implements, own, focus.chung, focus.muc, lang))
+        facts=facts, focus=[text(item) for item in own], awaiting=awaiting, quoted=quoted, words=words,
+        plan_says=plan_says, common=common, parts=PARTS, asked=_questions(plan_says, own, common, words))
+
+
+@dataclass
+class Quote:
+    """A quotation on a sheet: its number (what a question names), its words, the plan's section it is from."""
+
+    n: int
+    words: str
+    muc: str
+
+
+def citation_of(ref: str, source_dir: Path) -> str:
+    """The plan's section a reference points into (`II.1`), "" for none."""
+    found = section_of(source_dir, ref)
+    return (found[1] or "") if found else ""
 
 
 def cited_as(document: Document, lang: str) -> str:
@@ -97,20 +124,11 @@ def cited_as(document: Document, lang: str) -> str:
     return said + (f" của {document.co_quan_ban_hanh}" if document.co_quan_ban_hanh else "")
 
 
-def _questions(d: Document, implements: list[Document], own: list[str], chung: list[str], muc: dict[str, str], lang: str):
-    """Questions whose answers are the sheet's own facts, so a speaker can always answer them."""
-    name = text(d.so_ky_hieu or d.trich_yeu)
-    purpose = [item for item in chung if muc.get(item) == PURPOSE]
-    asked = []
-    if d.co_quan_ban_hanh and d.ngay_ban_hanh:
-        asked.append((f"{name} do cơ quan nào ban hành, vào ngày nào?",
-                      f"{text(d.co_quan_ban_hanh)}, {format_date(d.ngay_ban_hanh, lang)}."))
-    if implements:
-        asked.append((f"{name} được ban hành để thực hiện văn bản nào?",
-                      "; ".join(text(cited_as(x, lang)) for x in implements) + "."))
-    if own:
-        asked.append((f"Theo Kế hoạch, {name} tập trung vào những nội dung nào?", "; ".join(map(text, own)) + "."))
-    if purpose:
-        asked.append(("Vì sao đoàn viên, người lao động cần học tập, quán triệt chương trình này?",
-                      "Để " + "; ".join(map(text, purpose)) + f" (Kế hoạch, mục {PURPOSE})."))
+def _questions(plan_says: list[Quote], own: list[str], common: list[Quote], words: dict) -> list[str]:
+    """Questions for members' discussion, each starting from one quotation on the sheet (by its number)
+    and asking how it meets their own workplace; none has an answer written for them."""
+    asked = [words["ask_plan"].format(n=q.n) for q in plan_says]
+    if len(own) > 1 and plan_says:
+        asked.append(words["ask_focus"].format(n=plan_says[0].n))
+    asked += [words["ask_" + PARTS[q.muc]].format(n=q.n) for q in common if q.muc in PARTS]
     return asked

@@ -9,6 +9,7 @@ and a value without a translation is shown as written, marked Vietnamese.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import yaml
 
 from ..content.page import Document
 from ..text.pages import DEFAULT_LANG
+from ..text.sentence_case import sentence_case
 from .labels import format_date
 
 VALUES_FILE = "includes/values.{lang}.yml"
@@ -69,7 +71,7 @@ def subject(document: Document, values: Values) -> Value | None:
     translated = values.by_field.get("ten_ngan", {}).get(document.ma)
     if translated:
         return Value(translated, values.lang)
-    text = document.ten_ngan or document.trich_yeu
+    text = document.ten_ngan or sentence_case(document.trich_yeu or "")
     return Value(text, DEFAULT_LANG) if text else None
 
 
@@ -77,3 +79,37 @@ def title(document: Document, values: Values) -> str:
     """`name — subject`, or whichever of the two the document has."""
     said = subject(document, values)
     return " — ".join(part for part in (name(document, values), said.text if said else "") if part) or document.ma
+
+
+_IMPLEMENTING = re.compile(r"(?<!\w)thực hiện (?P<said>[^,;]+)", re.I)
+
+
+def as_named_by(citing: Document, target: Document, values: Values) -> Value | None:
+    """`target` as `citing` names it, in its own words: a relation is labelled as the citing document
+    prints it ("15/CTr-LĐLĐ thực hiện Nghị quyết Công đoàn tỉnh Lai Châu khóa XIV"), not by the name
+    the site gives the document it identified (the identification is a note on the target's page).
+    Only for a target without a symbol (a symbol names it already), on Vietnamese pages, and when
+    `citing` implements that one document; otherwise the target's own subject."""
+    said = _IMPLEMENTING.search(citing.trich_yeu or "")
+    if values.lang == DEFAULT_LANG and said and not target.so_ky_hieu and citing.thuc_hien == [target.ma]:
+        return Value(said["said"].strip(), DEFAULT_LANG)
+    return subject(target, values)
+
+
+ADOPTED = "da-thong-qua"
+"""A congress's resolution is adopted ("thông qua") by the congress, not issued."""
+
+
+def adopted_by_congress(document: Document) -> bool:
+    return (document.loai or "") == "Nghị quyết" and (document.co_quan_ban_hanh or "").startswith("Đại hội")
+
+
+def status(document: Document) -> str | None:
+    """The document's own status as its card says it, in the words of its type: what its page states
+    (`tinh_trang:`); else a congress's resolution is adopted and a document the source dates is issued;
+    else nothing, since no source says it."""
+    if "tinh_trang" in document.page.meta:
+        return document.tinh_trang
+    if adopted_by_congress(document):
+        return ADOPTED
+    return "da-ban-hanh" if document.ngay_ban_hanh else None

@@ -1,7 +1,7 @@
 """The study conference's agenda (`docs/includes/hoi-nghi.yml`), filled by the editors once the
 federation announces it, and its calendar file (`.ics`, RFC 5545) once the date is known.
 
-Every slot may stay empty: the page then says "chưa có". Nothing is filled in for the editors; a
+Every slot may stay empty: the page then says "chưa có" (one line when all are). Nothing is filled in for the editors; a
 filled slot needs the notice it comes from (`nguon`), so that the page cites it like every other fact.
 """
 

@@ -1,9 +1,11 @@
 """A slide deck per programme the plan lists for study (python-pptx), for the speakers at the conference.
 
-Only content: the title slide is the front matter (symbol, subject, issuer, date); then what the plan
-says of the programme and each focus area it names, verbatim, each slide citing its place in the plan;
-a closing slide with the QR code of the programme's page. The speaker notes carry the cited passage in
-full and, while the official text is awaited, the notice that the talk rests on the plan alone.
+Only content, and only what the hall should see: the title slide is the front matter (symbol,
+subject, issuer, date); then what the plan says of the programme, quoted in whole clauses
+(hoctap.text.clauses), and the focus areas it names, as one list; a closing slide with the QR code of
+the programme's page when the site's address is known (without it there is nothing to show, and the
+slide is left out). What is for the speaker alone goes to the speaker notes: the cited passage in
+full, the notice that the talk rests on the plan while the official text is awaited, the page's path.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from ..content.page import Document
 from ..text.pages import DEFAULT_LANG, page_stem
 from ..text.words import labels
+from ..text.clauses import clauses_around
 from . import citation, qr
 from .links import FEDERATION, absolute, page_url, subject
 
@@ -27,9 +30,10 @@ RED = (0xB7, 0x1C, 0x1C)
 @dataclass
 class Slide:
     heading: str
-    text: str
+    lines: list[str]  # what the hall sees: one quotation, or the items of a list
     cited: str  # "Kế hoạch ngày 31/3/2026, mục II.1"
-    quote: str  # the cited passage, verbatim
+    quote: str  # the whole clauses cited, verbatim, for the speaker notes
+    listed: bool = False  # `lines` are the items of a list, shown as bullets
 
 
 @dataclass
@@ -46,7 +50,7 @@ class Deck:
 
     @property
     def slide_count(self) -> int:
-        return 1 + len(self.points) + 1
+        return 1 + len(self.points) + (1 if self.url else 0)
 
 
 def deck_path(document: Document) -> str:
@@ -57,10 +61,12 @@ def outline(document: Document, focus: list[tuple[str, str]], source_dir: Path, 
             issued: str, site_url: str | None) -> Deck:
     """The deck of one programme: `focus` is its focus areas as (words, source reference)."""
     cite = lambda ref: citation.reference(source_name, source_dir, ref)
-    points = [Slide(_words()["plan_says"], citation.quote(source_dir, ref), cite(ref), citation.quote(source_dir, ref))
-              for ref in document.nguon[:1]]
-    points += [Slide(f"{_words()['focus']} ({n}/{len(focus)})", words, cite(ref), citation.quote(source_dir, ref))
-               for n, (words, ref) in enumerate(focus, start=1)]
+    whole = lambda ref, words=None: clauses_around(source_dir, ref, words) or citation.quote(source_dir, ref)
+    points = [Slide(_words()["plan_says"], [f"“{whole(ref)}”"], cite(ref), whole(ref)) for ref in document.nguon[:1]]
+    if focus:
+        passages = list(dict.fromkeys(whole(ref, words) for words, ref in focus))
+        places = list(dict.fromkeys(cite(ref) for _, ref in focus))
+        points.append(Slide(_words()["focus"], [words for words, _ in focus], "; ".join(places), " ".join(passages), listed=True))
     return Deck(document, document.so_ky_hieu or document.loai, subject(document), issued, points,
                 awaiting=not document.page.meta.get("toan_van"), url=absolute(site_url, page_url(document)))
 
@@ -81,7 +87,11 @@ def write(deck: Deck, out: Path) -> Path:
     _title_slide(prs, deck, notice)
     for point in deck.points:
         _point_slide(prs, point, notice)
-    _closing_slide(prs, deck, notice)
+    if deck.url:
+        _closing_slide(prs, deck, notice)
+    else:  # no address to show the hall: the page's path is for the speaker
+        last = prs.slides[len(prs.slides) - 1]
+        _notes(last, [last.notes_slide.notes_text_frame.text, _words()["no_address"].format(path=page_url(deck.document))])
     out.parent.mkdir(parents=True, exist_ok=True)
     saved = io.BytesIO()
     prs.save(saved)
@@ -107,7 +117,7 @@ def _title_slide(prs, deck: Deck, notice: list[str]):
     _place(title, Inches(0.8), Inches(1.0), Inches(11.7), Inches(1.4))
     _place(body, Inches(0.8), Inches(2.6), Inches(11.7), Inches(4.0))
     _say(title, [deck.title], Pt(48), bold=True, color=RED)
-    _say(body, [deck.subject, deck.issued] + notice, Pt(26))
+    _say(body, [deck.subject, deck.issued], Pt(26))
     # the subject on the slide is the short title; the notes give the trích yếu as issued
     _notes(slide, [f"{deck.title}: {deck.document.trich_yeu or deck.subject}", deck.issued] + notice)
 
@@ -120,7 +130,8 @@ def _point_slide(prs, point: Slide, notice: list[str]):
     _place(title, Inches(0.8), Inches(0.5), Inches(11.7), Inches(1.2))
     _say(title, [point.heading], Pt(36), bold=True, color=RED)
     box = slide.shapes.add_textbox(Inches(0.8), Inches(2.0), Inches(11.7), Inches(4.2))
-    _say(box, [point.text], Pt(32 if len(point.text) < 160 else 24))
+    size = sum(len(line) for line in point.lines)
+    _say(box, point.lines, Pt(32 if size < 160 else 24), bullets=point.listed)
     source = slide.shapes.add_textbox(Inches(0.8), Inches(6.4), Inches(11.7), Inches(0.6))
     _say(source, [f"{_words()['source']}: {point.cited}"], Pt(16))
     _notes(slide, [f"{_words()['source']}: {point.cited}", f"{_words()['quoted']}: “{point.quote}”"] + notice)
@@ -133,11 +144,8 @@ def _closing_slide(prs, deck: Deck, notice: list[str]):
     title = slide.shapes.title
     _place(title, Inches(0.8), Inches(0.5), Inches(11.7), Inches(1.2))
     _say(title, [_words()["closing"]], Pt(36), bold=True, color=RED)
-    if deck.url:
-        slide.shapes.add_picture(io.BytesIO(qr.png(deck.url)), Inches(4.9), Inches(1.9), Inches(3.5), Inches(3.5))
-        lines = [deck.url]
-    else:
-        lines = [_words()["no_address"].format(path=page_url(deck.document))]
+    slide.shapes.add_picture(io.BytesIO(qr.png(deck.url)), Inches(4.9), Inches(1.9), Inches(3.5), Inches(3.5))
+    lines = [deck.url]
     box = slide.shapes.add_textbox(Inches(0.8), Inches(5.7), Inches(11.7), Inches(1.0))
     _say(box, lines, Pt(22), center=True)
     _notes(slide, lines + notice)
@@ -147,8 +155,9 @@ def _place(shape, left, top, width, height):
     shape.left, shape.top, shape.width, shape.height = left, top, width, height
 
 
-def _say(shape, lines: list[str], size, *, bold: bool = False, color=None, center: bool = False):
-    """Write `lines` as paragraphs, wrapped inside the shape; never shrunk out of sight nor cut."""
+def _say(shape, lines: list[str], size, *, bold: bool = False, color=None, center: bool = False, bullets: bool = False):
+    """Write `lines` as paragraphs, wrapped inside the shape; never shrunk out of sight nor cut;
+    `bullets`: each line an item of a list, all the same size."""
     from pptx.dml.color import RGBColor
     from pptx.enum.text import PP_ALIGN
 
@@ -159,8 +168,8 @@ def _say(shape, lines: list[str], size, *, bold: bool = False, color=None, cente
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         paragraph.alignment = PP_ALIGN.CENTER if center else PP_ALIGN.LEFT
         run = paragraph.add_run()
-        run.text = line
-        run.font.size = size if i == 0 else int(size * 0.8)
+        run.text = f"• {line}" if bullets else line
+        run.font.size = size if i == 0 or bullets else int(size * 0.8)
         run.font.bold = bold
         if color:
             run.font.color.rgb = RGBColor(*color)

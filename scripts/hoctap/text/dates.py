@@ -8,9 +8,15 @@ from babel.dates import format_date as _babel_format_date
 
 
 def format_date(value: dt.date, lang: str = "vi") -> str:
-    """`ngày 04/3/2026`: Vietnamese administrative style pads days below 10 and months 1 and 2 with
-    a zero, which no locale's pattern does; other languages as Babel (CLDR) writes them: `4 March 2026`."""
+    """`ngày 04/3/2026`, as a sentence says it; other languages as Babel (CLDR) writes them: `4 March 2026`."""
+    return f"ngày {field_date(value, lang)}" if lang == "vi" else field_date(value, lang)
+
+
+def field_date(value: dt.date, lang: str = "vi") -> str:
+    """`04/3/2026`, the value of a field labelled with its own name ("Ngày ban hành: 04/3/2026", never
+    "Ngày ban hành: ngày …"): Vietnamese administrative style pads days below 10 and months 1 and 2
+    with a zero, which no locale's pattern does; other languages as Babel writes them: `4 March 2026`."""
     if lang == "vi":
         month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
-        return f"ngày {value.day:02d}/{month}/{value.year}"
+        return f"{value.day:02d}/{month}/{value.year}"
     return _babel_format_date(value, "d MMMM y", locale=lang)

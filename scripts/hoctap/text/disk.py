@@ -8,6 +8,7 @@ name). The commands know where they were writing; that is the path an editor can
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 FULL = (errno.ENOSPC, errno.EDQUOT)
@@ -35,3 +36,18 @@ def _existing(path: Path) -> Path:
         path = path.parent
     return path
 
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all: into a new file beside it, flushed, then renamed over it.
+    A link at `path` is replaced, never written through; a reader sees the old bytes or the new."""
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

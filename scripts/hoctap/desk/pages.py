@@ -1,0 +1,163 @@
+"""Screens `/trang` "Các trang" (every page and its states) and `/trang/<page>` (one page: its
+phone preview, its findings, its fields as a form, its review, its changes).
+
+A change to an approved page returns it to draft (`trang_thai: du-thao`, reviewer removed) and the
+screen says so: what was approved is no longer what the page says. "Duyệt trang" records the
+reviewer (name and position) and the date as the editors' guide defines them (`nguoi_duyet`,
+`ngay_duyet`); "Bỏ duyệt" removes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+
+from .app import back_to, remember_editor, render
+from . import key_points
+from .front_matter import set_keys
+from .site import STATES, listing as site_listing, one_page
+from .storage import Refused, write_text
+
+
+class PageField:
+    def __init__(self, key: str, label: str, lines: bool = False, kind: str = "text"):
+        self.key, self.label, self.lines, self.kind = key, label, lines, kind
+
+
+PAGE_FIELDS = (PageField("loai", "Loại văn bản"), PageField("so_ky_hieu", "Số ký hiệu"),
+               PageField("ngay_ban_hanh", "Ngày ban hành", kind="date"), PageField("co_quan_ban_hanh", "Cơ quan ban hành"),
+               PageField("trich_yeu", "Trích yếu"), PageField("ten_ngan", "Tên ngắn"), PageField("nguoi_ky", "Người ký"),
+               PageField("chuc_vu_ky", "Chức vụ"), PageField("noi_nhan", "Nơi nhận", True),
+               PageField("thuc_hien", "Thực hiện", True), PageField("can_cu", "Căn cứ", True))
+REVIEW_KEYS = ("trang_thai", "nguoi_duyet", "ngay_duyet")
+
+
+async def listing(request: Request, desk):
+    entries = await run_in_threadpool(site_listing, desk.project)
+    counts = {state: sum(1 for e in entries if state in e.states) for state in STATES}
+    return render(request, "trang_list.html", entries=entries, counts=counts, states=STATES)
+
+
+async def show(request: Request, desk, status: int = 200, **extra):
+    stem = request.path_params["page"]
+    entry = await _entry(desk, stem)
+    if not desk.preview.has(stem):
+        await run_in_threadpool(desk.preview.refresh)
+    meta = entry.page.meta
+    values = {f.key: _shown(meta.get(f.key)) for f in PAGE_FIELDS}
+    is_document = entry.page.path.parts[0] == "van-ban"
+    points = await run_in_threadpool(key_points.choices, meta, stem, desk.docs_dir, desk.sources_dir) if is_document else None
+    return render(request, "trang.html", status=status, entry=entry, fields=PAGE_FIELDS if is_document else (),
+                  points=points,
+                  values=values, states=STATES, meta=meta, today=dt.date.today().isoformat(),
+                  preview_url=desk.preview.page_url(stem) if desk.preview.has(stem) else "",
+                  changes=await run_in_threadpool(desk.history.changes, desk.docs_dir / entry.page.path), **extra)
+
+
+async def _entry(desk, stem: str):
+    found = await run_in_threadpool(one_page, desk.project, stem)
+    if found is None:
+        raise HTTPException(404)
+    return found[0]
+
+
+def _shown(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value)
+    return str(value)
+
+
+async def save(request: Request, desk):
+    """The fields as the editor changed them; an approved page whose fields changed returns to draft."""
+    form = await request.form()
+    stem = request.path_params["page"]
+    entry = await _entry(desk, stem)
+    meta = entry.page.meta
+    updates = {}
+    for field in PAGE_FIELDS:
+        if field.key not in form:
+            continue
+        value = str(form.get(field.key) or "").replace("\r\n", "\n").strip()
+        new = [line.strip() for line in value.split("\n") if line.strip()] if field.lines else " ".join(value.split())
+        if new != (_list(meta.get(field.key)) if field.lines else _shown(meta.get(field.key))):
+            updates[field.key] = new
+    if not updates:
+        return back_to(f"/trang/{stem}", "khong-doi")
+    notice = "da-luu"
+    if meta.get("trang_thai") == "da-duyet":
+        updates.update(trang_thai="du-thao", nguoi_duyet=None, ngay_duyet=None)
+        notice = "tro-lai-du-thao"
+    return await _write(request, desk, entry, form, updates, notice, f"Sửa {entry.name}: {', '.join(updates)}")
+
+
+def _list(value) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else ([str(value)] if value else [])
+
+
+async def approve(request: Request, desk):
+    form = await request.form()
+    stem = request.path_params["page"]
+    entry = await _entry(desk, stem)
+    reviewer = " ".join(str(form.get("nguoi_duyet") or "").split())
+    when = str(form.get("ngay_duyet") or "").strip() or dt.date.today().isoformat()
+    try:
+        day = dt.date.fromisoformat(when)
+    except ValueError:
+        day = None
+    if not reviewer or day is None or day > dt.date.today():
+        problem = ("Ghi họ tên và chức vụ người duyệt." if not reviewer
+                   else "Ngày duyệt phải là một ngày có thật, không sau hôm nay.")
+        return await show(request, desk, status=422, review_problem=problem)
+    updates = {"trang_thai": "da-duyet", "nguoi_duyet": reviewer, "ngay_duyet": day.isoformat()}
+    return await _write(request, desk, entry, form, updates, "da-duyet", f"Duyệt {entry.name}: {reviewer}, {day.isoformat()}")
+
+
+async def unapprove(request: Request, desk):
+    form = await request.form()
+    stem = request.path_params["page"]
+    entry = await _entry(desk, stem)
+    updates = {"trang_thai": "du-thao", "nguoi_duyet": None, "ngay_duyet": None}
+    return await _write(request, desk, entry, form, updates, "bo-duyet", f"Bỏ duyệt {entry.name}")
+
+
+async def _write(request, desk, entry, form, updates: dict, notice: str, summary: str):
+    """Write the page (atomic, inside docs/, never through a link), commit it, refresh the preview."""
+    file = desk.docs_dir / entry.page.path
+    text = set_keys(file.read_text(encoding="utf-8"), updates)
+    try:
+        write_text(file, text, desk.writable)
+    except Refused as refusal:
+        return await show(request, desk, status=403, problem=str(refusal))
+    response = back_to(f"/trang/{entry.stem}", notice)
+    editor = remember_editor(response, request, form)
+    await run_in_threadpool(desk.history.commit, [file], editor, summary)
+    await run_in_threadpool(desk.preview.refresh)
+    return response
+
+
+async def keep_points(request: Request, desk):
+    """"Chọn điểm chính": the proposals ticked become the document's block in the key points' data file."""
+    form = await request.form()
+    stem = request.path_params["page"]
+    entry = await _entry(desk, stem)
+    meta = entry.page.meta
+    found = await run_in_threadpool(key_points.choices, meta, stem, desk.docs_dir, desk.sources_dir)
+    if found is None:
+        raise HTTPException(404)
+    ticked = set(form.getlist("giu"))
+    kept = [c.proposal for i, c in enumerate(found) if str(i) in ticked]
+    data_file = desk.docs_dir / key_points.FILE
+    old = data_file.read_text(encoding="utf-8") if data_file.is_file() else ""
+    try:
+        write_text(data_file, key_points.with_block(old, key_points.key_of(meta, stem), kept), desk.writable)
+    except Refused as refusal:
+        return await show(request, desk, status=403, problem=str(refusal))
+    response = back_to(f"/trang/{stem}", "da-chon-diem")
+    editor = remember_editor(response, request, form)
+    await run_in_threadpool(desk.history.commit, [data_file], editor, f"Điểm chính của {entry.name}: giữ {len(kept)}")
+    return response

@@ -1,0 +1,108 @@
+"""What a value of each header field looks like: a value that does not is never written.
+
+Each check takes the value as printed and returns None when it has the form of its field, or why
+not (a short phrase for the warning). The forms come from the layout rules (data/the-thuc.yml):
+an issuing body opens with a body's name (`SỞ`, `BAN`, `LIÊN ĐOÀN`…), a position with a known
+title (`PHÓ CHỦ TỊCH`), a person's name is two to six capitalised syllables. A real body or
+title the lists do not know yet gives an empty field and a warning, never a wrong one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .rules import AUTHORITY, OPENERS_ANYWHERE, data, fold, plain
+
+_RULE = re.compile(r"[-_=*—–─‒―~.…·]{3,}")
+_NOT_IN_A_NAME = {fold(w) for w in (
+    "Chương", "Điều", "Mục", "Phần", "Khoản", "Điểm", "Phụ", "Lục", "Nơi", "Nhận", "Lưu", "Như", "Các", "Số", "Ngày",
+    "Tháng", "Kính", "Gửi", "Đã", "Ký", "Trang", "Mẫu", "Ban", "Sở", "Bộ", "Tỉnh", "Huyện", "Xã", "Phường", "Quận",
+    "Phố", "Ủy", "Uỷ", "Chủ", "Tịch", "Ương")}
+"""Words that open a unit, a list or a form, never a part of a person's name (`Chương I`)."""
+
+
+def _letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _starts_with_one_of(text: str, heads: list[str]) -> bool:
+    folded = fold(text)
+    return any(folded == fold(h) or folded.startswith(fold(h) + " ") for h in heads)
+
+
+def organisation(text: str) -> str | None:
+    """`LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI CHÂU`: letters, the opening word of a body's name, no sentence."""
+    if not _letters(text) or _RULE.search(text):
+        return "not a name (a rule or punctuation)"
+    if re.search(r"[;:!?“”\"]|\d{3,}", text) or len(text.split()) > 16:
+        return "reads as a sentence, not a body's name"
+    if not _starts_with_one_of(re.sub(r"^[^\w]+", "", text), data()["co_quan"]):
+        return "does not open with a body's name (Ban, Sở, Liên đoàn…) the importer knows"
+    return None
+
+
+def position(text: str) -> str | None:
+    """`PHÓ CHỦ TỊCH`, `TRƯỞNG BAN TUYÊN GIÁO`: a known title first, a short line."""
+    if AUTHORITY.match(text):
+        return "is a signing authority, not a position"
+    if len(text.split()) > 10 or re.search(r"[;:.!?]|\d", text):
+        return "too long or punctuated for a position"
+    if not _starts_with_one_of(text, data()["chuc_vu"]):
+        return "does not open with a position title the importer knows (Chủ tịch, Giám đốc…)"
+    return None
+
+
+def person(text: str) -> str | None:
+    """`Lò Thị Hằng`, `Giàng A Páo`: two to six syllables, each a capital then small letters."""
+    words = text.split()
+    if not 2 <= len(words) <= 6:
+        return "not two to six words"
+    for w in words:
+        if not w.isalpha() or not w[0].isupper() or not (w[1:].islower() or w == "A") or len(w) > 7:
+            return f"`{w}` is not a syllable of a name"
+        if fold(w) in _NOT_IN_A_NAME:
+            return f"`{w}` opens a heading or a list, not a name"
+    return None
+
+
+def authority(text: str) -> str | None:
+    """`TM. BAN THƯỜNG VỤ`, `KT. CHỦ TỊCH`: each part an authority mark and a body or a title."""
+    for part in text.split(", "):
+        if not AUTHORITY.match(part) or re.search(r"[;:!?]|\d", part) or len(part.split()) > 12:
+            return f"`{part}` is not a signing authority line"
+    return None
+
+
+def place(text: str) -> str | None:
+    """`Lai Châu`, `Hà Nội`, `TP. Hồ Chí Minh`: capitalised words, no digits, at most six."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or re.search(r"\d|[;:]", text):
+        return "not a place name"
+    if not all(w[0].isupper() for w in words if w[0].isalpha()):
+        return "not a place name (words in small letters)"
+    return None
+
+
+def date(year: int, month: int, day: int) -> str | None:
+    try:
+        when = dt.date(year, month, day)
+    except ValueError:
+        return "not a real date"
+    if not 1945 <= when.year <= dt.date.today().year + 1:
+        return "not a year a document of today's Vietnam carries"
+    return None
+
+
+def subject(text: str) -> str | None:
+    """A trích yếu is the document's subject alone: no preamble, rule, salutation or list in it."""
+    if not _letters(text):
+        return "no words"
+    if _RULE.search(text):
+        return "holds the rule under the title"
+    if OPENERS_ANYWHERE.search(plain(text)):
+        return "runs on into the preamble or the salutation"
+    if text.rstrip().endswith((":", "-", "–", ",")) or len(text) > 500:
+        return "does not end where a subject ends"
+    return None
+

@@ -1,0 +1,153 @@
+"""The editors' desk in Chromium, at 360 px and 1280 px, driven by the names an editor reads: a
+Word file made here becomes a reviewed page and a published release; undo; rollback; the guards
+(forged Host, token-less POST, login beyond loopback, a hostile file); axe-core on every screen."""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests import import_samples as samples
+from tests.browser.axe import axe_violations, describe
+from tests.browser.conftest import start_desk
+
+SCREENS = ["", "nhap", "trang", "trang/van-ban/15-ctr-tu", "dang"]
+
+
+def word_file(folder: Path) -> Path:
+    path = folder / "ke-hoach-mau.docx"
+    samples.write_docx(samples.SAMPLES["ke-hoach-mau"], path)
+    return path
+
+
+def fits(page) -> None:
+    """No sideways scrolling at this width."""
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), page.url
+
+
+def test_from_a_word_file_to_a_published_release(desk_page, desk_url, desk_project, tmp_path):
+    page = desk_page
+    page.goto(desk_url + "nhap")
+    page.get_by_label("Tệp văn bản").set_input_files(str(word_file(tmp_path)))
+    page.get_by_role("button", name="Nhập", exact=True).click()
+    expected = samples.SAMPLES["ke-hoach-mau"]
+    for label in ("Loại văn bản", "Số ký hiệu", "Ngày ban hành", "Cơ quan ban hành", "Trích yếu", "Người ký",
+                  "Chức vụ", "Nơi nhận", "Thực hiện", "Căn cứ"):
+        assert page.get_by_label(label, exact=True).count() == 1, label
+    symbol = page.get_by_label("Số ký hiệu", exact=True).input_value()
+    assert symbol
+    fits(page)
+    page.get_by_role("button", name="Lưu trang").click()
+    page.wait_for_url(re.compile(r"/trang/van-ban/"))
+    assert page.get_by_role("heading", name=symbol).count() == 1
+    frame = page.frame_locator('iframe[title="Xem như điện thoại"]')
+    assert frame.locator("h1").first.inner_text(timeout=15000)
+    assert page.locator('iframe[title="Xem như điện thoại"]').bounding_box()["width"] <= 360
+    violations = axe_violations(page, ["serious", "critical"])
+    assert not violations, f"an imported page's screen at {page.width}px:\n" + describe(violations)
+    page.locator('input[name="giu"]').first.check()
+    page.get_by_role("button", name="Chọn điểm chính").click()
+    page.get_by_text("Đã lưu các điểm chính").wait_for()
+    page.get_by_label("Người duyệt").fill("Nguyễn Văn B, Trưởng ban Tuyên giáo")
+    page.get_by_role("button", name="Duyệt trang").click()
+    page.get_by_role("button", name="Bỏ duyệt").wait_for()
+    stem = page.url.split("/trang/")[1].split("?")[0]
+    text = (desk_project / "docs" / f"{stem}.md").read_text(encoding="utf-8")
+    assert "nguoi_duyet: Nguyễn Văn B, Trưởng ban Tuyên giáo" in text and "trang_thai: da-duyet" in text
+    fits(page)
+    page.get_by_role("link", name="Đăng", exact=True).click()
+    page.get_by_role("button", name="Đăng lên mạng nội bộ").click()
+    page.get_by_text("Đã đăng lên mạng nội bộ").wait_for(timeout=300_000)
+    assert page.get_by_text("(đang phục vụ)").count() == 1
+    assert expected.title[0] in (desk_project / "docs" / f"{stem}.md").read_text(encoding="utf-8")
+
+
+def test_undo_and_rollback(browser, desk_url, desk_project):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    file = desk_project / "docs" / "van-ban" / "15-ctr-tu.md"
+    before = file.read_text(encoding="utf-8")
+    page.goto(desk_url + "trang")
+    page.get_by_role("link", name="15-CTr/TU", exact=True).click()
+    page.get_by_label("Người duyệt").fill("Nguyễn Văn B, Trưởng ban")
+    page.get_by_role("button", name="Duyệt trang").click()
+    page.get_by_role("button", name="Bỏ duyệt").wait_for()
+    page.get_by_role("button", name="Hoàn tác").click()
+    page.get_by_text("Đã hoàn tác").wait_for()
+    assert file.read_text(encoding="utf-8") == before
+    # Two releases, then back to the first
+    page.get_by_label("Người duyệt").fill("Nguyễn Văn B, Trưởng ban")
+    page.get_by_role("button", name="Duyệt trang").click()
+    page.goto(desk_url + "dang")
+    for _ in range(2):
+        page.get_by_role("button", name="Đăng lên mạng nội bộ").click()
+        page.get_by_text("Đã đăng lên mạng nội bộ").wait_for(timeout=300_000)
+    page.get_by_role("button", name="Quay lại bản này").click()
+    page.get_by_text("Đã quay lại bản đã chọn").wait_for()
+    current = page.locator(".releases li", has_text="(đang phục vụ)").inner_text()
+    releases = page.locator(".releases li").all_inner_texts()
+    assert current == releases[-1]  # newest first: the older one serves now
+    page.close()
+
+
+def test_a_forged_host_and_a_post_without_token_are_refused(browser, desk_url, desk_project):
+    port = desk_url.rsplit(":", 1)[1].strip("/")
+    request = urllib.request.Request(desk_url, headers={"Host": f"rebound.example:{port}"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request)
+    assert refused.value.code == 400
+    page = browser.new_page()
+    page.goto(desk_url)
+    before = (desk_project / "docs" / "van-ban" / "15-ctr-tu.md").read_text(encoding="utf-8")
+    status = page.evaluate("""async () => {
+        const body = new URLSearchParams({nguoi_duyet: "Kẻ giả mạo"});
+        return (await fetch("/trang/van-ban/15-ctr-tu/duyet", {method: "POST", body})).status; }""")
+    assert status == 403
+    assert (desk_project / "docs" / "van-ban" / "15-ctr-tu.md").read_text(encoding="utf-8") == before
+    page.close()
+
+
+def test_login_when_listening_beyond_loopback(browser, desk_project, tmp_path):
+    from hoctap.desk.security import hash_password
+
+    password_file = tmp_path / "mat-khau"
+    password_file.write_text(hash_password("một mật khẩu dài") + "\n", encoding="utf-8")
+    process, url = start_desk(desk_project, tmp_path / "publish", "--listen", "0.0.0.0",
+                              "--password-file", str(password_file))
+    try:
+        page = browser.new_page()
+        page.goto(url)
+        assert page.url.endswith("/dang-nhap")
+        page.get_by_label("Mật khẩu").fill("sai")
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.get_by_text("Mật khẩu không đúng").wait_for()
+        page.get_by_label("Mật khẩu").fill("một mật khẩu dài")
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.get_by_role("heading", name="Việc cần làm").wait_for()
+        page.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_a_hostile_upload_is_answered_with_a_message(desk_page, desk_url, tmp_path):
+    hostile = tmp_path / "quyet-dinh.docx"
+    hostile.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 8)
+    desk_page.goto(desk_url + "nhap")
+    desk_page.get_by_label("Tệp văn bản").set_input_files(str(hostile))
+    desk_page.get_by_role("button", name="Nhập", exact=True).click()
+    alert = desk_page.get_by_role("alert")
+    assert "Không nhập được tệp này" in alert.inner_text()
+    assert "Traceback" not in desk_page.content()
+    fits(desk_page)
+
+
+def test_every_screen_passes_axe(desk_page, desk_url):
+    for screen in SCREENS:
+        desk_page.goto(desk_url + screen)
+        violations = axe_violations(desk_page, ["serious", "critical"])
+        assert not violations, f"/{screen} at {desk_page.width}px:\n" + describe(violations)
+        fits(desk_page)
