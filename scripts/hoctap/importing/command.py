@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..text.outline import sections
 from ..text.toan_van_markers import regions
-from . import ImportFailure, import_file, key_point_proposals as key_points
+from . import ImportFailure, import_file, key_point_proposals as key_points, limits
 
 
 def add_verb(verbs, folders) -> None:
@@ -24,6 +24,8 @@ def add_verb(verbs, folders) -> None:
     verb.add_argument("--dry-run", action="store_true", help="write nothing; show what was read")
     verb.add_argument("--replace-text", action="store_true",
                       help="replace a full text an editor has changed on the page with the original's")
+    verb.add_argument("--max-pages", type=_positive, default=limits.MAX_PAGES, metavar="N",
+                      help=f"read a PDF of up to N pages (default: {limits.MAX_PAGES}); longer ones are refused")
     verb.add_argument("--format", choices=("text", "json"), default="text", help="how --dry-run shows it")
     verb.add_argument("--key-points", action="store_true",
                       help="propose verbatim key points (targets, tasks, assignments) to paste into "
@@ -43,7 +45,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     known = _known(args)
     for path in args.files:
         try:
-            imported = import_file(path, known)
+            imported = import_file(path, known, args.max_pages)
             if not args.dry_run:
                 written, notes = _write(imported, args)
                 for note in notes:
@@ -78,6 +80,12 @@ def _known(args: argparse.Namespace) -> set[str]:
         return known_symbols(args.folders(args.config_file)[0])
     except Exception:  # no mkdocs.yml here, or one that does not parse: import without the registry
         return set()
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a whole number of pages, 1 or more")
+    return int(value)
 
 
 def _key_points(imported, args: argparse.Namespace) -> tuple[str, list, dict[str, str]]:
