@@ -178,7 +178,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
             raise rel.PublishError(f"{args.to}: no current release to bundle; publish first, or leave out --to")
         size, count = offline.write(site, out)
     else:
-        with tempfile.TemporaryDirectory(prefix="hoctap-bundle-") as temporary:
+        disk.remove_stale(Path(tempfile.gettempdir()), "hoctap-bundle-")  # builds of bundles killed with -9
+        with tempfile.TemporaryDirectory(prefix=f"hoctap-bundle-{os.getpid()}-") as temporary:
             site = Path(temporary) / "site"
             _build_checked(args, site, release="", site_url="")
             size, count = offline.write(site, out)
