@@ -179,3 +179,39 @@ def test_a_reimport_keeps_the_editors_corrections_and_edited_full_text(project_c
     assert replaced.returncode == 0, replaced.stderr
     after = page.read_text(encoding="utf-8")
     assert "(đã soát)" not in after and "nguoi_ky: Nguyễn Văn Ân" in after
+
+
+def test_a_chain_imported_in_any_order_builds_at_once_and_links_itself(project_copy, tmp_path):
+    """Five files imported as they come (the last of the chain first), no line edited: the site
+    builds, each card links what its document implements and what implements it, the map draws them;
+    before the programme arrives, a dispatch's card names it as cited, with no page (được nhắc đến)."""
+    from tests.test_import import hoctap
+
+    def build_site(project, out):
+        return hoctap("build", "--no-pdf", "--site-dir", str(out), cwd=project)
+
+    files = {}
+    for name, sample in traps.CHAIN.items():
+        files[name] = write_docx(sample, tmp_path / f"{name}.docx")
+    first = hoctap("import", str(files["cong-van-1"]), cwd=project_copy)
+    assert first.returncode == 0, first.stderr
+    early = build_site(project_copy, tmp_path / "early")
+    assert early.returncode == 0, early.stderr
+    card = (tmp_path / "early" / "van-ban" / "86-ldld-tg.html").read_text(encoding="utf-8")
+    assert "<li>87-CTr/TU<span class=\"ht-card__title\"> — được nhắc đến, chưa có trang</span></li>" in card
+    for name in ("cong-van-2", "ket-luan", "ctr-tinh-uy", "ctr-bo-chinh-tri"):
+        run = hoctap("import", str(files[name]), cwd=project_copy)
+        assert run.returncode == 0, run.stderr
+    built = build_site(project_copy, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    site = tmp_path / "site" / "van-ban"
+    for name, implemented in traps.CHAIN_THUC_HIEN.items():
+        page = (site / f"{traps.CHAIN_SYMBOLS[name].lower().replace('/', '-').replace('đ', 'd')}.html").read_text(encoding="utf-8")
+        for symbol in implemented:
+            target = symbol.lower().replace("/", "-").replace("đ", "d")
+            assert f'<a href="{target}.html">{symbol}</a>' in page, (name, symbol)
+    programme = (site / "87-ctr-tu.html").read_text(encoding="utf-8")
+    implementers = programme.split("Được thực hiện bởi", 1)[1].split("</dd>", 1)[0]
+    assert '<a href="85-ldld-tg.html">' in implementers and '<a href="86-ldld-tg.html">' in implementers
+    drawn = (tmp_path / "site" / "ban-do.html").read_text(encoding="utf-8").split('class="ht-diagram"', 1)[1]
+    assert all(symbol in drawn for symbol in traps.CHAIN_SYMBOLS.values())

@@ -5,8 +5,7 @@
 "use strict";
 
 /* Question words: a member's question says what it asks with them; the page that answers rarely
-   does. They are still searched (a page saying "Khi nào?" answers "khi nào") but weigh little,
-   and a page need not have them. A word typed with its diacritics is one only if they are these
+   does. A page need not have them; a heading that says one answers it (hoctap-search-engine.js). A word typed with its diacritics is one only if they are these
    (`đầu` is not `đâu`); typed without, if its letters are. The English ones are for /en/. */
 var QUESTION_PHRASES = [
   "như thế nào", "khi nào", "lúc nào", "bao giờ", "bao lâu", "là gì", "làm gì", "cái gì", "những gì",
@@ -17,7 +16,6 @@ var QUESTION_PHRASES = [
 var QUESTION_EXACT_ONLY = ["đâu"];
 /* Question words only at the end of a question: elsewhere they are words of their own (`không` = not). */
 var QUESTION_ENDINGS = ["không", "chưa", "nhỉ", "nhé", "vậy"];
-var QUESTION_WEIGHT = 0.3;
 
 /* Typing mistakes, in a word the index does not know (a word it knows is taken as typed). Sure
    readings: Telex typed with the keyboard's Vietnamese input off (`soos` for `số`), a letter typed
@@ -27,6 +25,19 @@ var QUESTION_WEIGHT = 0.3;
    neighbours to guess). A guess weighs TYPO_WEIGHT, and covers half as much of the query.
    benchmarks/search.py measures recall and false hits of each choice. */
 var TYPO_DISTANCE = [0, 0, 0, 0, 1, 1, 1, 1, 2], TYPO_SWAPS = true, TYPO_KNOWN_WORDS = false, TYPO_WEIGHT = 0.45;
+
+/* A word typed with diacritics weighs this much in a section whose title has it with other
+   diacritics: titles keep the exact spelling (index.py), so a title with `thể` is known not to say `thẻ`. */
+var OTHER_DIACRITICS_WEIGHT = 0.1;
+
+/* Whether a section's title has the word `a` only with other diacritics than typed (`hit.match`: MiniSearch's). */
+function otherDiacritics(a, match) {
+  return Boolean(a.exact) && !a.typo && inTitle(match, a.folded) && !inTitle(match, a.exact);
+}
+
+function inTitle(match, term) {
+  return (match[term] || []).indexOf("title") >= 0;
+}
 
 function sameWord(typed, written, exactOnly) {
   var e = exact(typed);
@@ -98,8 +109,9 @@ function wordQuery(a, prefix) {
   a.exact = e;
   typo = typos(a.folded, a.prefix);
   a.typo = typo.sure.length ? "sure" : typo.guessed.length ? "guessed" : null;
+  a.terms = [a.folded].concat(e ? [e] : [], typo.sure, typo.guessed);
   return {
-    combineWith: "OR", queries: [a.folded].concat(e ? [e] : [], typo.sure, typo.guessed),
+    combineWith: "OR", queries: a.terms,
     prefix: function (term) { return a.prefix && (term === a.folded || term === e); },
     boostTerm: function (term) { return typo.guessed.indexOf(term) < 0 ? 1 : TYPO_WEIGHT; }
   };
@@ -125,11 +137,25 @@ function units(list, prefix) {
     var long = spelledOut[list[i].folded];
     if (short) node = { combineWith: "OR", queries: [node, short] };
     else if (long) node = { combineWith: "OR", queries: [node, { combineWith: "AND", queries: long }] };
-    out.push({ words: members, node: node, short: short || (long ? list[i].folded : null),
+    out.push({ words: members, node: node, short: short || (long ? list[i].folded : null), long: long || [],
                question: members.every(function (a) { return a.question; }),
                guessed: members.some(function (a) { return a.typo === "guessed"; }) });
   }
   return out;
+}
+
+/* Every index term a unit can match: its words' terms, those the word being typed begins, the
+   glossary's other form. */
+function reach(unit) {
+  var found = new Set(unit.long.concat(unit.short ? [unit.short] : []));
+  unit.words.forEach(function (a) {
+    a.terms.forEach(function (term) {
+      found.add(term);
+      if (a.prefix && (term === a.folded || term === a.exact))
+        for (var longer of engine._index.atPrefix(term).keys()) found.add(longer);
+    });
+  });
+  return found;
 }
 
 /* The terms whose postings a query needs: its words, folded, as typed, in Telex; the glossary's forms. */
@@ -150,8 +176,8 @@ function includesRun(list, run) {
 
 /* Whether a word of a page is one the query's word `a` really matched (`a.matched`: its index
    terms found): typed with diacritics, only as typed (or begun so, while it is being typed). */
-function matches(a, word) {
-  if (!a.matched.has(fold(word))) return false;
+function matches(a, word, folded) {
+  if (!a.matched.has(folded)) return false;
   if (!a.exact || a.typo) return true;
   var e = exact(word);
   return Boolean(e) && (a.prefix ? e.startsWith(a.exact) : e === a.exact);

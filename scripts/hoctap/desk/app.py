@@ -109,7 +109,7 @@ def make_app(desk: Desk):
         @functools.wraps(handler)
         async def endpoint(request: Request):
             if request.method == "POST":
-                form = await request.form(max_files=1, max_fields=40, max_part_size=MAX_FIELD)
+                form = await request.form(max_files=1, max_fields=400, max_part_size=MAX_FIELD)
                 guard = request.scope["state"]["guard"]
                 if not guard.csrf_ok(request.cookies.get(CSRF_COOKIE, ""), str(form.get(CSRF_FIELD) or "")):
                     return templates.TemplateResponse(request, "refused.html", {"status": 403}, status_code=403)
@@ -127,6 +127,7 @@ def make_app(desk: Desk):
         Route("/trang/{page:path}/luu", bound(pages.save), methods=["POST"]),
         Route("/trang/{page:path}/duyet", bound(pages.approve), methods=["POST"]),
         Route("/trang/{page:path}/bo-duyet", bound(pages.unapprove), methods=["POST"]),
+        Route("/trang/{page:path}/diem-chinh", bound(pages.keep_points), methods=["POST"]),
         Route("/trang/{page:path}", bound(pages.show)),
         Route("/dang", bound(publishing.show)),
         Route("/dang", bound(publishing.publish), methods=["POST"]),

@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from .app import back_to, remember_editor, render
+from . import key_points
 from .front_matter import set_keys
 from .site import STATES, listing as site_listing, one_page
 from .storage import Refused, write_text
@@ -48,7 +49,9 @@ async def show(request: Request, desk, status: int = 200, **extra):
     meta = entry.page.meta
     values = {f.key: _shown(meta.get(f.key)) for f in PAGE_FIELDS}
     is_document = entry.page.path.parts[0] == "van-ban"
+    points = await run_in_threadpool(key_points.choices, meta, stem, desk.docs_dir, desk.sources_dir) if is_document else None
     return render(request, "trang.html", status=status, entry=entry, fields=PAGE_FIELDS if is_document else (),
+                  points=points,
                   values=values, states=STATES, meta=meta, today=dt.date.today().isoformat(),
                   preview_url=desk.preview.page_url(stem) if desk.preview.has(stem) else "",
                   changes=await run_in_threadpool(desk.history.changes, desk.docs_dir / entry.page.path), **extra)
@@ -134,4 +137,27 @@ async def _write(request, desk, entry, form, updates: dict, notice: str, summary
     editor = remember_editor(response, request, form)
     await run_in_threadpool(desk.history.commit, [file], editor, summary)
     await run_in_threadpool(desk.preview.refresh)
+    return response
+
+
+async def keep_points(request: Request, desk):
+    """"Chọn điểm chính": the proposals ticked become the document's block in the key points' data file."""
+    form = await request.form()
+    stem = request.path_params["page"]
+    entry = await _entry(desk, stem)
+    meta = entry.page.meta
+    found = await run_in_threadpool(key_points.choices, meta, stem, desk.docs_dir, desk.sources_dir)
+    if found is None:
+        raise HTTPException(404)
+    ticked = set(form.getlist("giu"))
+    kept = [c.proposal for i, c in enumerate(found) if str(i) in ticked]
+    data_file = desk.docs_dir / key_points.FILE
+    old = data_file.read_text(encoding="utf-8") if data_file.is_file() else ""
+    try:
+        write_text(data_file, key_points.with_block(old, key_points.key_of(meta, stem), kept), desk.writable)
+    except Refused as refusal:
+        return await show(request, desk, status=403, problem=str(refusal))
+    response = back_to(f"/trang/{stem}", "da-chon-diem")
+    editor = remember_editor(response, request, form)
+    await run_in_threadpool(desk.history.commit, [data_file], editor, f"Điểm chính của {entry.name}: giữ {len(kept)}")
     return response

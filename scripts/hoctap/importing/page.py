@@ -1,12 +1,14 @@
 """Writing the page: `docs/van-ban/<slug>.md` made or updated from an imported document.
 
 The full text sits between two markers under a "Toàn văn" heading; a re-import replaces what is
-between them and nothing else. Front-matter keys are set line by line, so the editor's other
-keys, their order and their comments stay as written. The original is kept in the sources
-folder, its SHA-256 in the front matter. The same file imported twice gives the same bytes.
+between them and nothing else, unless an editor has changed it there (`--replace-text` to replace
+it all the same). Front-matter keys are set line by line, so the editor's other keys, their order
+and their comments stay as written. The original is kept in the sources folder, its SHA-256 in the
+front matter. The same file imported twice gives the same bytes.
 
-Fields the original prints replace the page's (the original is the primary source; each change
-is reported); fields it does not print keep the editor's value.
+On a page written by hand, the fields the original prints replace the page's (the original is the
+primary source; each change is reported). Once imported, the page's fields are the editor's: a
+re-import keeps every value the page holds and reports where it reads otherwise.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ IMPORT_KEYS = ("toan_van", "sha256", "toan_van_sha256", "ma_goc", "chua_soat", "
                "co_quan_chu_quan", "tham_quyen_ky", "chuc_vu_ky", "nguoi_ky", "noi_nhan")
 """Keys the import writes: where the text came from, whether it is reviewed, the header as printed."""
 PRINTED_KEYS = DOCUMENT_KEYS + IMPORT_KEYS[5:]
-"""Keys read from the original that an editor may correct: a re-import keeps the page's value."""
+"""Keys read from the original. The first import onto a page written by hand sets them (the original is the
+primary source; each change reported); after that they are the editor's to correct: a re-import keeps them."""
 NEEDS_REVIEW = ("tcvn3", "vni", "ocr")
 """How a text was read when an editor must check it against the original: marked `chua_soat: true`."""
 
@@ -57,9 +60,8 @@ def write_page(imported: Imported, docs_dir: Path, sources_dir: Path, into: Path
     page = confined_page(into or docs_dir / "van-ban" / f"{slug}.md", docs_dir)
     original = _keep_original(imported.source, sources_dir, slug, replace_source)
     old = page.read_text(encoding="utf-8") if page.exists() else None
-    known = known_symbols(docs_dir)
     meta, front, body = _split(old) if old else ({}, None, "")
-    updates, notes = _updates(imported, meta, original.name, known)
+    updates, notes = _updates(imported, meta, original.name)
     written = _full_text(body)
     edited = written is not None and meta.get("toan_van_sha256") not in (None, _digest(written))
     if edited and not replace_text:
@@ -120,7 +122,7 @@ def _keep_original(source: Path, sources_dir: Path, slug: str, replace: bool = F
 
 
 def known_symbols(docs_dir: Path) -> set[str]:
-    """Symbols that have a page: only those may be named in `thuc_hien`/`can_cu` (M004)."""
+    """Symbols that have a page: a cited symbol printed with a slip reads as one of them."""
     known = set()
     for path in sorted(docs_dir.rglob("*.md")):
         try:
@@ -143,18 +145,20 @@ def _split(text: str) -> tuple[dict, str, str]:
     return page.meta, m.group(1) or "", text[m.end():]
 
 
-def _updates(imported: Imported, meta: dict, original: str, known: set[str]) -> tuple[dict, list[str]]:
+def _updates(imported: Imported, meta: dict, original: str) -> tuple[dict, list[str]]:
     f = imported.fields
     notes = []
     updates: dict = {}
+    corrected = bool(meta.get("sha256"))  # imported before: what the page says now is the editor's correction
     for key in PRINTED_KEYS:
         new, old = getattr(f, key) or None, meta.get(key)
         old = None if old in (None, "", []) else old
-        updates[key] = old if old is not None else new
+        updates[key] = old if old is not None and (corrected or new is None) else new
         if old is not None and new is not None and _plain_value(old) != _plain_value(new):
-            notes.append(f"{key}: the page says {_plain_value(old)!r} (kept), the import reads {_plain_value(new)!r}")
-    for key, lines in (("thuc_hien", imported.thuc_hien), ("can_cu", imported.can_cu)):
-        named = [s for s in lines if s in known]
+            notes.append(f"{key}: the page says {_plain_value(old)!r} (kept), the import reads {_plain_value(new)!r}"
+                         if corrected else f"{key}: the page said {_plain_value(old)!r}, the original says {_plain_value(new)!r}")
+    for key, named in (("thuc_hien", imported.thuc_hien), ("can_cu", imported.can_cu)):
+        # every symbol the text names, with or without a page yet: a chain imported in any order links itself
         updates[key] = list(dict.fromkeys([str(v) for v in meta.get(key) or []] + named))
     updates["trang_thai"] = meta.get("trang_thai") or "du-thao"
     updates["nguon"] = meta.get("nguon") or [original]
