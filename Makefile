@@ -37,7 +37,8 @@ $(BIN)/hoctap: requirements.txt pyproject.toml
 	$(BIN)/pip install -q -r requirements.txt
 	@touch $@
 
-# The field's own checkers (axe-core, vnu-jar, Lighthouse), pinned in package-lock.json.
+# The field's own checkers (axe-core, vnu-jar, Lighthouse) and workbox-build (each release's service
+# worker, hoctap publish), pinned in package-lock.json.
 # --ignore-scripts: vnu-jar's postinstall would download a Java; we use Debian's.
 node: node_modules/.package-lock.json
 

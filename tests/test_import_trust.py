@@ -215,3 +215,30 @@ def test_a_chain_imported_in_any_order_builds_at_once_and_links_itself(project_c
     assert '<a href="85-ldld-tg.html">' in implementers and '<a href="86-ldld-tg.html">' in implementers
     drawn = (tmp_path / "site" / "ban-do.html").read_text(encoding="utf-8").split('class="ht-diagram"', 1)[1]
     assert all(symbol in drawn for symbol in traps.CHAIN_SYMBOLS.values())
+
+
+@pytest.mark.parametrize("number, loai", [("Số 45-CV/TU", "Công văn"), ("Số: 45/KL-LĐLĐ", "Kết luận"),
+                                          ("Số 45-QĐ/TW", None)])
+def test_a_type_the_symbol_settles_is_read_from_it(tmp_path, number, loai):
+    """No type line and no `V/v`: `CV`, `KL`… settle the type; a Party `QĐ` (quyết định or quy định) does not."""
+    import dataclasses
+
+    from tests.import_samples import SAMPLES
+
+    sample = dataclasses.replace(SAMPLES["cong-van-mau"], vv=[], number=number)
+    (tmp_path / "x.txt").write_text(as_text(sample), encoding="utf-8")
+    result = import_file(tmp_path / "x.txt").as_json()
+    assert result["loai"] == loai
+    assert any(w.startswith("loai:") for w in result["warnings"])
+
+
+@pytest.mark.parametrize("printed, shown", [
+    ("QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT MẪU", "Quy định chi tiết một số điều của luật mẫu"),
+    ("CỦA BỘ CHÍNH TRỊ THỰC HIỆN KẾT LUẬN SỐ 89-KL/TW", "Của Bộ Chính trị thực hiện kết luận số 89-KL/TW"),
+    ("NGHỊ QUYẾT ĐẠI HỘI XIV CỦA ĐẢNG", "Nghị quyết Đại hội XIV của Đảng"),
+    ("Tổ chức hội nghị mẫu", "Tổ chức hội nghị mẫu"),  # not in capitals: as printed
+])
+def test_a_trich_yeu_in_capitals_is_shown_in_sentence_case(printed, shown):
+    from hoctap.text.sentence_case import sentence_case
+
+    assert sentence_case(printed) == shown

@@ -153,7 +153,7 @@ def test_a_new_release_and_a_rollback_reach_the_phone_whole(phone_context, publi
     assert first in page.evaluate("fetch('index.html').then(r => r.text())")
     # "tải lại" switches every open page at once
     with page.expect_navigation():
-        notice.get_by_role("button").click()
+        notice.click()
     page.wait_for_load_state()
     assert release_of(page) == second
     page.close()
@@ -171,6 +171,44 @@ def test_a_new_release_and_a_rollback_reach_the_phone_whole(phone_context, publi
         page.close()
     assert seen[-1] == first, seen
     assert seen[0] in (first, second)
+
+
+UPDATE = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  await registration.update();
+  const next = registration.installing;
+  if (!next) return registration.waiting ? "installed" : "none";
+  return new Promise(done => next.addEventListener("statechange", () => {
+    if (next.state === "installed" || next.state === "redundant") done(next.state);
+  }));
+}"""
+
+
+def test_a_release_mixed_on_the_server_is_never_kept(phone_context, published, run_hoctap):
+    """A file that is not the one the new worker lists (as when a publish switches `current` while
+    a phone is keeping the release) fails its hash check: the phone keeps the release it has, whole,
+    and takes the new one once the server serves it whole."""
+    target, url = published
+    shown = current(target).name
+    page = phone_context.new_page()
+    page.goto(url)
+    page.evaluate(KEPT)
+    page.close()
+
+    publish(run_hoctap, target, url)
+    # A page (each release's differ: they name it), so the phone has to fetch it
+    mixed = current(target) / "thuat-ngu.html"
+    whole = mixed.read_bytes()
+    mixed.write_bytes(whole.replace(current(target).name.encode(), shown.encode()))
+    page = phone_context.new_page()
+    page.goto(url + "on-tap.html")
+    assert page.evaluate(UPDATE) == "redundant"
+    assert release_of(page) == shown and page.locator("#ht-update").is_hidden()
+
+    mixed.write_bytes(whole)
+    assert page.evaluate(UPDATE) == "installed"
+    page.locator("#ht-update").wait_for(state="visible")
+    page.close()
 
 
 def test_installable_as_chromium_and_lighthouse_check(browser, published):
