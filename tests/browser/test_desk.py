@@ -60,7 +60,8 @@ def test_from_a_word_file_to_a_published_release(desk_page, desk_url, desk_proje
     assert "nguoi_duyet: Nguyễn Văn B, Trưởng ban Tuyên giáo" in text and "trang_thai: da-duyet" in text
     fits(page)
     page.get_by_role("link", name="Đăng", exact=True).click()
-    page.get_by_role("button", name="Đăng lên mạng nội bộ").click()
+    # the form's answer comes when the publish is done (build, PDF, the phones' service worker): the click waits as long
+    page.get_by_role("button", name="Đăng lên mạng nội bộ").click(timeout=300_000)
     page.get_by_text("Đã đăng lên mạng nội bộ").wait_for(timeout=300_000)
     assert page.get_by_text("(đang phục vụ)").count() == 1
     assert expected.title[0] in (desk_project / "docs" / f"{stem}.md").read_text(encoding="utf-8")
@@ -83,7 +84,7 @@ def test_undo_and_rollback(browser, desk_url, desk_project):
     page.get_by_role("button", name="Duyệt trang").click()
     page.goto(desk_url + "dang")
     for _ in range(2):
-        page.get_by_role("button", name="Đăng lên mạng nội bộ").click()
+        page.get_by_role("button", name="Đăng lên mạng nội bộ").click(timeout=300_000)
         page.get_by_text("Đã đăng lên mạng nội bộ").wait_for(timeout=300_000)
     page.get_by_role("button", name="Quay lại bản này").click()
     page.get_by_text("Đã quay lại bản đã chọn").wait_for()
