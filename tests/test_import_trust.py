@@ -242,3 +242,31 @@ def test_a_trich_yeu_in_capitals_is_shown_in_sentence_case(printed, shown):
     from hoctap.text.sentence_case import sentence_case
 
     assert sentence_case(printed) == shown
+
+
+def test_an_incomplete_import_builds_in_previews_and_stays_out_of_a_publish(project_copy, tmp_path):
+    """The header's issuer is a rule OCR read (`——`): the field is empty; the page builds in a preview
+    with the gap listed, and the gate keeps it out of a publish, drafts allowed or not, until it is filled."""
+    import dataclasses
+
+    from hoctap.registry.documents import Registry
+    from hoctap.registry.gate_decision import decide
+    from tests.import_samples import SAMPLES
+    from tests.test_import import hoctap
+
+    sample = dataclasses.replace(SAMPLES["ky-so-thieu-so-mau"], left=["——"])
+    assert hoctap("import", str(write_docx(sample, tmp_path / "huong-dan.docx")), cwd=project_copy).returncode == 0
+    built = hoctap("build", "--no-pdf", "--site-dir", str(tmp_path / "site"), cwd=project_copy)
+    assert built.returncode == 0, built.stderr
+    assert "huong-dan.md:5:1: M001 warning: `co_quan_ban_hanh` is empty: the import could not read it" in built.stderr
+    assert (tmp_path / "site" / "van-ban" / "huong-dan.html").is_file()
+    registry = Registry.load(project_copy / "docs")
+    [left] = [item for item in decide(registry, drafts=True, profile="intranet", preview=False)
+              if item.stem == "van-ban/huong-dan"]
+    assert left.reason.startswith("incomplete: `co_quan_ban_hanh` empty")
+    page = project_copy / "docs" / "van-ban" / "huong-dan.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("co_quan_ban_hanh:\n", "co_quan_ban_hanh: LĐLĐ tỉnh Mẫu\n"),
+                    encoding="utf-8")
+    filled = Registry.load(project_copy / "docs")
+    assert not [item for item in decide(filled, drafts=True, profile="intranet", preview=False)
+                if item.stem == "van-ban/huong-dan"]
