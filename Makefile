@@ -15,7 +15,7 @@ DEBIAN_PACKAGES := chromium nginx poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 	tesseract-ocr tesseract-ocr-vie antiword zbar-tools libreoffice-impress libreoffice-writer qpdf
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup system python node build serve test clean
+.PHONY: all setup system python node build serve desk test clean
 
 all: setup build
 
@@ -37,7 +37,8 @@ $(BIN)/hoctap: requirements.txt pyproject.toml
 	$(BIN)/pip install -q -r requirements.txt
 	@touch $@
 
-# The field's own checkers (axe-core, vnu-jar, Lighthouse), pinned in package-lock.json.
+# The field's own checkers (axe-core, vnu-jar, Lighthouse) and workbox-build (each release's service
+# worker, hoctap publish), pinned in package-lock.json.
 # --ignore-scripts: vnu-jar's postinstall would download a Java; we use Debian's.
 node: node_modules/.package-lock.json
 
@@ -50,6 +51,11 @@ build: python
 
 serve: python
 	$(BIN)/hoctap serve
+
+# The editors' desk at http://127.0.0.1:8765/ (README "For editors"); PUBLISH_TO and SITE_URL say where
+# "Đăng lên mạng nội bộ" publishes.
+desk: python
+	$(BIN)/hoctap desk $(if $(PUBLISH_TO),--publish-to $(PUBLISH_TO)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
 test: python node
 	$(BIN)/python -m pytest

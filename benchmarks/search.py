@@ -11,9 +11,14 @@ For this site and for a synthetic Vietnamese corpus (2,000 pages by default), ea
   index is still loading) and warm (median of the next queries, typing mistakes among them);
 - on this site, the ranking cases (`RANKING`: typing mistakes, exact diacritics, titles,
   abbreviations and the glossary), for ours and for Material's in the same run;
+- on this site, members' questions (tests/search/__init__.py, which tuned the engine, and
+  `HELD_OUT`, written before measuring and never tuned on): how often the page that answers is
+  in the first three results, for ours and for Material's in the same run;
 - the evidence for the typo distances (`TYPO_POLICIES`): on this site's own two-word phrases with
   one letter wrong in the last word, each policy's recall (the right page in the first three) and
-  its false hits (pages the phrase typed right does not find), with the engine alone in Chromium.
+  its false hits (pages the phrase typed right does not find), with the engine alone in Chromium;
+  and the short words (two or three letters) typed with a letter doubled or in Telex with the
+  keyboard's Vietnamese off, which every policy reads the same way.
 
     .venv/bin/python benchmarks/search.py               # this site and 2,000 pages
     .venv/bin/python benchmarks/search.py --pages 200   # quicker, while developing
@@ -48,9 +53,9 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 THROTTLE = 4
 QUERIES = {  # the first is typed as soon as search opens (cold), the others after (warm)
     "site": ["đổi mới sáng tạo", "thương lượng tập thể", "18-CTr/TU", "nghị quyết đại hội", "thuong luong tap the",
-             "thuong luongg", "doi thaoi", "mặt trận tổ quốc"],
+             "thuong luongg", "doi thaoi", "mặt trận tổ quốc", "hoi nghi khi nao", "chuyen doi soo"],
     "corpus": ["đổi mới sáng tạo", "công đoàn cơ sở", "nghị quyết đại hội", "thuong luong tap the", "tuyên truyền",
-               "thuong luongg", "tuyen truyenn"],
+               "thuong luongg", "tuyen truyenn", "cong doan co so can lam gi"],
 }
 RANKING = [  # (query, the page that must come first, or before each of the pages listed)
     ("thuong luongg", "van-ban/03-ctr-ldld.html", []),
@@ -61,9 +66,41 @@ RANKING = [  # (query, the page that must come first, or before each of the page
     ("mttq", "van-ban/03-ctr-mttq-ub.html", ["thuat-ngu.html"]),
     ("lien doan lao dong", "van-ban/14-ctr-ldld.html", ["thuat-ngu.html"]),
 ]
+HELD_OUT = [  # (question, the pages that answer it): written before any was measured; never tuned on
+    ("hoi nghi co bao nhieu nguoi", {"hoi-nghi.html", "ke-hoach.html", "doc-nhanh.html"}),
+    ("ai la bao cao vien", {"hoi-nghi.html", "bao-cao-vien.html", "ke-hoach.html"}),
+    ("chương trình 18 nói về gì", {"van-ban/18-ctr-tu.html"}),
+    ("ke hoach ban hanh ngay nao", {"ke-hoach.html"}),
+    ("doi thoai thuong luong la gi", {"van-ban/03-ctr-ldld.html"}),
+    ("chuong trinh lam viec nam 2026 la gi", {"van-ban/14-ctr-ldld.html"}),
+    ("cong van 1447 ve viec gi", {"van-ban/1447-tld-qhld.html"}),
+    ("nghi quyet dai hoi cong doan tinh la gi", {"van-ban/nghi-quyet-dai-hoi-cong-doan-tinh-xiv.html"}),
+    ("doan vien hoc gi", {"doc-nhanh.html", "ke-hoach.html"}),
+    ("hoi nghi quan triet trong bao lau", {"hoi-nghi.html", "ke-hoach.html", "doc-nhanh.html"}),
+    ("thanh phan du hoi nghi gom nhung ai", {"hoi-nghi.html", "ke-hoach.html"}),
+    ("chi thi 58 cua ai", {"van-ban/58-ct-tw.html"}),
+    ("tuyen giao cong doan nam 2026", {"van-ban/1447-tld-qhld.html"}),
+    ("muc dich cua ke hoach la gi", {"ke-hoach.html"}),
+    ("chuyen doi so trong cong doan", {"van-ban/02-ctr-ldld.html"}),
+    ("cai thien dieu kien lam viec o dau", {"van-ban/03-ctr-ldld.html"}),
+    ("tiền lương", {"van-ban/03-ctr-ldld.html"}),
+    ("ubkt co phai du hoi nghi khong", {"hoi-nghi.html"}),
+    ("on tap o dau", {"on-tap.html"}),
+    ("hoi ngi quan triet", {"hoi-nghi.html"}),
+    ("thuong luongf tap the", {"van-ban/03-ctr-ldld.html"}),
+    ("nang cao chat luogn", {"van-ban/01-ctr-ldld.html"}),
+    ("dooi moi sang taoo", {"van-ban/02-ctr-ldld.html"}),
+    ("tuyeen truyeenf", {"van-ban/18-ctr-tu.html", "van-ban/58-ct-tw.html", "van-ban/1447-tld-qhld.html"}),
+    ("an toan ve sinh lao dongg", {"van-ban/03-ctr-ldld.html"}),
+    ("mttq tinh lai chau", {"van-ban/03-ctr-mttq-ub.html", "van-ban/nghi-quyet-dai-hoi-mttq-tinh-xiv.html"}),
+    ("ddaij hooij", {"van-ban/nghi-quyet-dai-hoi-xiv-dang.html", "van-ban/nghi-quyet-dai-hoi-cong-doan-tinh-xiv.html",
+                     "van-ban/nghi-quyet-dai-hoi-mttq-tinh-xiv.html"}),
+    ("quaan trieetj", {"hoi-nghi.html", "ke-hoach.html"}),
+]
 TYPO_POLICIES = [  # (name, edit distance by folded length: index = letters, the last for longer words; swaps; known words too)
-    ("none", [0], False, False),
+    ("no guesses (Telex, doubled letters)", [0], False, False),
     ("1 from 4 letters", [0, 0, 0, 0, 1], False, False),
+    ("1 from 3 letters + swaps", [0, 0, 0, 1, 1, 1, 1, 1, 2], True, False),
     ("0/1/2 (≤3, 4–7, 8+)", [0, 0, 0, 0, 1, 1, 1, 1, 2], False, False),
     ("0/1/2 + swaps (chosen)", [0, 0, 0, 0, 1, 1, 1, 1, 2], True, False),
     ("0/1/2 + swaps, known words too", [0, 0, 0, 0, 1, 1, 1, 1, 2], True, True),
@@ -145,10 +182,23 @@ def drop(config: str, header: str) -> str:
     return "\n".join(out)
 
 
-def project(target: Path, docs: Path | None, ours: bool) -> Path:
-    """A copy of the project's site sources, with our search on or off, and `docs` if given."""
+WORKER_SCRIPTS = "overrides/assets/javascripts/"
+"""Where the worker's scripts are (`hoctap-search*.js`): `--engine REV` takes them from an older commit."""
+
+
+def project(target: Path, docs: Path | None, ours: bool, engine: str | None = None) -> Path:
+    """A copy of the project's site sources, with our search on or off, and `docs` if given; our
+    search's worker scripts as they were at commit `engine` if given (a before and after)."""
     target.mkdir(parents=True)
     shutil.copytree(ROOT / "overrides", target / "overrides")
+    if engine:
+        for script in (target / WORKER_SCRIPTS).glob("hoctap-search*.js"):
+            script.unlink()
+        listed = subprocess.run(["git", "ls-tree", "--name-only", engine, WORKER_SCRIPTS], cwd=ROOT, capture_output=True,
+                                text=True, check=True).stdout.split()
+        for path in [p for p in listed if Path(p).name.startswith("hoctap-search")]:
+            (target / path).write_bytes(subprocess.run(["git", "show", f"{engine}:{path}"], cwd=ROOT, capture_output=True,
+                                                       check=True).stdout)
     shutil.copytree(ROOT / "sources", target / "sources")
     shutil.copytree(docs or ROOT / "docs", target / "docs")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -267,31 +317,50 @@ RESULT_PAGES = """base => [...document.querySelectorAll('.md-search-result__item
   .map(a => a.href.split('?')[0].split('#')[0].replace(base, ''))"""
 
 
-def ranking(browser, url: str, cases: list[tuple[str, str, list[str]]]) -> list[dict]:
-    """Each case typed into the search box at 360 px (a space after it: a key Material's own search
-    needs), and whether its page comes first, or before the pages named."""
+def asked_in_box(browser, url: str, queries: list[str]) -> list[list[str]]:
+    """Each query typed into the search box at 360 px, a space after it (a key Material's own search
+    needs): the pages of its results, in order."""
     context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
     context.add_init_script(LOG)
     page = context.new_page()
     page.goto(url + "index.html", wait_until="load")
     page.locator("label.md-header__button[for=__search]").click()
     box = page.locator("[data-md-component=search-query]")
-    rows = []
-    for query, expected, below in cases:
+    orders = []
+    for query in queries:
         box.fill("")
         page.wait_for_function(ANSWERED, arg=None, timeout=120_000)
         box.press_sequentially(query)
         box.press(" ")
         page.wait_for_function(ANSWERED, arg=query + " ", timeout=120_000)
         page.wait_for_timeout(200)  # Material renders the answer
-        order = list(dict.fromkeys(page.evaluate(RESULT_PAGES, url)))
+        orders.append(list(dict.fromkeys(page.evaluate(RESULT_PAGES, url))))
+    context.close()
+    return orders
+
+
+def ranking(browser, url: str, cases: list[tuple[str, str, list[str]]]) -> list[dict]:
+    """Whether each case's page comes first, or before the pages named."""
+    rows = []
+    for (query, expected, below), order in zip(cases, asked_in_box(browser, url, [case[0] for case in cases])):
         if below:
             ok = expected in order and all(other not in order or order.index(expected) < order.index(other) for other in below)
         else:
             ok = bool(order) and order[0] == expected
         rows.append({"query": query, "expected": expected, "below": below, "ok": ok, "top": order[:3]})
-    context.close()
     return rows
+
+
+def questions(browser, url: str, cases: list[tuple[str, set[str]]]) -> list[dict]:
+    """Whether one of the pages that answer each question is in its first three results."""
+    return [{"query": query, "expected": sorted(expected), "ok": bool(expected & set(order[:3])), "top": order[:3]}
+            for (query, expected), order in zip(cases, asked_in_box(browser, url, [case[0] for case in cases]))]
+
+
+def question_sets() -> dict[str, list[tuple[str, set[str]]]]:
+    sys.path[:0] = [str(ROOT / "scripts"), str(ROOT)]
+    from tests.search import QUESTIONS  # noqa: E402 (the tests' own list)
+    return {"tested": QUESTIONS, "held out": HELD_OUT}
 
 
 # -- typing mistakes: which edit distance ---------------------------------------------------
@@ -350,19 +419,50 @@ def typo_cases(site: Path, count: int = 150, seed: int = 3) -> list[tuple[str, s
     return [case for case in cases if case[0] != case[1]]
 
 
+TELEX = {"â": "aa", "ă": "aw", "ê": "ee", "ô": "oo", "ơ": "ow", "ư": "uw", "đ": "dd"}
+TELEX_TONES = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
+
+
+def telex(word: str) -> str:
+    """A word as typed in Telex with the keyboard's Vietnamese input off: `số` → `soos`."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tone = "".join(TELEX_TONES.get(ch, "") for ch in decomposed)
+    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in TELEX_TONES))
+    return "".join(TELEX.get(ch, ch) for ch in base) + tone
+
+
+def short_typo_cases(site: Path, count: int = 60, seed: int = 5) -> list[tuple[str, str, bool]]:
+    """(phrase typed right, typed wrong, False): two-word phrases of this site whose last word has two or
+    three letters, typed with its last letter doubled (`so` → `soo`) or in Telex (`số` → `soos`)."""
+    rng = random.Random(seed)
+    fold = lambda w: unicodedata.normalize("NFD", w.lower().replace("đ", "d")).encode("ascii", "ignore").decode()
+    phrases = set()
+    for _, title, text, *rest in index_head(site)["docs"]:
+        found = re.findall(r"[^\W\d_]+", f"{title} {text}")
+        phrases |= {(a, b) for a, b in zip(found, found[1:]) if len(fold(a)) >= 2 and len(fold(b)) in (2, 3)}
+    cases = []
+    for a, b in rng.sample(sorted(phrases), min(count, len(phrases))):
+        right = f"{fold(a)} {fold(b)}"
+        wrong = telex(b) if telex(b) != fold(b) else fold(b) + fold(b)[-1]
+        cases.append((right, f"{fold(a)} {wrong}", False))
+    return cases
+
+
 def typo_study(browser, site: Path, url: str) -> list[dict]:
     """Each policy of TYPO_POLICIES on `typo_cases`: recall@3, false hits, and what it changes for
     the phrases typed right; the engine alone in a page (no worker, no throttle)."""
     (site / "typo-lab.html").write_text(LAB, encoding="utf-8")
     page = browser.new_page()
     page.goto(url + "typo-lab.html")
-    cases = typo_cases(site)
+    cases, short = typo_cases(site), short_typo_cases(site)
     run = "async qs => { const out = []; for (const q of qs) { const t = performance.now(); const r = await answer(q);" \
           " out.push([r.items.map(g => g[0].location.split('#')[0]), performance.now() - t]); } return out; }"
     set_policy = "p => { TYPO_DISTANCE = p[0]; TYPO_SWAPS = p[1]; TYPO_KNOWN_WORDS = p[2]; }"
     page.evaluate(set_policy, [[0], False, False])
-    truth = dict(zip(sorted({c[0] for c in cases}), [pages for pages, _ in page.evaluate(run, sorted({c[0] for c in cases}))]))
+    phrases = sorted({c[0] for c in cases + short})
+    truth = dict(zip(phrases, [pages for pages, _ in page.evaluate(run, phrases)]))
     cases = [case for case in cases if truth[case[0]]]  # a phrase split by a heading finds nothing, typed right
+    short = [case for case in short if truth[case[0]]]
     rows = []
     for name, distances, swaps, known_words in TYPO_POLICIES:
         page.evaluate(set_policy, [distances, swaps, known_words])
@@ -376,6 +476,9 @@ def typo_study(browser, site: Path, url: str) -> list[dict]:
             if not in_first:
                 false_hits.append(len(set(pages) - set(truth[correct])))
         noise = [len(set(pages) - set(truth[q])) for q, (pages, _) in zip(sorted(truth), right)]
+        short_found = page.evaluate(run, [c[1] for c in short])
+        short_hits = [truth[c[0]][0] in pages[:3] for c, (pages, _) in zip(short, short_found)]
+        short_false = [len(set(pages) - set(truth[c[0]])) for c, (pages, _) in zip(short, short_found)]
         rows.append({
             "policy": name, "distances": distances, "swaps": swaps, "known_words_too": known_words,
             "recall_at_3": round(statistics.mean(found[False]), 3),
@@ -384,6 +487,9 @@ def typo_study(browser, site: Path, url: str) -> list[dict]:
             "extra_pages_when_typed_right": round(statistics.mean(noise), 2),
             "ms_per_query": round(statistics.mean(ms for _, ms in wrong), 2),
             "cases": len(found[False]),
+            "short_words_recall_at_3": round(statistics.mean(short_hits), 3) if short else None,
+            "short_words_false_hits_per_query": round(statistics.mean(short_false), 2) if short else None,
+            "short_cases": len(short),
         })
     page.close()
     return rows
@@ -411,6 +517,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000, help="pages of the synthetic corpus (default 2000)")
     parser.add_argument("--keep", action="store_true", help="keep the built sites (path printed)")
+    parser.add_argument("--engine", metavar="REV", help="our search's worker scripts as at this commit (a before)")
     parser.add_argument("--report", type=Path, default=ROOT / "benchmarks" / "results" / "search.json",
                         help="where the figures go (default benchmarks/results/search.json)")
     args = parser.parse_args()
@@ -418,18 +525,20 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="bench-search-"))
     corpus(work / "corpus-docs", args.pages)
-    rows, ranked, typos = [], {}, []
+    rows, ranked, typos, asked = [], {}, [], {}
+    sets = question_sets()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         for name, docs in (("site", None), ("corpus", work / "corpus-docs")):
             for engine, ours in (("ours", True), ("material", False)):
-                site = project(work / f"{name}-{engine}", docs, ours)
+                site = project(work / f"{name}-{engine}", docs, ours, args.engine if ours else None)
                 files = (site / "search").glob("hoctap-vi*.js" if ours else "search_index.json")
                 index = sum(f.stat().st_size for f in files)  # all a Vietnamese reader could download
                 server, url = serve(site)
                 result = measure(browser, url, site, QUERIES[name])
                 if name == "site":
                     ranked[engine] = ranking(browser, url, RANKING)
+                    asked[engine] = {name: questions(browser, url, cases) for name, cases in sets.items()}
                     if ours:
                         typos = typo_study(browser, site, url)
                 server.shutdown()
@@ -437,7 +546,8 @@ def main() -> int:
         browser.close()
 
     label = {"site": "this site", "corpus": f"synthetic corpus, {args.pages} pages"}
-    print(f"Chromium {THROTTLE}× CPU throttle, 360 px, served over HTTP under /hoc-tap/ (no compression).")
+    print(f"Chromium {THROTTLE}× CPU throttle, 360 px, served over HTTP under /hoc-tap/ (no compression); "
+          f"our search's worker scripts: {args.engine or 'this checkout'}.")
     for name in ("site", "corpus"):
         print(f"\n## {label[name]}")
         print(f"{'':10} {'index (vi)':>12} {'page view: req / raw / gzip':>34} "
@@ -464,6 +574,13 @@ def main() -> int:
         print(f"{query!r:24} {expected + (' before ' + ', '.join(below) if below else ' first'):70} {marks}")
         if not ranked["material"][i]["ok"] or not ranked["ours"][i]["ok"]:
             print(f"{'':24} top: ours {ranked['ours'][i]['top']}, Material {ranked['material'][i]['top']}")
+    print("\n## members' questions on this site (360 px, the question then a space): the answering page in the first three")
+    for name in sets:
+        rates = {engine: sum(r["ok"] for r in asked[engine][name]) for engine in ("ours", "material")}
+        print(f"{name:10} ours {rates['ours']}/{len(sets[name])}, Material {rates['material']}/{len(sets[name])}")
+        for row in asked["ours"][name]:
+            if not row["ok"]:
+                print(f"{'':10} ours missed {row['query']!r}: {row['top']}")
     print(f"\n## typing mistakes: {typos[0]['cases'] if typos else 0} two-word phrases of this site, one letter wrong after "
           "the first two letters of the last word (the engine alone, no throttle)")
     print(f"{'policy':34} {'recall@3':>9} {'false hits':>11} {'extra, typed right':>19} {'first 2 letters':>16} {'ms':>6}")
@@ -471,13 +588,19 @@ def main() -> int:
         print(f"{row['policy']:34} {row['recall_at_3']:>9.2f} {row['false_hits_per_query']:>11.2f} "
               f"{row['extra_pages_when_typed_right']:>19.2f} {row['recall_at_3_mistake_in_first_two_letters'] or 0:>16.2f} "
               f"{row['ms_per_query']:>6.1f}")
+    if typos and typos[0]["short_cases"]:
+        print(f"\n## short words: {typos[0]['short_cases']} two-word phrases of this site, the last word of two or three letters "
+              "typed with its last letter doubled or in Telex (Vietnamese input off)")
+        for row in typos:
+            print(f"{row['policy']:34} recall@3 {row['short_words_recall_at_3']:.2f}, "
+                  f"false hits {row['short_words_false_hits_per_query']:.2f}")
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text(json.dumps({
-        "throttle": THROTTLE, "pages": args.pages,
+        "throttle": THROTTLE, "pages": args.pages, "engine": args.engine or "this checkout",
         "latency": [{"set": n, "engine": e, "index_bytes": i, "cold_ms": round(r["cold_ms"]), "warm_ms": round(r["warm_ms"]),
                      "page_view_gzip": r["view"][2], "until_first_result_gzip": r["first"][2], "misses": r["misses"]}
                     for n, e, i, r in rows],
-        "ranking": ranked, "typos": typos,
+        "ranking": ranked, "questions": asked, "typos": typos,
     }, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     if args.keep:
         print(f"\nsites kept in {work}")

@@ -150,11 +150,15 @@ def test_unapprove_and_undo(client, desk):
 
 def test_safe_fixes_from_the_todo_list(client, desk):
     page = desk.docs_dir / "van-ban" / "58-ct-tw.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("Đảng", "Ðảng", 1), encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\nChỉ thị của Ban Bí thư Trung ương Ðảng.\n", encoding="utf-8")
     todo = client.get("/").text
     assert "Sửa tự động" in todo and "Ðảng" in todo
     client.post("/sua", data={"csrftoken": token(client), "trang": "van-ban/58-ct-tw", "tiep": "/"})
     assert "Ð" not in page.read_text(encoding="utf-8")
+
+
+def test_no_other_site_may_frame_the_desk(client):
+    assert client.get("/").headers["content-security-policy"] == "frame-ancestors 'self'"
 
 
 def test_a_forged_host_is_refused(client):
@@ -239,3 +243,43 @@ def test_publish_holds_the_approved_page_and_a_release_can_be_taken_back(client,
     assert current.resolve().name == names[0]
     refused = client.post("/dang/quay-lai", data={"csrftoken": token(client, "/dang"), "ban": "../../etc"})
     assert refused.status_code == 404
+
+
+def test_key_points_are_chosen_from_the_importers_proposals(client, desk, outside):
+    source = word_file(outside)
+    proposed = upload(client, source)
+    upload_id = re.search(r'name="tai_len" value="([^"]+)"', proposed.text).group(1)
+    saved = client.post("/nhap/luu", data={"csrftoken": token(client), "tai_len": upload_id}, follow_redirects=False)
+    stem = saved.headers["location"].split("?")[0].removeprefix("/trang/")
+    screen = client.get(f"/trang/{stem}").text
+    offered = re.findall(r'name="giu" value="(\d+)"', screen)
+    assert offered and "Chọn điểm chính" in screen
+    chosen = client.post(f"/trang/{stem}/diem-chinh", data={"csrftoken": token(client), "giu": offered[:2]})
+    assert "Đã lưu các điểm chính" in chosen.text
+    assert len(re.findall(r'name="giu" value="\d+" checked', chosen.text)) == len(offered[:2])
+    data = (desk.docs_dir / "includes" / "diem-chinh.yml").read_text(encoding="utf-8")
+    assert data.startswith("# Điểm chính của các văn bản") and "ke-hoach:" in data  # the others' blocks kept
+    from hoctap.build.project import project_of
+    from hoctap.checks import check_project
+
+    codes = {f.code for f in check_project(project_of(desk.config_file)).findings if f.path.startswith("includes/")}
+    assert not codes & {"D003", "D004", "D005"}, codes
+    client.post(f"/trang/{stem}/diem-chinh", data={"csrftoken": token(client)})  # none kept: the block goes
+    assert (desk.docs_dir / "includes" / "diem-chinh.yml").read_text(encoding="utf-8").count("- trich:") \
+        == data.count("- trich:") - 2
+
+
+def test_a_page_that_cannot_be_read_is_a_message(client, desk):
+    (desk.docs_dir / "van-ban" / "15-ctr-tu.md").write_text("---\nso_ky_hieu: [\n---\n# x\n", encoding="utf-8")
+    answer = client.get("/trang/van-ban/15-ctr-tu")
+    assert answer.status_code == 404 and "Không có trang này" in answer.text
+    assert "E003" in client.get("/").text  # the to-do list says what is wrong with it
+
+
+def test_an_unforeseen_failure_is_a_message_not_a_traceback(desk, monkeypatch):
+    from hoctap.desk import todo
+
+    monkeypatch.setattr(todo, "overview", lambda project: 1 / 0)
+    client = TestClient(make_app(desk), base_url=f"http://{HOST}", raise_server_exceptions=False)
+    answer = client.get("/")
+    assert answer.status_code == 500 and "Bàn biên tập gặp lỗi" in answer.text and "Traceback" not in answer.text

@@ -154,3 +154,119 @@ def test_a_chain_of_five_reads_what_each_implements_exactly(tmp_path, fmt):
                                            "co_quan": "Bộ Chính trị"}]
         if name == "cong-van-2":
             assert any(w.startswith("thuc_hien: `87-CTr/Tu` is printed for 87-CTr/TU") for w in result["warnings"])
+
+
+def test_a_reimport_keeps_the_editors_corrections_and_edited_full_text(project_copy, tmp_path):
+    from tests.test_import import hoctap, made
+
+    pdf = made(tmp_path, "ke-hoach-mau", "pdf")
+    assert hoctap("import", str(pdf), cwd=project_copy).returncode == 0
+    page = project_copy / "docs" / "van-ban" / "07-kh-ldld.md"
+    text = page.read_text(encoding="utf-8")
+    assert "toan_van_sha256: " in text
+    text = text.replace("trich_yeu: Tổ chức hội nghị mẫu về công tác tuyên giáo công đoàn năm 2026",
+                        "trich_yeu: Tổ chức hội nghị mẫu về công tác tuyên giáo Công đoàn năm 2026")
+    text = text.replace("nguoi_ky: Nguyễn Văn An", "nguoi_ky: Nguyễn Văn Ân")
+    text = text.replace("Chủ trì, tham mưu tổ chức hội nghị;", "Chủ trì, tham mưu tổ chức hội nghị (đã soát);")
+    page.write_text(text, encoding="utf-8")
+    again = hoctap("import", str(pdf), cwd=project_copy)
+    assert again.returncode == 0, again.stderr
+    assert page.read_text(encoding="utf-8") == text  # every correction kept
+    assert "trich_yeu: the page says 'Tổ chức hội nghị mẫu về công tác tuyên giáo Công đoàn năm 2026' (kept)" in again.stderr
+    assert "nguoi_ky: the page says 'Nguyễn Văn Ân' (kept), the import reads 'Nguyễn Văn An'" in again.stderr
+    assert "toan_van: the full text was edited on the page" in again.stderr
+    replaced = hoctap("import", "--replace-text", str(pdf), cwd=project_copy)
+    assert replaced.returncode == 0, replaced.stderr
+    after = page.read_text(encoding="utf-8")
+    assert "(đã soát)" not in after and "nguoi_ky: Nguyễn Văn Ân" in after
+
+
+def test_a_chain_imported_in_any_order_builds_at_once_and_links_itself(project_copy, tmp_path):
+    """Five files imported as they come (the last of the chain first), no line edited: the site
+    builds, each card links what its document implements and what implements it, the map draws them;
+    before the programme arrives, a dispatch's card names it as cited, with no page (được nhắc đến)."""
+    from tests.test_import import hoctap
+
+    def build_site(project, out):
+        return hoctap("build", "--no-pdf", "--site-dir", str(out), cwd=project)
+
+    files = {}
+    for name, sample in traps.CHAIN.items():
+        files[name] = write_docx(sample, tmp_path / f"{name}.docx")
+    first = hoctap("import", str(files["cong-van-1"]), cwd=project_copy)
+    assert first.returncode == 0, first.stderr
+    early = build_site(project_copy, tmp_path / "early")
+    assert early.returncode == 0, early.stderr
+    card = (tmp_path / "early" / "van-ban" / "86-ldld-tg.html").read_text(encoding="utf-8")
+    assert "<li>87-CTr/TU<span class=\"ht-card__title\"> — được nhắc đến, chưa có trang</span></li>" in card
+    for name in ("cong-van-2", "ket-luan", "ctr-tinh-uy", "ctr-bo-chinh-tri"):
+        run = hoctap("import", str(files[name]), cwd=project_copy)
+        assert run.returncode == 0, run.stderr
+    built = build_site(project_copy, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    site = tmp_path / "site" / "van-ban"
+    for name, implemented in traps.CHAIN_THUC_HIEN.items():
+        page = (site / f"{traps.CHAIN_SYMBOLS[name].lower().replace('/', '-').replace('đ', 'd')}.html").read_text(encoding="utf-8")
+        for symbol in implemented:
+            target = symbol.lower().replace("/", "-").replace("đ", "d")
+            assert f'<a href="{target}.html">{symbol}</a>' in page, (name, symbol)
+    programme = (site / "87-ctr-tu.html").read_text(encoding="utf-8")
+    implementers = programme.split("Được thực hiện bởi", 1)[1].split("</dd>", 1)[0]
+    assert '<a href="85-ldld-tg.html">' in implementers and '<a href="86-ldld-tg.html">' in implementers
+    drawn = (tmp_path / "site" / "ban-do.html").read_text(encoding="utf-8").split('class="ht-diagram"', 1)[1]
+    assert all(symbol in drawn for symbol in traps.CHAIN_SYMBOLS.values())
+
+
+@pytest.mark.parametrize("number, loai", [("Số 45-CV/TU", "Công văn"), ("Số: 45/KL-LĐLĐ", "Kết luận"),
+                                          ("Số 45-QĐ/TW", None)])
+def test_a_type_the_symbol_settles_is_read_from_it(tmp_path, number, loai):
+    """No type line and no `V/v`: `CV`, `KL`… settle the type; a Party `QĐ` (quyết định or quy định) does not."""
+    import dataclasses
+
+    from tests.import_samples import SAMPLES
+
+    sample = dataclasses.replace(SAMPLES["cong-van-mau"], vv=[], number=number)
+    (tmp_path / "x.txt").write_text(as_text(sample), encoding="utf-8")
+    result = import_file(tmp_path / "x.txt").as_json()
+    assert result["loai"] == loai
+    assert any(w.startswith("loai:") for w in result["warnings"])
+
+
+@pytest.mark.parametrize("printed, shown", [
+    ("QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT MẪU", "Quy định chi tiết một số điều của luật mẫu"),
+    ("CỦA BỘ CHÍNH TRỊ THỰC HIỆN KẾT LUẬN SỐ 89-KL/TW", "Của Bộ Chính trị thực hiện kết luận số 89-KL/TW"),
+    ("NGHỊ QUYẾT ĐẠI HỘI XIV CỦA ĐẢNG", "Nghị quyết Đại hội XIV của Đảng"),
+    ("Tổ chức hội nghị mẫu", "Tổ chức hội nghị mẫu"),  # not in capitals: as printed
+])
+def test_a_trich_yeu_in_capitals_is_shown_in_sentence_case(printed, shown):
+    from hoctap.text.sentence_case import sentence_case
+
+    assert sentence_case(printed) == shown
+
+
+def test_an_incomplete_import_builds_in_previews_and_stays_out_of_a_publish(project_copy, tmp_path):
+    """The header's issuer is a rule OCR read (`——`): the field is empty; the page builds in a preview
+    with the gap listed, and the gate keeps it out of a publish, drafts allowed or not, until it is filled."""
+    import dataclasses
+
+    from hoctap.registry.documents import Registry
+    from hoctap.registry.gate_decision import decide
+    from tests.import_samples import SAMPLES
+    from tests.test_import import hoctap
+
+    sample = dataclasses.replace(SAMPLES["ky-so-thieu-so-mau"], left=["——"])
+    assert hoctap("import", str(write_docx(sample, tmp_path / "huong-dan.docx")), cwd=project_copy).returncode == 0
+    built = hoctap("build", "--no-pdf", "--site-dir", str(tmp_path / "site"), cwd=project_copy)
+    assert built.returncode == 0, built.stderr
+    assert "huong-dan.md:5:1: M001 warning: `co_quan_ban_hanh` is empty: the import could not read it" in built.stderr
+    assert (tmp_path / "site" / "van-ban" / "huong-dan.html").is_file()
+    registry = Registry.load(project_copy / "docs")
+    [left] = [item for item in decide(registry, drafts=True, profile="intranet", preview=False)
+              if item.stem == "van-ban/huong-dan"]
+    assert left.reason.startswith("incomplete: `co_quan_ban_hanh` empty")
+    page = project_copy / "docs" / "van-ban" / "huong-dan.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("co_quan_ban_hanh:\n", "co_quan_ban_hanh: LĐLĐ tỉnh Mẫu\n"),
+                    encoding="utf-8")
+    filled = Registry.load(project_copy / "docs")
+    assert not [item for item in decide(filled, drafts=True, profile="intranet", preview=False)
+                if item.stem == "van-ban/huong-dan"]

@@ -12,6 +12,7 @@ import pytest
 
 from tests.browser.conftest import PHONE
 from tests.conftest import DOCS
+from tests.search import QUESTIONS
 
 NFD = lambda text: unicodedata.normalize("NFD", text)  # noqa: E731
 
@@ -232,3 +233,33 @@ def test_index_is_loaded_only_when_search_opens(vi_page, en_page, site):
     # What every page view still fetches from Material: its own index, now without documents.
     assert (site / "search" / "search_index.json").stat().st_size < 1024
     assert (site / "search" / "search_index.js").stat().st_size < 1024
+
+
+# Members' questions in the search box, key by key or all at once (tests/test_search_questions.py asks
+# them all of the engine): those of issue 24, a short word mistyped, Telex with the keyboard's Vietnamese off.
+ASKED = ["hoi nghi khi nao", "ai duoc di du hoi nghi", "cong doan co so can lam gi", "quan triet la gi",
+         "bao nhiêu người dự hội nghị", "chuyen doi soo", "ddoori mowis sangs taoj"]
+
+
+@pytest.mark.parametrize("question", ASKED)
+def test_members_question_finds_its_page_in_the_first_three(vi_page, question):
+    page, base = vi_page
+    expected = dict(QUESTIONS)[question]
+    enter(page, question, "type" if len(question) < 20 else "fill")
+    top3 = f"""[...new Set([...document.querySelectorAll({ITEMS!r})].map(a => a.href.split('?')[0].split('#')[0]))]
+      .slice(0, 3).some(page => {sorted(base + p for p in expected)!r}.includes(page))"""
+    try:
+        page.wait_for_function(top3, timeout=5000)
+    except Exception:
+        pass
+    top = list(dict.fromkeys(href.split("?")[0].split("#")[0].removeprefix(base) for href in results(page)))[:3]
+    assert expected & set(top), f"{question!r} gave {top}"
+
+
+def test_a_word_typed_with_diacritics_is_marked_only_as_typed(vi_page):
+    """`thẻ` (the HTML tags of the editing guide) finds that page; no result marks `theo` or `thể`."""
+    page, base = vi_page
+    enter(page, "thẻ", "type")
+    settle(page, base, "huong-dan-bien-tap.html")
+    marks = {m.lower() for m in page.locator(".md-search-result mark").all_text_contents()}
+    assert marks == {"thẻ"}, marks

@@ -1,24 +1,30 @@
 /* The search engine of hoctap-search.js, loaded by it when search is first used: Vietnamese
- * terms, symbols, typing mistakes, the glossary's abbreviations, ranking and excerpts over
- * MiniSearch. Terms follow scripts/hoctap/search/text.py: keep the two in step.
+ * terms, symbols, ranking by how much of the query a page covers, and excerpts marked where the
+ * query matched, over MiniSearch; what the member typed is read by hoctap-search-query.js (question
+ * words, typing mistakes, the glossary's abbreviations). Terms follow scripts/hoctap/search/text.py:
+ * keep the two in step.
  */
 "use strict";
 
 var TONES = { "\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5" };
-var MAX_GROUPS = 50, RERANKED = 100, MAX_WORDS = 30;
-/* Ranking by how much of the query a page covers (hoctap-search-query.js weighs each word): a page
-   covering less than MIN_COVERAGE is no result; coverage, raised to COVERAGE_POWER, scales the rest. */
+var MAX_GROUPS = 50, MAX_SECTIONS = 6, RERANKED = 100, MAX_WORDS = 30;  /* pages, sections shown per page */
+/* Ranking by how much of the query a section covers, with its page's title (`scores` weighs each
+   word): one covering less than MIN_COVERAGE is no result; coverage, raised to COVERAGE_POWER,
+   scales the rest; a guessed word (hoctap-search-query.js) covers GUESSED_COVERS of its share.
+   tests/test_search_questions.py and benchmarks/search.py show the cases. */
 var MIN_COVERAGE = 0.7, COVERAGE_POWER = 3, GUESSED_COVERS = 0.75;
-/* A section that has the query as one phrase, in its text or its title, and one that has the
-   words typed with their diacritics, rank higher (benchmarks/search.py shows the cases). */
+/* A section that says neighbouring words of the query one after the other, in its text or its
+   title, and one that has the words typed with their diacritics, rank higher. */
 var PHRASE_BOOST = 2, TITLE_PHRASE_BOOST = 4, EXACT_BOOST = 4;
 var OPTIONS = {
   boost: { title: 3, symbol: 5 },
   tokenize: function (text) { return [text]; },
   processTerm: function (term) { return term; }
 };
+var TITLES = Object.assign({ fields: ["title"] }, OPTIONS);
 
 var engine = null, symbols = {}, docs = [], byLocation = {}, parts = [];
+var pageOf = [], pageIdOf = [], said = [];  /* per section: its page's location and number; its words, once read */
 var spelledOut = {}, abbreviationOf = {};  /* the glossary, folded: mttq ↔ "mat tran to quoc" */
 var folded = new Map(), exacts = new Map();  /* words seen, folded and exact */
 
@@ -121,6 +127,8 @@ function start(heads) {
   engine = open(data);
   docs = data.docs;
   docs.forEach(function (doc, i) { if (doc) byLocation[doc[0]] = i; });
+  pageOf = docs.map(function (doc) { return doc && doc[0].split("#")[0]; });
+  pageIdOf = pageOf.map(function (page) { return page ? byLocation[page] : undefined; });
 }
 
 function shardFile(key) {
@@ -173,7 +181,8 @@ function mark(text, list) {
   var seen = {};
   var html = text.split(/([\p{L}\p{N}\p{M}]+)/u).map(function (part, i) {
     if (i % 2 === 0) return escape(part);  /* between words */
-    if (!list.some(function (a) { return matches(a, part); })) return part;
+    var folded = fold(part);
+    if (!list.some(function (a) { return matches(a, part, folded); })) return part;
     seen[part.toLowerCase()] = true;
     return "<mark data-md-highlight>" + part + "</mark>";
   }).join("");
@@ -185,7 +194,8 @@ function around(text, list) {
   var at = -1, offset = 0;
   for (var word of words(text)) {
     offset = text.indexOf(word, offset);
-    if (list.some(function (a) { return matches(a, word); })) { at = offset; break; }
+    var folded = fold(word);
+    if (list.some(function (a) { return matches(a, word, folded); })) { at = offset; break; }
     offset += word.length;
   }
   if (at < 100) return text;
@@ -202,11 +212,12 @@ function item(number, score, list) {
 
 /* How much of the query a section's own words say exactly as typed, and in the query's order:
    each two neighbouring units of the query (question words left out) said one after the other
-   in its title or its page's (`heading`), or in its text, raise it (a Vietnamese word is often two
+   in its title or its page's, or in its text, raise it (a Vietnamese word is often two
    syllables: `hội nghị`). Each unit is any term it matched. */
-function closeness(doc, heading, found, typed) {
-  var title = words(doc[1]).concat(heading ? [""] : [], heading ? words(heading) : []).map(fold);
-  var text = words(doc[2]).map(fold), factor = 1;
+function closeness(id, found, typed) {
+  var said = saying(id), own = pageIdOf[id];
+  var title = own !== undefined && own !== id ? said.title.concat([""], saying(own).title) : said.title;
+  var text = said.text, factor = 1;
   var run = found.filter(function (unit) { return !unit.question; });
   if (run.length > 1) {
     var inTitle = 0, inText = 0;
@@ -216,11 +227,18 @@ function closeness(doc, heading, found, typed) {
     }
     factor *= 1 + ((TITLE_PHRASE_BOOST - 1) * inTitle + (PHRASE_BOOST - 1) * inText) / (run.length - 1);
   }
-  if (typed.length) {
-    var written = new Set(words(doc[1] + " " + doc[2]).map(exact));
-    factor *= 1 + (EXACT_BOOST - 1) * typed.filter(function (e) { return written.has(e); }).length / typed.length;
-  }
+  if (typed.length)
+    factor *= 1 + (EXACT_BOOST - 1) * typed.filter(function (e) { return said.exact.has(e); }).length / typed.length;
   return factor;
+}
+
+/* A section's title and text as folded words, and the exact forms of both, kept once computed. */
+function saying(id) {
+  if (!said[id]) {
+    var title = words(docs[id][1]), text = words(docs[id][2]);
+    said[id] = { title: title.map(fold), text: title.concat(text).map(fold), exact: new Set(title.concat(text).map(exact)) };
+  }
+  return said[id];
 }
 
 /* Whether the folded words `list` say the units one after another (a unit: its words, or its abbreviation). */
@@ -245,32 +263,33 @@ function answer(value) {
   });
 }
 
-/* Each unit's search (hoctap-search-query.js), its sections' scores added up: a question word
-   weighs little. Each unit weighs, for coverage, as rare as it is (a word few sections have says
-   more of what is sought), once per word. */
+/* Each unit's search (hoctap-search-query.js), its sections' scores added up, and per section
+   the units it has (a bit each) and those in its title. A question word is looked for in titles
+   only: a heading that says it ("Ai tham dự" for `ai`) answers the question, a text that says it
+   does not, and common words cost most to look up. Each unit weighs, for coverage, as rare as it
+   is (a word few sections have says more of what is sought), once per word. MiniSearch's
+   executeQuery (7.2.0) gives its results unsorted, by section number. */
 function scores(found, n) {
-  var sections = new Map();
+  var out = { ids: [], score: new Float64Array(n), covered: new Int32Array(n), titled: new Int32Array(n) };
   found.forEach(function (unit, i) {
-    var hits = engine.search(unit.node, OPTIONS), matched = new Set();
-    /* A word no page has says nothing of which page is sought; a guessed one may be any. */
-    unit.weight = unit.question || !hits.length ? 0 : unit.words.length * Math.log(1 + n / (1 + hits.length));
-    unit.found = hits.length > 0;
+    var hits = engine.executeQuery(unit.node, unit.question ? TITLES : OPTIONS), matched = reach(unit);
+    var typed = unit.words.filter(function (a) { return a.exact && !a.typo; });
+    /* A word no page has says nothing of which page is sought. */
+    unit.weight = unit.question || !hits.size ? 0 : unit.words.length * Math.log(1 + n / (1 + hits.size));
+    unit.found = hits.size > 0;
     unit.words.forEach(function (a) { a.matched = matched; });
-    hits.forEach(function (hit) {
-      var section = sections.get(hit.id);
-      if (!section) sections.set(hit.id, section = { score: 0, words: 0, titled: 0 });
-      var titled = false;
+    hits.forEach(function (hit, id) {
+      if (!out.covered[id]) out.ids.push(id);
+      out.covered[id] |= 1 << i;
       for (var term in hit.match) {
-        matched.add(term);
-        titled = titled || hit.match[term].indexOf("text") < 0 || hit.match[term].length > 1;
+        var fields = hit.match[term];
+        if (fields.length > 1 || fields[0] !== "text") { out.titled[id] |= 1 << i; break; }
       }
-      /* A heading that says the question's own word ("Ai tham dự" for `ai`) answers it. */
-      section.score += hit.score * (unit.question && !titled ? QUESTION_WEIGHT : 1);
-      section.words |= 1 << i;
-      if (titled) section.titled |= 1 << i;
+      var other = typed.length && typed.some(function (a) { return otherDiacritics(a, hit.match); });
+      out.score[id] += hit.score * (other ? OTHER_DIACRITICS_WEIGHT : 1);
     });
   });
-  return sections;
+  return out;
 }
 
 /* The share of the query's weight that the units `covered` (a bit each) make up. */
@@ -297,46 +316,33 @@ function search(value) {
 
   /* Group sections under their page, as Material shows them. A section ranks by the share of the
      query it covers, with the words of its page's title, then by its score: a document's own page
-     (its weight, from the index), and sections that say the query as typed, count more. A page
-     ranks by its best section and half its next one; one whose best section covers less than
-     MIN_COVERAGE of the query is left out. */
-  var groups = new Map();
-  sections.forEach(function (section, id) {
+     (its weight, from the index), and sections that say the query as typed, count more. One that
+     covers less than MIN_COVERAGE of the query is left out. A page ranks by its best section and
+     half its next one. */
+  var groups = new Map(), ranked = [], shares = new Map();
+  sections.ids.forEach(function (id) {
     var doc = docs[id];
     if (!doc) return;  /* a Vietnamese page this language has translated */
-    var page = doc[0].split("#")[0];
-    if (!groups.has(page)) groups.set(page, { hits: [], words: 0, titled: 0 });
-    var group = groups.get(page);
-    group.hits.push([id, section.score * (doc[3] || 1), section.words]);
-    group.words |= section.words;
-    if (doc[0] === page) group.titled = section.titled;
+    var own = pageIdOf[id], bits = sections.covered[id] | (own === undefined ? 0 : sections.titled[own]);
+    var share = shares.get(bits);
+    if (share === undefined) shares.set(bits, share = coverage(found, bits));
+    if (share < MIN_COVERAGE) return;
+    var hit = [id, sections.score[id] * (doc[3] || 1) * Math.pow(share, COVERAGE_POWER)];
+    if (!groups.has(pageOf[id])) groups.set(pageOf[id], { hits: [] });
+    groups.get(pageOf[id]).hits.push(hit);
+    ranked.push(hit);
   });
   for (var pin in pins) {
     if (!(pin in byLocation)) continue;
-    if (!groups.has(pin)) groups.set(pin, { hits: [], words: 0 });
+    if (!groups.has(pin)) groups.set(pin, { hits: [] });
     groups.get(pin).pin = pins[pin];
   }
-  var ranked = [];
-  groups.forEach(function (group) {
-    group.coverage = 0;
-    group.hits.forEach(function (hit) {
-      hit.coverage = coverage(found, hit[2] | group.titled);
-      group.coverage = Math.max(group.coverage, hit.coverage);
-    });
-    if (group.coverage < MIN_COVERAGE && !group.pin) return;
-    group.hits.forEach(function (hit) {
-      hit[1] *= Math.pow(hit.coverage, COVERAGE_POWER);
-      ranked.push(hit);
-    });
-  });
   ranked.sort(function (a, b) { return b[1] - a[1]; });
   ranked.slice(0, RERANKED).forEach(function (hit) {
-    var doc = docs[hit[0]], page = byLocation[doc[0].split("#")[0]];
-    hit[1] *= closeness(doc, page !== undefined && page !== hit[0] ? docs[page][1] : "", found, typed);
+    hit[1] *= closeness(hit[0], found, typed);
   });
   var ordered = [];
   groups.forEach(function (group, page) {
-    if (group.coverage < MIN_COVERAGE && !group.pin) return;
     group.hits.sort(function (a, b) { return b[1] - a[1]; });
     group.score = (group.hits[0] ? group.hits[0][1] : 0) + (group.hits[1] ? group.hits[1][1] / 2 : 0);
     ordered.push([page, group]);
@@ -347,9 +353,9 @@ function search(value) {
   return {
     items: ordered.map(function (entry) {
       var page = byLocation[entry[0]];
-      var items = entry[1].hits.map(function (hit) { return item(hit[0], hit[1], list); });
+      var items = entry[1].hits.slice(0, MAX_SECTIONS).map(function (hit) { return item(hit[0], hit[1], list); });
       /* The page's own section heads its group; an index from elsewhere may lack it. */
-      if (page !== undefined && !entry[1].hits.some(function (hit) { return hit[0] === page; }))
+      if (page !== undefined && !entry[1].hits.slice(0, MAX_SECTIONS).some(function (hit) { return hit[0] === page; }))
         items.push(item(page, 0, list));
       return items;
     })

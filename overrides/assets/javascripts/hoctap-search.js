@@ -8,9 +8,11 @@
  */
 "use strict";
 
-/* Under file:// the iframe-worker shim runs this file in an iframe: the URL is then the script's. */
+/* Under file:// the iframe-worker shim runs this file in an iframe: the URL is then the script's.
+   The page's language is the URL's #fragment, and the worker's name (a worker served by the
+   published site's service worker has the kept file's URL, without the fragment). */
 var SRC = self.document ? document.currentScript.src : self.location.href;
-var LANG = (/#([a-z-]+)/i.exec(SRC) || [])[1] || "vi";
+var LANG = (/#([a-z-]+)/i.exec(SRC) || [])[1] || self.name || "vi";
 var loading = null, answered = Promise.resolve();
 
 /* The index scripts (scripts/hoctap/search/index.py) set these, by language and by shard. */

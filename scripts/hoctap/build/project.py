@@ -72,7 +72,7 @@ def docs_dir_or_default(config_file: str | Path) -> Path:
 
 
 def build(config_file: str | Path, site_dir: str | Path, *, site_url: str = "", strict: bool = True,
-          dirty: bool = False, **options) -> Built | None:
+          dirty: bool = False, default_language_only: bool = False, **options) -> Built | None:
     """Build the site strictly, as `mkdocs build --strict` does, with the `hoctap` plugin's `options`
     (`drafts`, `profile`, `release`) set on it; None when the build failed, MkDocs and the plugin
     having logged why. In this process: a second interpreter importing MkDocs, Material and our
@@ -83,19 +83,23 @@ def build(config_file: str | Path, site_dir: str | Path, *, site_url: str = "", 
     _log_as_mkdocs_does()
     overrides = {"site_url": site_url} if site_url else {}
     with mkdocs_warnings.collected(docs_dir_or_default(config_file), Path(config_file).resolve()) as warned:
-        built = _build(config_file, site_dir, strict, dirty, overrides, options)
+        built = _build(config_file, site_dir, strict, (dirty, default_language_only), overrides, options)
     if warned:
         print(format_text(shown_from(warned, docs_dir_or_default(config_file))))
     return built
 
 
-def _build(config_file, site_dir, strict: bool, dirty: bool, overrides: dict, options: dict) -> Built | None:
+def _build(config_file, site_dir, strict: bool, preview: tuple[bool, bool], overrides: dict, options: dict) -> Built | None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     try:
+        dirty, default_language_only = preview
         config = load_config(str(config_file), site_dir=str(site_dir), strict=strict, **overrides)
+        if default_language_only and "i18n" in config.plugins:
+            for language in config.plugins["i18n"].config.languages:
+                language.build = language.default
         plugin = config.plugins["hoctap"]
         for key, value in options.items():
             plugin.config[key] = value

@@ -39,6 +39,25 @@ VERBATIM = ("V1", "S101", "S102", "S103", "S104", "F103")
 warnings with no fix, listed by the build and `hoctap check`, never failed on, never "fixed"."""
 
 
+AS_PRINTED = ("trich_yeu", "so_ky_hieu_in", "noi_ban_hanh", "co_quan_chu_quan", "tham_quyen_ky", "chuc_vu_ky", "nguoi_ky",
+              "noi_nhan")
+"""Front-matter keys that hold the original's words as printed (`Uỷ ban`, `khoá`): the spelling checks (V1)
+never apply to them, and a citation in them (S1) is a warning, as inside a full text. On a page written
+by `hoctap import` (it has `sha256`), `thuc_hien` and `can_cu` too: the symbols its text cites."""
+
+
+def _printed_lines(source: Source) -> set[int]:
+    keys = AS_PRINTED + (("thuc_hien", "can_cu") if source.meta.get("sha256") else ())
+    starts = sorted(source.key_lines.values())
+    lines = set()
+    for key in keys:
+        if key in source.key_lines:
+            first = source.key_lines[key]
+            after = next((n for n in starts if n > first), first + 1)
+            lines.update(range(first, after))
+    return lines
+
+
 def check_source(source: Source, site: Site) -> list[Finding]:
     """Every check on one text."""
     if not source.text.strip():
@@ -50,6 +69,10 @@ def check_source(source: Source, site: Site) -> list[Finding]:
     if source.full_texts:
         wording = [f.as_warning() if f.code.startswith(VERBATIM) and f.path == source.path
                    and source.finding_in_full_text(f) else f for f in wording]
+    printed = _printed_lines(source) if source.markdown else set()
+    if printed:
+        wording = [f.as_warning() if f.code.startswith(VERBATIM) and f.line in printed else f for f in wording
+                   if not (f.code.startswith("V1") and f.line in printed)]
     findings += wording
     findings += markup.unsafe(source)
     findings += links.raw_html(source)

@@ -19,8 +19,9 @@ from ..text.findings import Finding
 from ..text.safe_html import ATTRIBUTES, FORBIDDEN, MARKDOWN_ONLY, STYLE_PROPERTIES, TAGS, URL_ATTRIBUTES, URL_SCHEMES, allowed_attribute, url_scheme
 from .source import MASK, Source
 
-_MD_URL = re.compile(r"\]\([ \t]*<?(?P<url>[^)\s>]*)|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<ref>[^\s>]+)", re.M)
-_ATTR_LIST = re.compile(r"\{:?[ \t]*(?P<attrs>[^}\n \t][^}\n]*?)[ \t]*\}")
+# `(?<!\\)`: a bracket or brace escaped with a backslash is text (an imported document quoting `](`), not markup
+_MD_URL = re.compile(r"(?<!\\)\]\([ \t]*<?(?P<url>[^)\s>]*)|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<ref>[^\s>]+)", re.M)
+_ATTR_LIST = re.compile(r"(?<!\\)\{:?[ \t]*(?P<attrs>[^}\n \t][^}\n]*?)[ \t]*\}")
 _EVERY_ATTRIBUTE = frozenset().union(*ATTRIBUTES.values())
 _SCHEMES = ", ".join(sorted(URL_SCHEMES))
 _SCHEME_DANGER = {"javascript": "runs code", "vbscript": "runs code", "data": "can hold a page that runs code"}

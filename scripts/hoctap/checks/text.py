@@ -8,6 +8,7 @@ from typing import Iterator
 
 from ..text.findings import Finding
 from ..text.sources import marked_as_printed
+from ..text.vietnamese import INVISIBLE
 from .source import Source
 
 _COMBINING = re.compile(r".[\u0300-\u036f]+", re.S)
@@ -108,6 +109,16 @@ def double_space(source: Source) -> Iterator[Finding]:
         yield source.finding(m.start(), "V107", "two or more spaces between words", "leave one space")
 
 
+def invisible_control(source: Source) -> Iterator[Finding]:
+    """V109: a bidirectional or zero-width character (U+202E, U+200B…), typed or pasted: it cannot be seen,
+    and a right-to-left override makes a title or a name read backwards everywhere it is shown."""
+    for m in INVISIBLE.finditer(source.text):
+        if m.start() == 0 and m.group() == "\ufeff":
+            continue  # a byte-order mark that opens the file is not in the text
+        yield source.finding(m.start(), "V109", f"invisible control character U+{ord(m.group()):04X}",
+                             "delete it (it cannot be seen: retype the words around it)", fix="", length=1)
+
+
 _CAPITALS = (
     # an organisation's name: the words of its kind and of its function take capitals (Phụ lục II, IV.1.a)
     (re.compile(r"\bỦy ban kiểm tra\b"), "Ủy ban Kiểm tra"),
@@ -138,5 +149,5 @@ def capitals(source: Source) -> Iterator[Finding]:
                                  f"write `{right}`", fix=right, length=len(m.group()))
 
 
-CHECKS = (not_nfc, look_alike_d, doubled_word, missing_space, tone_mark_style, space_before_punctuation, double_space,
-          capitals)
+CHECKS = (invisible_control, not_nfc, look_alike_d, doubled_word, missing_space, tone_mark_style, space_before_punctuation,
+          double_space, capitals)

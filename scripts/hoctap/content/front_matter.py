@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
@@ -157,6 +158,7 @@ class DocumentMeta(FrontMatter):
     toan_van: Text = None  # the official text's file in the sources folder
     # Written by `hoctap import` (hoctap.importing) from the official text itself:
     sha256: Text = None  # of the original in the sources folder, to tell a re-import of the same file
+    toan_van_sha256: Text = None  # of the full text as the import wrote it: an editor's change to it shows
     ma_goc: Literal["unicode", "tcvn3", "vni", "ocr"] | None = None  # how its text was read
     chua_soat: bool = False  # converted or OCR'd text no editor has reviewed yet ("chưa soát")
     so_ky_hieu_in: Text = None  # the symbol as printed, before it was made canonical
@@ -193,9 +195,7 @@ def validate(page: Page) -> tuple[FrontMatter, list[Finding]]:
                         "keys are words, such as `noi_bo:`") for key in page.meta if not isinstance(key, str)]
     findings += [_finding(page, schema, e) for e in errors]
     if schema is DocumentMeta:
-        findings += [Finding(page.path.as_posix(), page.line_of(key), 1, "M001", f"required field `{key}` is empty")
-                     for key in REQUIRED if key in page.meta and key not in MAY_BE_EMPTY
-                     and getattr(values, key) in (None, []) and not any(e["loc"][0] == key for e in errors)]
+        findings += [_empty(page, key) for key in gaps(page, values) if not any(e["loc"][0] == key for e in errors)]
     if schema is DocumentMeta and values.ten_ngan and values.trich_yeu and not is_shortening(values.ten_ngan, values.trich_yeu):
         findings.append(Finding(page.path.as_posix(), page.line_of("ten_ngan"), 1, "M010",
                                 f"`ten_ngan` {values.ten_ngan!r} is not one unbroken run of words of `trich_yeu`",
@@ -204,6 +204,23 @@ def validate(page: Page) -> tuple[FrontMatter, list[Finding]]:
         findings.append(Finding(page.path.as_posix(), page.line_of("trang_thai"), 1, "M003",
                                 "an approved page names who approved it and when", "add `nguoi_duyet:` and `ngay_duyet:`"))
     return values, findings
+
+
+def gaps(page: Page, values=None) -> list[str]:
+    """The required fields a document page holds empty: on a page `hoctap import` wrote (it has
+    `sha256`), the fields it could not read, an editor's to-do."""
+    values = values if values is not None else page.front_matter
+    return [key for key in REQUIRED if key in page.meta and key not in MAY_BE_EMPTY and getattr(values, key, None) in (None, [])]
+
+
+def _empty(page: Page, key: str) -> Finding:
+    """An empty required field: an error on a page written by hand; on an imported one, a warning (the
+    page builds in previews, the gate keeps it out of a publish until the field is filled)."""
+    found = Finding(page.path.as_posix(), page.line_of(key), 1, "M001", f"required field `{key}` is empty")
+    if not page.meta.get("sha256"):
+        return found
+    return replace(found.as_warning(), message=f"`{key}` is empty: the import could not read it; fill it in from the "
+                                               "original (the page stays out of a publish until then)")
 
 
 def _finding(page: Page, schema: type[FrontMatter], error: dict) -> Finding:

@@ -109,7 +109,7 @@ def make_app(desk: Desk):
         @functools.wraps(handler)
         async def endpoint(request: Request):
             if request.method == "POST":
-                form = await request.form(max_files=1, max_fields=40, max_part_size=MAX_FIELD)
+                form = await request.form(max_files=1, max_fields=400, max_part_size=MAX_FIELD)
                 guard = request.scope["state"]["guard"]
                 if not guard.csrf_ok(request.cookies.get(CSRF_COOKIE, ""), str(form.get(CSRF_FIELD) or "")):
                     return templates.TemplateResponse(request, "refused.html", {"status": 403}, status_code=403)
@@ -127,6 +127,7 @@ def make_app(desk: Desk):
         Route("/trang/{page:path}/luu", bound(pages.save), methods=["POST"]),
         Route("/trang/{page:path}/duyet", bound(pages.approve), methods=["POST"]),
         Route("/trang/{page:path}/bo-duyet", bound(pages.unapprove), methods=["POST"]),
+        Route("/trang/{page:path}/diem-chinh", bound(pages.keep_points), methods=["POST"]),
         Route("/trang/{page:path}", bound(pages.show)),
         Route("/dang", bound(publishing.show)),
         Route("/dang", bound(publishing.publish), methods=["POST"]),
@@ -138,7 +139,7 @@ def make_app(desk: Desk):
         Mount("/tai-nguyen/material", StaticFiles(directory=MATERIAL_STYLES)),
         Mount("/tai-nguyen", StaticFiles(directory=HERE / "static")),
     ]
-    app = Starlette(routes=routes, exception_handlers={Exception: _failed})
+    app = Starlette(routes=routes, exception_handlers={404: _not_found, Exception: _failed})
     return Guard(app, hosts=desk.hosts, max_body=MAX_UPLOAD, password_hash=desk.password_hash,
                  templates=templates.env)
 
@@ -148,7 +149,12 @@ async def _failed(request: Request, error: Exception):
     import logging
 
     logging.getLogger("hoctap.desk").exception("%s %s", request.method, request.url.path)
-    return templates.TemplateResponse(request, "error.html", {"kind": type(error).__name__}, status_code=500)
+    return templates.TemplateResponse(request, "error.html", {"kind": type(error).__name__, "path": request.url.path},
+                                      status_code=500)
+
+
+async def _not_found(request: Request, error: Exception):
+    return render(request, "not_found.html", status=404)
 
 
 def palette_stylesheet() -> str:

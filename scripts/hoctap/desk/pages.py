@@ -16,8 +16,9 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from .app import back_to, remember_editor, render
+from . import key_points
 from .front_matter import set_keys
-from .site import STATES, overview
+from .site import STATES, listing as site_listing, one_page
 from .storage import Refused, write_text
 
 
@@ -35,26 +36,32 @@ REVIEW_KEYS = ("trang_thai", "nguoi_duyet", "ngay_duyet")
 
 
 async def listing(request: Request, desk):
-    view = await run_in_threadpool(overview, desk.project)
-    return render(request, "trang_list.html", entries=sorted(view.entries, key=lambda e: e.stem),
-                  counts=view.counts(), states=STATES)
+    entries = await run_in_threadpool(site_listing, desk.project)
+    counts = {state: sum(1 for e in entries if state in e.states) for state in STATES}
+    return render(request, "trang_list.html", entries=entries, counts=counts, states=STATES)
 
 
 async def show(request: Request, desk, status: int = 200, **extra):
     stem = request.path_params["page"]
-    view = await run_in_threadpool(overview, desk.project)
-    entry = view.entry(stem)
-    if entry is None:
-        raise HTTPException(404)
+    entry = await _entry(desk, stem)
     if not desk.preview.has(stem):
         await run_in_threadpool(desk.preview.refresh)
     meta = entry.page.meta
     values = {f.key: _shown(meta.get(f.key)) for f in PAGE_FIELDS}
     is_document = entry.page.path.parts[0] == "van-ban"
+    points = await run_in_threadpool(key_points.choices, meta, stem, desk.docs_dir, desk.sources_dir) if is_document else None
     return render(request, "trang.html", status=status, entry=entry, fields=PAGE_FIELDS if is_document else (),
+                  points=points,
                   values=values, states=STATES, meta=meta, today=dt.date.today().isoformat(),
                   preview_url=desk.preview.page_url(stem) if desk.preview.has(stem) else "",
                   changes=await run_in_threadpool(desk.history.changes, desk.docs_dir / entry.page.path), **extra)
+
+
+async def _entry(desk, stem: str):
+    found = await run_in_threadpool(one_page, desk.project, stem)
+    if found is None:
+        raise HTTPException(404)
+    return found[0]
 
 
 def _shown(value) -> str:
@@ -69,9 +76,7 @@ async def save(request: Request, desk):
     """The fields as the editor changed them; an approved page whose fields changed returns to draft."""
     form = await request.form()
     stem = request.path_params["page"]
-    entry = (await run_in_threadpool(overview, desk.project)).entry(stem)
-    if entry is None:
-        raise HTTPException(404)
+    entry = await _entry(desk, stem)
     meta = entry.page.meta
     updates = {}
     for field in PAGE_FIELDS:
@@ -97,9 +102,7 @@ def _list(value) -> list[str]:
 async def approve(request: Request, desk):
     form = await request.form()
     stem = request.path_params["page"]
-    entry = (await run_in_threadpool(overview, desk.project)).entry(stem)
-    if entry is None:
-        raise HTTPException(404)
+    entry = await _entry(desk, stem)
     reviewer = " ".join(str(form.get("nguoi_duyet") or "").split())
     when = str(form.get("ngay_duyet") or "").strip() or dt.date.today().isoformat()
     try:
@@ -117,9 +120,7 @@ async def approve(request: Request, desk):
 async def unapprove(request: Request, desk):
     form = await request.form()
     stem = request.path_params["page"]
-    entry = (await run_in_threadpool(overview, desk.project)).entry(stem)
-    if entry is None:
-        raise HTTPException(404)
+    entry = await _entry(desk, stem)
     updates = {"trang_thai": "du-thao", "nguoi_duyet": None, "ngay_duyet": None}
     return await _write(request, desk, entry, form, updates, "bo-duyet", f"Bỏ duyệt {entry.name}")
 
@@ -136,4 +137,27 @@ async def _write(request, desk, entry, form, updates: dict, notice: str, summary
     editor = remember_editor(response, request, form)
     await run_in_threadpool(desk.history.commit, [file], editor, summary)
     await run_in_threadpool(desk.preview.refresh)
+    return response
+
+
+async def keep_points(request: Request, desk):
+    """"Chọn điểm chính": the proposals ticked become the document's block in the key points' data file."""
+    form = await request.form()
+    stem = request.path_params["page"]
+    entry = await _entry(desk, stem)
+    meta = entry.page.meta
+    found = await run_in_threadpool(key_points.choices, meta, stem, desk.docs_dir, desk.sources_dir)
+    if found is None:
+        raise HTTPException(404)
+    ticked = set(form.getlist("giu"))
+    kept = [c.proposal for i, c in enumerate(found) if str(i) in ticked]
+    data_file = desk.docs_dir / key_points.FILE
+    old = data_file.read_text(encoding="utf-8") if data_file.is_file() else ""
+    try:
+        write_text(data_file, key_points.with_block(old, key_points.key_of(meta, stem), kept), desk.writable)
+    except Refused as refusal:
+        return await show(request, desk, status=403, problem=str(refusal))
+    response = back_to(f"/trang/{stem}", "da-chon-diem")
+    editor = remember_editor(response, request, form)
+    await run_in_threadpool(desk.history.commit, [data_file], editor, f"Điểm chính của {entry.name}: giữ {len(kept)}")
     return response

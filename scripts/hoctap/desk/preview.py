@@ -13,6 +13,12 @@ from pathlib import Path
 from ..build import project
 
 
+PREVIEW = {"checks": False, "fail_on_errors": False}
+"""The plugin's options for the preview: the desk checks each page itself (its screen lists the
+findings), so the build neither checks the prose again nor stops at a page still being corrected.
+It is built in Vietnamese only: the phone preview shows the page the editor saved."""
+
+
 class Preview:
     def __init__(self, config_file: Path, folder: Path):
         self.config_file = config_file
@@ -21,10 +27,10 @@ class Preview:
         self._built = False
 
     def refresh(self) -> bool:
-        """Bring the preview up to date with docs/; False when the build failed (its findings are
-        the page's, shown on its screen)."""
+        """Bring the preview up to date with docs/; False when the build failed."""
         with self._lock:
-            built = project.build(self.config_file, self.folder, strict=False, dirty=self._built)
+            built = project.build(self.config_file, self.folder, strict=False, dirty=self._built,
+                                  default_language_only=True, kit_files=not self._built, **PREVIEW)
             self._built = self._built or built is not None
             return built is not None
 

@@ -10,7 +10,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..checks import check_project
+from ..checks import check_file, check_project, links
+from ..checks.source import Site
 from ..content.page import Page
 from ..registry.documents import Registry
 from ..text.findings import CODES, Finding
@@ -100,3 +101,25 @@ def overview(project) -> Overview:
         entries[path].findings = items
     ordered = sorted(entries.values(), key=lambda e: (-e.errors, -len(e.findings), e.stem))
     return Overview(checked.registry, ordered, other)
+
+
+def listing(project) -> list[Entry]:
+    """Every Vietnamese page with its states, from the registry alone (no check): the list of pages."""
+    registry = Registry.load(project.docs_dir)
+    return sorted((entry_of(p) for p in registry.pages if p.lang == DEFAULT_LANG), key=lambda e: e.stem)
+
+
+def one_page(project, stem: str) -> tuple[Entry, Registry] | None:
+    """One page with its findings, checked alone against the site's registry by the same checks
+    (as `hoctap check PATH` does): its screen and its saves need no check of every other page."""
+    registry = Registry.load(project.docs_dir)
+    page = next((p for p in registry.pages if p.stem == stem and p.lang == DEFAULT_LANG), None)
+    if page is None:
+        return None
+    rel = page.path.as_posix()
+    site = Site(registry, project.root / project.source_dir, whole_site=True)
+    own = [f for f in registry.findings + links.card_links(registry, project.left_out) if f.path == rel]
+    found = own + [f for f in check_file(project.docs_dir / rel, rel, site, page) if f not in own]
+    entry = entry_of(page)
+    entry.findings = [shown(f, page.text) for f in sorted(found, key=lambda f: (not f.is_error, f.line, f.col))]
+    return entry, registry

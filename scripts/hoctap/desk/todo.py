@@ -11,7 +11,7 @@ from starlette.requests import Request
 from ..checks.fix import fix_files
 from ..checks.source import Site
 from .app import back_to, remember_editor, render
-from .site import STATES, overview
+from .site import STATES, one_page, overview
 
 
 async def show(request: Request, desk):
@@ -36,12 +36,12 @@ async def fix(request: Request, desk):
 
 def _fix_page(desk, stem: str, editor: str) -> int | None:
     """Apply the safe fixes of one page (its file in docs/); how many, None when refused."""
-    view = overview(desk.project)
-    entry = view.entry(stem)
-    if entry is None:
+    found = one_page(desk.project, stem)
+    if found is None:
         return 0
+    entry, registry = found
     findings = [replace(s.finding, path=str(desk.docs_dir / s.finding.path)) for s in entry.findings if s.finding.fix]
-    count, refused = fix_files(findings, Site(view.registry, desk.sources_dir), desk.root)
+    count, refused = fix_files(findings, Site(registry, desk.sources_dir), desk.root)
     if refused:
         return None
     if count:

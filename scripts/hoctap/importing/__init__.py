@@ -12,6 +12,7 @@ It depends on the lower layers only (symbols, content), never on render/ or publ
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import re
@@ -19,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..text import symbols
-from . import closing, relations
+from ..text.vietnamese import INVISIBLE, invisible_names
+from . import closing, limits, relations
 from .header import Fields, read_fields, zones
 from .layout import drop_furniture, paragraphs
 from .model import Extracted, ImportFailure
@@ -65,7 +67,29 @@ class Imported:
                 "ma_goc": self.ma_goc, "markdown": self.markdown, "warnings": self.warnings}
 
 
-def extract(path: Path) -> Extracted:
+def extract(path: Path, max_pages: int = limits.MAX_PAGES) -> Extracted:
+    """The file's rows, read in a child process whose memory is capped (limits.contained): whatever
+    the file does to a parser, the editor reads one line naming it."""
+    return _visible(limits.bounded_rows(limits.contained(path, _extract, path, max_pages)))
+
+
+def _visible(extracted: Extracted) -> Extracted:
+    """Bidirectional and zero-width controls dropped from every cell, with a warning naming them: a
+    U+202E in a trích yếu would turn the title round in <title>, the catalogue and the home page."""
+    found: list[str] = []
+    for row in extracted.rows:
+        for index, cell in enumerate(row.cells):
+            if INVISIBLE.search(cell.text):
+                found += invisible_names(cell.text)
+                words = tuple((INVISIBLE.sub("", w), x0, x1) for w, x0, x1 in cell.words)
+                row.cells[index] = dataclasses.replace(cell, text=INVISIBLE.sub("", cell.text), words=words)
+    if found:
+        extracted.warnings.append(f"text: invisible control characters dropped ({', '.join(dict.fromkeys(found))}); "
+                                  "compare the page with the original")
+    return extracted
+
+
+def _extract(path: Path, max_pages: int) -> Extracted:
     kind = sniff(path)
     if kind == "text":
         from . import from_text
@@ -74,7 +98,7 @@ def extract(path: Path) -> Extracted:
     if kind == "pdf":
         from . import from_pdf
 
-        return from_pdf.extract(path)
+        return from_pdf.extract(path, max_pages)
     if kind == "docx":
         from . import from_docx
 
@@ -92,13 +116,14 @@ def extract(path: Path) -> Extracted:
     return ocr.extract_image(path)
 
 
-def import_file(path: Path, known: set[str] = frozenset()) -> Imported:
+def import_file(path: Path, known: set[str] = frozenset(), max_pages: int = limits.MAX_PAGES) -> Imported:
     """Read one file; ImportFailure (a message for the editor) when it cannot be read at all.
-    `known`: the symbols the registry has pages for, so a slip in a cited symbol reads as the registry's."""
+    `known`: the symbols the registry has pages for, so a slip in a cited symbol reads as the registry's;
+    `max_pages`: the longest PDF read (limits.MAX_PAGES unless `--max-pages` says more)."""
     path = Path(path)
     if not path.is_file():
-        raise ImportFailure(f"{path}: no such file")
-    extracted = extract(path)
+        raise ImportFailure(f"{path}: no such file" if not path.is_dir() else f"{path}: a folder, not a file")
+    extracted = extract(path, max_pages)
     rows, _ = drop_furniture(extracted.rows, extracted.positioned)
     if not any(r.text.strip() for r in rows):
         raise ImportFailure(f"{path.name}: no text found in it")

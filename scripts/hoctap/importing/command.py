@@ -11,9 +11,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from ..text import disk
 from ..text.outline import sections
 from ..text.toan_van_markers import regions
-from . import ImportFailure, import_file, key_point_proposals as key_points
+from . import ImportFailure, import_file, key_point_proposals as key_points, limits
 
 
 def add_verb(verbs, folders) -> None:
@@ -22,6 +23,13 @@ def add_verb(verbs, folders) -> None:
     verb.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the documents to import")
     verb.add_argument("--into", type=Path, metavar="PAGE.md", help="update this page instead of docs/van-ban/<slug>.md")
     verb.add_argument("--dry-run", action="store_true", help="write nothing; show what was read")
+    verb.add_argument("--replace-text", action="store_true",
+                      help="replace a full text an editor has changed on the page with the original's")
+    verb.add_argument("--replace", action="store_true",
+                      help="replace the original kept in sources/ under the page's name (default: keep it, "
+                           "and keep the new one under a name of its own)")
+    verb.add_argument("--max-pages", type=_positive, default=limits.MAX_PAGES, metavar="N",
+                      help=f"read a PDF of up to N pages (default: {limits.MAX_PAGES}); longer ones are refused")
     verb.add_argument("--format", choices=("text", "json"), default="text", help="how --dry-run shows it")
     verb.add_argument("--key-points", action="store_true",
                       help="propose verbatim key points (targets, tasks, assignments) to paste into "
@@ -41,7 +49,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     known = _known(args)
     for path in args.files:
         try:
-            imported = import_file(path, known)
+            imported = import_file(path, known, args.max_pages)
             if not args.dry_run:
                 written, notes = _write(imported, args)
                 for note in notes:
@@ -49,6 +57,11 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(f"hoctap import: {path} → {written}", file=sys.stderr)
         except ImportFailure as failure:
             print(f"hoctap import: {failure}", file=sys.stderr)
+            status = 1
+            continue
+        except OSError as error:  # writing the page or the original: a full disk, a refused folder
+            print(f"hoctap import: {path.name}: {disk.explain(error, Path(error.filename or '.'))}; "
+                  "the page and sources/ are as they were", file=sys.stderr)
             status = 1
             continue
         results.append(imported)
@@ -78,6 +91,12 @@ def _known(args: argparse.Namespace) -> set[str]:
         return set()
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a whole number of pages, 1 or more")
+    return int(value)
+
+
 def _key_points(imported, args: argparse.Namespace) -> tuple[str, list, dict[str, str]]:
     """(the document's key in the data file, the proposals, anchor → section). Into a page that quotes
     its text instead of holding it (the plan), each anchor is the page's heading of the same section."""
@@ -101,7 +120,7 @@ def _write(imported, args: argparse.Namespace):
     from .page import write_page
 
     docs_dir, sources_dir = args.folders(args.config_file)
-    return write_page(imported, docs_dir, sources_dir, args.into)
+    return write_page(imported, docs_dir, sources_dir, args.into, args.replace_text, args.replace)
 
 
 def _summary(imported) -> str:

@@ -9,9 +9,11 @@ in a TCVN3 or VNI font (`.VnTime`, `.VnTimeH`, `VNI-Times`) is converted to Unic
 from __future__ import annotations
 
 import unicodedata
+import zipfile
+import zlib
 from pathlib import Path
 
-from . import legacy
+from . import legacy, limits
 from .model import Cell, Extracted, ImportFailure, Row
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -21,6 +23,7 @@ def extract(path: Path) -> Extracted:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_parts(path)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError) as error:
@@ -37,6 +40,41 @@ def extract(path: Path) -> Extracted:
             rows += _table_rows(block, default_font, encodings, number=len(rows))
     ma_goc = "tcvn3" if "tcvn3" in encodings else "vni" if "vni" in encodings else "unicode"
     return Extracted(rows, ma_goc, positioned=False, wrapped=False)
+
+
+def check_parts(path: Path) -> None:
+    """Refuse a Word file python-docx should not open: parts that inflate past the limits, XML that
+    declares entities (a billion laughs; Word never writes a DOCTYPE), nests past `MAX_DEPTH`, or
+    is not XML at all; each refusal names the part."""
+    import defusedxml.ElementTree as safe_xml
+    from defusedxml import DefusedXmlException
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            limits.check_archive(path, archive)
+            for name in archive.namelist():
+                if not name.endswith((".xml", ".rels")):
+                    continue
+                with archive.open(name) as part:
+                    depth = 0
+                    try:
+                        for event, element in safe_xml.iterparse(part, events=("start", "end"), forbid_dtd=True):
+                            depth += 1 if event == "start" else -1
+                            if depth > limits.MAX_DEPTH:
+                                raise ImportFailure(f"{path.name}: its part {name} nests elements more than "
+                                                    f"{limits.MAX_DEPTH} deep; open it in Word and save it again")
+                            if event == "end":
+                                element.clear()
+                    except DefusedXmlException:
+                        raise ImportFailure(f"{path.name}: its part {name} declares XML entities (a DOCTYPE), "
+                                            "which Word never writes; open it in Word and save it again") from None
+                    except safe_xml.ParseError as error:
+                        raise ImportFailure(f"{path.name}: its part {name} is not well-formed XML ({error}); "
+                                            "open it in Word and save it again") from None
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error, NotImplementedError) as error:
+        # zlib.error: corrupt deflate data; NotImplementedError: a compression Word never uses
+        raise ImportFailure(f"{path.name}: a damaged Word file ({error.__class__.__name__}: {error}); "
+                            "open it in Word and save it again") from None
 
 
 def _default_font(document) -> str | None:

@@ -4,10 +4,12 @@ cells as cells, each cell's lines stacked as in a Word table."""
 
 from __future__ import annotations
 
+import codecs
+import re
 import unicodedata
 from pathlib import Path
 
-from . import from_text, legacy
+from . import from_text, legacy, limits
 from .model import Cell, Extracted, ImportFailure, Row
 from .rules import AUTHORITY, is_motto
 
@@ -17,19 +19,58 @@ _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "
 def extract(path: Path) -> Extracted:
     import lxml.html
 
-    text = from_text.decode_bytes(path.read_bytes(), path.name)
+    raw = path.read_bytes()
+    text = from_text.decode_bytes(raw, path.name, declared_charset(raw, path.name))
+    text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses a str that still declares its bytes' encoding
+    parser = lxml.html.HTMLParser(huge_tree=True)  # past 255 levels libxml2 otherwise drops the rest, silently
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except Exception as error:  # lxml raises ParserError, ValueError… on a page it cannot read
         raise ImportFailure(f"{path.name}: not a readable HTML page ({error.__class__.__name__})") from None
-    for junk in root.xpath("//script|//style|//head|//nav|//header|//footer|//aside|//form|//noscript|//iframe"):
+    _check_depth(root, parser, path.name)
+    for junk in root.xpath("//script|//style|//head|//nav|//header|//footer|//aside|//form|//noscript|//iframe"
+                           "|//template|//*[@hidden]"):
         junk.drop_tree()
+    for hidden in [e for e in root.iter() if isinstance(e.tag, str) and _HIDDEN.search(e.get("style") or "")]:
+        hidden.drop_tree()
     rows: list[Row] = []
     _walk(_document_block(root), rows)
     ma_goc = legacy.detect("\n".join(r.text for r in rows))
     decode = legacy.DECODERS.get(ma_goc, str)
     rows = [Row([Cell(_final(decode(c.text)), c.x0, c.x1, c.bold) for c in r.cells], table=r.table) for r in rows]
     return Extracted(rows, ma_goc, positioned=False, wrapped=False)
+
+
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
+"""Inline styles that hide an element (Word writes `display:none;mso-hide:all`): not text a reader sees."""
+
+
+def declared_charset(raw: bytes, name: str) -> str | None:
+    """The encoding the page declares in its first 4 KB, as Python's codec name; ImportFailure for one Python lacks."""
+    found = _DECLARED.search(raw[:4096])
+    if not found:
+        return None
+    label = (found.group(1) or found.group(2)).decode("ascii")
+    try:
+        return codecs.lookup(label).name.replace("-", "_")
+    except LookupError:
+        raise ImportFailure(f"{name}: declares the encoding `{label}`, which is not known; "
+                            "open it in a browser or Word and save it again as UTF-8") from None
+
+
+def _check_depth(root, parser, name: str) -> None:
+    """Read whole, or refuse: a page nested past `MAX_DEPTH` (or past what libxml2 reads) is not imported half."""
+    import lxml.etree
+
+    depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    if deepest > limits.MAX_DEPTH or any("depth" in entry.message.lower() for entry in parser.error_log):
+        raise ImportFailure(f"{name}: elements nested more than {limits.MAX_DEPTH} deep, which no saved document "
+                            "needs; open it in a browser or Word and save it again")
 
 
 def _document_block(root):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import statistics
 import unicodedata
 
-from . import legacy
+from . import legacy, limits
 from .model import Cell, Extracted, ImportFailure, Row
 from .rules import is_motto
 
@@ -39,19 +39,26 @@ def open_pdf(path):
 
 
 def has_text(pdf) -> bool:
-    return any(len(page.chars) >= _MIN_TEXT_CHARS for page in pdf.pages)
+    for page in pdf.pages:
+        found = len(page.chars) >= _MIN_TEXT_CHARS
+        page.close()
+        if found:
+            return True
+    return False
 
 
-def extract(path) -> Extracted:
+def extract(path, max_pages: int = limits.MAX_PAGES) -> Extracted:
     with open_pdf(path) as pdf:
+        limits.check_pages(path, len(pdf.pages), max_pages)
         if not has_text(pdf):
             from . import ocr
 
-            return ocr.extract_pdf(path, len(pdf.pages))
+            return ocr.extract_pdf(path, [(page.width, page.height) for page in pdf.pages])
         rows: list[Row] = []
         encodings: set[str] = set()
         for number, page in enumerate(pdf.pages, 1):
             rows += _page_rows(page, number, encodings)
+            page.close()  # pdfplumber keeps each page's objects until closed: memory grows with the pages
     ma_goc = "tcvn3" if "tcvn3" in encodings else "vni" if "vni" in encodings else "unicode"
     return Extracted(rows, ma_goc, positioned=True)
 

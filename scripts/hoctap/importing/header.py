@@ -335,8 +335,23 @@ def _type_and_title(f: Fields, z: Zones, left: list[Cell], positioned: bool) -> 
         text = " ".join([VV.match(left[vv[0]].text)["tv"]] + [c.text for c in left[vv[0] + 1:]])
         accept(f, "trich_yeu", text, forms.subject, "the `V/v` lines", left[vv[0]:])
         return
-    f.warnings.append("loai: no type line (`KẾ HOẠCH`, `QUYẾT ĐỊNH`…) and no `V/v`: the type is not printed")
+    settled = _type_of_symbol(f.so_ky_hieu)
+    if settled:
+        f.loai = settled
+        f.warnings.append(f"loai: no type line; `{f.so_ky_hieu}` says {settled} (the type abbreviations of "
+                          "Nghị định 30/2020 Phụ lục III and Hướng dẫn 36-HD/VPTW)")
+    else:
+        f.warnings.append("loai: no type line (`KẾ HOẠCH`, `QUYẾT ĐỊNH`…) and no `V/v`: the type is not printed")
     f.warnings.append("trich_yeu: no trích yếu under a type line or after `V/v`")
+
+
+def _type_of_symbol(so_ky_hieu: str | None) -> str | None:
+    """The type a symbol settles: its type code (`CTr` → Chương trình, `KL` → Kết luận, `CV` → Công văn), or
+    Công văn for a state symbol with none (`1447/TLĐ-QHLĐ`). A Party `QĐ` is quyết định or quy định: not settled."""
+    symbol = symbols.parse(so_ky_hieu) if so_ky_hieu else None
+    if symbol is None or symbol.party and symbol.type == "QĐ":
+        return None
+    return symbols.TYPE_CODES.get(symbol.type) if symbol.type else "Công văn"
 
 
 def capitals(text: str) -> bool:

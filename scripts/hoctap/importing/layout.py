@@ -22,6 +22,7 @@ _PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3}
 _EDGE = 0.09  # the top and bottom 9 % of a page hold its running header and footer
 _ENDS_SENTENCE = re.compile(r"[.:;!?](?:\s*\([^)]*\))?[”\"]?$")
 _ENDS_STATEMENT = re.compile(r"[.:!?](?:\s*\([^)]*\))?[”\"]?$")  # not `;`: `…của Đảng;\nChỉ thị số…` goes on
+_TAIL = 1000  # characters at a paragraph's end that the two patterns above look at
 
 
 def drop_furniture(rows: list[Row], positioned: bool) -> tuple[list[Row], int]:
@@ -89,13 +90,17 @@ def _text_paragraphs(rows: list[Row], positioned: bool, wrapped: bool) -> list[P
         return []
     measure = _Measure(rows, positioned)
     out: list[Paragraph] = []
+    counts: list[tuple[int, int]] = []  # each paragraph's letters and capitals, kept as it grows: linear time
     for row in rows:
         text = row.text.strip()
-        if out and not _breaks(out[-1], row, text, measure):
+        letters, capitals = _letters(text)
+        if out and not _breaks(out[-1], row, text, measure, _capitals(*counts[-1])):
             out[-1].text = f"{out[-1].text} {text}"
             out[-1].rows.append(row)
+            counts[-1] = (counts[-1][0] + letters, counts[-1][1] + capitals)
         else:
             out.append(Paragraph(text, [row]))
+            counts.append((letters, capitals))
     return out
 
 
@@ -121,32 +126,39 @@ class _Measure:
         return len(row.text) < 0.75 * self.full
 
 
-def _breaks(last: Paragraph, row: Row, text: str, measure: _Measure) -> bool:
+def _breaks(last: Paragraph, row: Row, text: str, measure: _Measure, last_capitals: bool) -> bool:
     previous = last.rows[-1]
+    end = last.text[-_TAIL:]  # how the paragraph ends: a sentence's end never needs more
     marker = MARKER.match(text)
-    if marker and marker["bullet"] and not _ENDS_SENTENCE.search(last.text) and not measure.short(previous):
+    if marker and marker["bullet"] and not _ENDS_SENTENCE.search(end) and not measure.short(previous):
         after = text[marker.end():marker.end() + 1]
         if after.islower() or after.isdigit():
             return False  # `2025\n- 2030 nhằm…`: a wrapped range, not a list item
-    ended = measure.short(previous) or _ENDS_SENTENCE.search(last.text) or _all_capitals(last.text)
+    ended = measure.short(previous) or _ENDS_SENTENCE.search(end) or last_capitals
     if marker or OPENERS.match(text):
         return bool(ended)  # `…theo Điều 4 Điều lệ và\nĐiều 47 của Luật…`: a reference wrapped to the line's start
-    if measure.short(previous) or _all_capitals(last.text) != _all_capitals(text):
+    if measure.short(previous) or last_capitals != _capitals(*_letters(text)):
         return True
     unit = MARKER.match(last.text)
-    if unit and unit["kind"] and text[:1].isupper() and not _ENDS_SENTENCE.search(last.text) \
+    if unit and unit["kind"] and text[:1].isupper() and not _ENDS_SENTENCE.search(end) \
             and (measure.part_full(previous) or _weight(previous) != _weight(row)):
         return True  # a Điều's title, wrapped, and the first sentence of its body
-    if _ENDS_STATEMENT.search(last.text) and (text[:1].isupper() or text[:1] in "“\"("):
+    if _ENDS_STATEMENT.search(end) and (text[:1].isupper() or text[:1] in "“\"("):
         return True
-    return row.blank_before and bool(_ENDS_SENTENCE.search(last.text))
+    return row.blank_before and bool(_ENDS_SENTENCE.search(end))
 
 
 def _weight(row: Row) -> bool:
     return all(c.bold for c in row.cells)
 
 
-def _all_capitals(text: str) -> bool:
+def _letters(text: str) -> tuple[int, int]:
+    """How many letters a text has, and how many of them are capitals."""
     letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    return len(letters), sum(1 for ch in letters if ch.isupper())
+
+
+def _capitals(letters: int, capitals: int) -> bool:
+    """Written all in capitals (a title, a heading), by its letters' counts."""
+    return letters >= 2 and capitals == letters
 

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from . import limits
 from .model import Cell, Extracted, ImportFailure, Row
 from .rules import rejoin_fixed
 
@@ -24,6 +25,7 @@ DOUBT = 60  # below this a word stays in the text but no header field is made of
 progress: Callable[[str], None] = lambda message: None
 """Told `page n of N` while a scanned PDF is read: `hoctap import` shows it, for OCR takes seconds a page."""
 _CELL_GAP = 3.0  # × the line's height
+_BLANK_CONTRAST = 32  # a page whose darkest grey is this close to its lightest holds no print
 
 
 def _tesseract():
@@ -42,29 +44,40 @@ def _tesseract():
 def extract_image(path: Path) -> Extracted:
     from PIL import Image, UnidentifiedImageError
 
+    Image.MAX_IMAGE_PIXELS = limits.MAX_PIXELS  # Pillow's decompression-bomb guard, at our limit
     try:
         with Image.open(path) as image:
+            limits.check_pixels(path, *image.size)
             image.load()
             rows = _image_rows(image.convert("L"), 1)
-    except (UnidentifiedImageError, OSError) as error:
-        raise ImportFailure(f"{path.name}: not a readable image ({error.__class__.__name__})") from None
+    except Image.DecompressionBombError:  # Pillow's own guard, at twice the limit, before the size is known to us
+        raise ImportFailure(f"{path.name}: more than twice the {limits.MAX_PIXELS / 1e6:.0f} million pixels OCR reads, "
+                            "as a decompression bomb has; scan it again at 300 dpi") from None
+    except (UnidentifiedImageError, OSError, ValueError) as error:
+        # ValueError: a text chunk past Pillow's limit (MAX_TEXT_CHUNK), a broken header
+        raise ImportFailure(f"{path.name}: not a readable image ({error.__class__.__name__}: {error})") from None
     return _result(rows, path)
 
 
-def extract_pdf(path: Path, pages: int) -> Extracted:
+def extract_pdf(path: Path, sizes: list[tuple[float, float]]) -> Extracted:
+    """A scanned PDF, page by page (`sizes` in points); the editor sees which page is being read."""
     from PIL import Image
 
     if shutil.which("pdftoppm") is None:
         raise ImportFailure("reading a scanned PDF needs pdftoppm (Debian package poppler-utils)")
+    for number, (width, height) in enumerate(sizes, 1):
+        limits.check_pixels(path, round(width * DPI / 72), round(height * DPI / 72), f"page {number} at {DPI} dpi is ")
+    Image.MAX_IMAGE_PIXELS = limits.MAX_PIXELS
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for number in range(1, pages + 1):
-            progress(f"{path.name}: OCR, page {number} of {pages}")
+        for number in range(1, len(sizes) + 1):
+            progress(f"{path.name}: OCR, page {number} of {len(sizes)}")
             out = Path(tmp) / f"p{number}"
             subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-png", "-f", str(number), "-l", str(number),
                             "-singlefile", str(path), str(out)], check=True, capture_output=True, timeout=300)
             with Image.open(out.with_suffix(".png")) as image:
                 rows += _image_rows(image.convert("L"), number)
+            out.with_suffix(".png").unlink()
     return _result(rows, path)
 
 
@@ -88,6 +101,9 @@ def _result(rows: list[Row], path: Path) -> Extracted:
 
 
 def _image_rows(image, page: int) -> list[Row]:
+    low, high = image.getextrema()
+    if high - low < _BLANK_CONTRAST:
+        return []  # a blank page: nothing for Tesseract to find, and it would take a second to say so
     pytesseract = _tesseract()
     data = pytesseract.image_to_data(image, lang=LANGUAGE, config="--psm 3", output_type=pytesseract.Output.DICT)
     width, height = image.size

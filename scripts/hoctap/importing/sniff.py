@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from . import limits
 from .model import ImportFailure
 
 FORMATS = {".txt": "text", ".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".html": "html", ".htm": "html",
@@ -40,6 +41,7 @@ def sniff(path: Path) -> str:
     if expected is None:
         raise ImportFailure(f"{path.name}: cannot import a `{path.suffix or 'nameless'}` file; "
                             f"give a {', '.join(sorted(FORMATS))} file")
+    limits.check_file_size(path)
     with path.open("rb") as handle:
         head = handle.read(4096)
     if not head.strip():

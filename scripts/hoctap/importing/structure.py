@@ -47,6 +47,7 @@ class _Outline:
         self.prefix = prefix
         self.path: dict[str, str] = {}
         self.seen: set[str] = set()
+        self.last_n: dict[str, int] = {}  # where each anchor's count stopped: `-2`, `-3`… are not tried again
         self.current = ""
 
     def enter(self, kind: str, number: str) -> str:
@@ -66,10 +67,12 @@ class _Outline:
         return (f"phan-{p['phan']}-" if "phan" in p else "") + "muc-" + "-".join(numbers)
 
     def _unique(self, anchor: str) -> str:
-        candidate, n = anchor, 1
+        n = self.last_n.get(anchor, 1)
+        candidate = anchor if n == 1 else f"{anchor}-{n}"
         while candidate in self.seen:
             n += 1
             candidate = f"{anchor}-{n}"
+        self.last_n[anchor] = n
         self.seen.add(candidate)
         return candidate
 

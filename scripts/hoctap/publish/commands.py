@@ -21,7 +21,9 @@ from ..build import project
 from ..text.findings import format_text
 from ..registry.gate_decision import PROFILES
 from . import bundle as offline
+from . import offline_app
 from . import releases as rel
+from ..sharing.links import check_site_url
 from .pdf_command import make_pdf
 from .verify import inline_script_hashes, verify
 
@@ -48,7 +50,8 @@ def add_verbs(verbs) -> None:
     _target(listing, required=True)
     listing.set_defaults(run=_guarded(cmd_releases))
 
-    csp = verbs.add_parser("csp", help="the script-src of the Content-Security-Policy the current release needs")
+    csp = verbs.add_parser("csp", help="the script-src (and worker-src, manifest-src) of the Content-Security-Policy "
+                                       "the current release needs")
     _target(csp, required=True)
     csp.set_defaults(run=_guarded(cmd_csp))
 
@@ -163,18 +166,24 @@ def cmd_csp(args: argparse.Namespace) -> int:
         raise rel.PublishError(f"{site}: the release does not list the scripts its templates emit "
                                "(made by an older hoctap); publish again")
     print("script-src 'self' " + " ".join(sorted(found)))
+    if (site / offline_app.WORKER).is_file():  # a release a phone keeps: its worker and manifest, from the site only
+        print("worker-src 'self'; manifest-src 'self'")
     return 0
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     out = Path(args.out).resolve()
+    if out.is_dir() or out.suffix.lower() != ".zip":
+        raise rel.PublishError(f"--out {args.out}: {'a folder' if out.is_dir() else 'not a .zip file name'}; "
+                               "give the zip's file name, such as --out hoc-tap.zip")
     if args.to is not None:
         site = (args.to / rel.CURRENT).resolve()
         if not (site / "index.html").is_file():
             raise rel.PublishError(f"{args.to}: no current release to bundle; publish first, or leave out --to")
         size, count = offline.write(site, out)
     else:
-        with tempfile.TemporaryDirectory(prefix="hoctap-bundle-") as temporary:
+        disk.remove_stale(Path(tempfile.gettempdir()), "hoctap-bundle-")  # builds of bundles killed with -9
+        with tempfile.TemporaryDirectory(prefix=f"hoctap-bundle-{os.getpid()}-") as temporary:
             site = Path(temporary) / "site"
             _build_checked(args, site, release="", site_url="")
             size, count = offline.write(site, out)
@@ -185,31 +194,40 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 # -- steps ----------------------------------------------------------------------
 
 def _build_checked(args: argparse.Namespace, site: Path, *, release: str, site_url: str):
-    """Build with the gate's options (strict: the plugin fails on findings), then verify the result
-    against the gate's decision in that build."""
+    """Build with the gate's options (strict: the plugin fails on findings), make the PDF and, in a
+    publish, what a phone keeps (hoctap.publish.offline_app), then verify the whole result against the
+    gate's decision in that build."""
     built = project.build(args.config_file, site, site_url=site_url, drafts=args.allow_draft, profile=args.profile,
                           release=release, preview=False)
     if built is None:
         raise rel.PublishError("the build failed (its messages are above); nothing was published, "
                                "the current release is unchanged. Fix the problems listed and run the command again")
+    # The site links to the combined PDF, so every release carries it, made from the same gated documents
+    if make_pdf(args.config_file, str(site), registry=built.registry) != 0:
+        raise rel.PublishError("the PDF could not be made (its messages are above); nothing was published, "
+                               "the current release is unchanged")
+    # A release a phone keeps: the worker lists every file with its hash, so it comes after the PDF
+    if release:
+        kept = offline_app.write(site, release)
+        print(f"hoctap publish: a phone keeps {kept['count']} files, {_mb(kept['size'])}"
+              + (f" (past {_mb(offline_app.DOWNLOADS_KEPT_MAX)} of downloads: the PDF and decks when first opened)"
+                 if kept["downloads_on_open"] else ", the PDF and decks included"))
     findings = verify(site, built.left_out, drafts=args.allow_draft, own_origin=_origin(site_url))
     if findings:
         print(format_text(findings), file=sys.stderr)
         raise rel.PublishError(f"the built site failed {len(findings)} check(s) listed above; nothing was published, "
                                "the current release is unchanged")
-    # The site links to the combined PDF, so every release carries it, made from the same gated documents
-    if make_pdf(args.config_file, str(site), registry=built.registry) != 0:
-        raise rel.PublishError("the PDF could not be made (its messages are above); nothing was published, "
-                               "the current release is unchanged")
     return built
 
 
 def _site_url(value: str) -> str:
-    parts = urlsplit(value)
-    if not (parts.scheme in ("http", "https") and parts.netloc):
+    if not value:
         raise rel.PublishError("the address the site is served at is needed for its 404 page and sitemap: "
                                "pass --site-url http://HOST/hoc-tap/ (or set HOCTAP_SITE_URL)")
-    return value if value.endswith("/") else value + "/"
+    try:
+        return check_site_url(value)
+    except ValueError as error:
+        raise rel.PublishError(str(error)) from None
 
 
 def _origin(site_url: str) -> str:

@@ -3,6 +3,8 @@ and loads nothing from another origin. Each check returns findings; nothing here
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -12,6 +14,7 @@ from urllib.parse import urlsplit
 from ..text.findings import Finding
 from ..registry.gate_decision import LeftOut
 from ..render import scripts
+from . import offline_app
 
 REQUIRED = ("index.html", "404.html")
 """Files a release cannot go live without: the home page and the page the web server shows for 404."""
@@ -24,7 +27,8 @@ _FETCHING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefet
 
 def verify(site: Path, left_out: list[LeftOut], *, drafts: bool, own_origin: str = "") -> list[Finding]:
     """Every problem that keeps `site` from going live; empty when it may."""
-    return [*whole(site), *absent(site, left_out), *no_draft_card(site, drafts), *own_origin_only(site, own_origin)]
+    return [*whole(site), *absent(site, left_out), *no_draft_card(site, drafts), *own_origin_only(site, own_origin),
+            *worker_keeps_release(site)]
 
 
 def whole(site: Path) -> list[Finding]:
@@ -83,6 +87,40 @@ def _foreign(url: str, own_origin: str) -> bool:
     if parts.scheme in ("", "data", "blob") and not url.strip().startswith("//"):
         return False
     return f"{parts.scheme}://{parts.netloc}" != own_origin.rstrip("/") or not own_origin
+
+
+_KEPT_ENTRY = re.compile(r'\{url:"([^"]+)",revision:(?:"[^"]*"|null),integrity:"sha256-([^"]+)"\}')
+_RELEASE_META = re.compile(r'<meta name="hoctap-release" content="([^"]+)">')
+
+
+def worker_keeps_release(site: Path) -> list[Finding]:
+    """A release with a service worker: the worker names this release, lists every page of every
+    language, and each file it lists is in the release with the hash it listed (a phone would
+    otherwise refuse the file, and so the whole release)."""
+    worker = site / offline_app.WORKER
+    if not worker.is_file():
+        return []
+    text = worker.read_text(encoding="utf-8")
+    problem = lambda line, message, fix="report this: the release was changed after its worker was written": \
+        Finding(offline_app.WORKER, line, 1, "R005", message, fix)
+    findings = []
+    home = _RELEASE_META.search((site / "index.html").read_text(encoding="utf-8", errors="replace"))
+    if home is None or offline_app.release_of(text) != home.group(1):
+        findings.append(problem(1, f"written for release {offline_app.release_of(text)}, "
+                                   f"the pages are of {home.group(1) if home else 'no release'}"))
+    kept = dict(_KEPT_ENTRY.findall(text))
+    for url, digest in sorted(kept.items()):
+        path = site / url
+        if not path.is_file():
+            findings.append(problem(1, f"keeps {url}, which is not in the release"))
+        elif base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode() != digest:
+            findings.append(problem(1, f"keeps {url} with another content than the release's"))
+    for page in _files(site, (".html",)):
+        rel = page.relative_to(site).as_posix()
+        if rel not in kept and page.name != "404.html":
+            findings.append(problem(1, f"does not keep {rel}: a phone without a network could not open it",
+                                    "report this: hoctap.publish.offline_app leaves the page out"))
+    return findings
 
 
 class _Fetches(HTMLParser):

@@ -1,12 +1,14 @@
 """The publication gate: which pages a build leaves out, and why.
 
-Three rules, from the pages' front matter:
+Four rules, from the pages' front matter:
 
 - a page marked `chi_xem_truoc: true` (preview only: the editors' guide, with its commands and
   finding codes) is in editors' previews only, never in a publish or a bundle, whatever the options;
 - a page whose `trang_thai` is `du-thao` (draft; for a document page, anything not `da-duyet`)
   is left out unless drafts are allowed — editors' previews allow them, a publish does not;
-- a page marked `noi_bo: true` (internal only) is left out of a `public` build.
+- a page marked `noi_bo: true` (internal only) is left out of a `public` build;
+- a document page with a required field empty (`hoctap import` could not read it) is in previews,
+  its gaps listed as warnings, and never in a publish or a bundle until an editor has filled them.
 
 A page is decided once for all its languages: `ten.en.md` goes wherever `ten.md` goes, and a
 mark on either version counts. What is left out is absent everywhere: its files are removed
@@ -23,7 +25,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..content.front_matter import is_document
+from ..content.front_matter import gaps, is_document
 from ..content.page import Page
 from ..text.pages import DEFAULT_LANG
 from .documents import Registry
@@ -58,6 +60,9 @@ def decide(registry: Registry, *, drafts: bool, profile: str, preview: bool = Tr
         if not drafts and _is_draft(page):
             reasons.append("draft (`trang_thai: du-thao`); publish it with --allow-draft, "
                            "or approve it (`trang_thai: da-duyet`)")
+        if not preview and is_document(page) and page.lang == DEFAULT_LANG and gaps(page):
+            reasons.append("incomplete: " + ", ".join(f"`{key}`" for key in gaps(page)) + " empty (the import "
+                           "could not read it); fill it in from the original")
         if profile == "public" and page.front_matter.noi_bo:
             reasons.append("internal (`noi_bo: true`) and this is a public build")
     return [LeftOut(stem, reasons[0]) for stem, reasons in sorted(marks.items()) if reasons]

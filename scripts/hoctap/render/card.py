@@ -32,8 +32,9 @@ class Cards:
         """The card's fields for overrides/partials/the-van-ban.html (attributes, as `template_labels`)."""
         lang = values.lang
         registry = self.registry
-        refs = lambda symbols: [self._link(registry.get(s), values, document) for s in symbols if registry.get(s)]
         t = labels(lang)
+        refs = lambda symbols: [self._link(registry.get(s), values, document) if registry.get(s)
+                                else SimpleNamespace(ma=s, title=t["nhac_den"], lang=lang, url=None) for s in symbols]
         adopted = adopted_by_congress(document)
         said = status(document)
         return SimpleNamespace(

@@ -14,6 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from ..registry.gate_decision import LeftOut, decide, published, stem_of
 from ..registry.documents import Registry
+from . import installable
 
 log = get_plugin_logger("hoctap")
 
@@ -107,6 +108,10 @@ class Gate:
         self.left_out = decide(registry, drafts=self.drafts, profile=self.profile, preview=self.preview)
         config.nav = prune_nav(config.nav, self.left_out)
         extension(config, self.left_out)
+        # A publish is an app a phone installs and keeps; a preview or a bundle is not
+        config.extra["hoctap_app"] = installable.app(config.site_url, release=self.release, preview=self.preview)
+        if config.extra["hoctap_app"]:
+            config.theme.static_templates.add(installable.OFFLINE_PAGE)
         if not self._reported:
             self._reported = True
             self._report()

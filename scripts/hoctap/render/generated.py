@@ -61,12 +61,13 @@ def list_documents(nav: Navigation, registry: Registry, file_of: Callable[[str],
     return nav
 
 
-def not_found_page(output: str, site_dir: Path, lang: str) -> str:
-    """Each language its own 404 page: the Vietnamese one at the root (returned), the others written
-    in their folder (en/404.html); MkDocs would write every language's to the root, each over the last."""
+def page_of_language(name: str, output: str, site_dir: Path, lang: str) -> str:
+    """Each language its own theme page (404.html, the offline page): the Vietnamese one at the root
+    (returned), the others written in their folder (en/404.html); MkDocs would write every language's
+    to the root, each over the last."""
     if lang == DEFAULT_LANG:
         return output
-    path = site_dir / lang / "404.html"
+    path = site_dir / lang / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(output, encoding="utf-8")
     return ""

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from .. import search
 from ..text import safe_html
 from ..text.pages import DEFAULT_LANG, PAGE_KINDS
-from . import autolink, checked, generated, languages, minify, page_text, scripts, search_records, share
+from . import autolink, checked, generated, installable, languages, minify, page_text, scripts, search_records, share
 from . import toan_van_section as toan_van
 from .card import Cards, review
 from .citations import cite_quotations
@@ -240,12 +240,13 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
 
     on_post_page = CombinedEvent(_on_post_page_scripts, _on_post_page_links)
 
-    # Each language its own 404 page, where MkDocs would write every language's to the root
+    # Each language its own 404 page and offline page (render.installable), where MkDocs would write
+    # every language's to the root
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig):
-        if not self.config.enabled or template_name != "404.html":
+        if not self.config.enabled or template_name not in ("404.html", installable.OFFLINE_PAGE):
             return
         self.script_hashes |= scripts.hashes(output)  # a template with no page content
-        return generated.not_found_page(output, Path(config.site_dir), language_of(config))
+        return generated.page_of_language(template_name, output, Path(config.site_dir), language_of(config))
 
     # Our date filter and compiled templates kept from one language build to the next
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -289,7 +290,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             self.previews.draw(Path(config.site_dir))
         except share.cards.FontMissing as error:
             raise PluginError(str(error)) from None
-        if language_of(config) == DEFAULT_LANG:
+        if language_of(config) == DEFAULT_LANG and self.config.kit_files:
             generated.copy_originals(self.registry, self.checked.source_dir, Path(config.site_dir))
             self.kit.decks(Path(config.site_dir))
             self.kit.calendar(Path(config.site_dir), datetime.datetime.now(datetime.timezone.utc))

@@ -17,6 +17,7 @@ import yaml
 
 from ..content.page import Document
 from ..text.pages import DEFAULT_LANG
+from ..text.sentence_case import sentence_case
 from .labels import format_date
 
 VALUES_FILE = "includes/values.{lang}.yml"
@@ -70,7 +71,7 @@ def subject(document: Document, values: Values) -> Value | None:
     translated = values.by_field.get("ten_ngan", {}).get(document.ma)
     if translated:
         return Value(translated, values.lang)
-    text = document.ten_ngan or document.trich_yeu
+    text = document.ten_ngan or sentence_case(document.trich_yeu or "")
     return Value(text, DEFAULT_LANG) if text else None
 
 

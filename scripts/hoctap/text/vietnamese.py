@@ -5,12 +5,23 @@ reader types (`search/text.py`), which drops the diacritics these keep.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from markdown.extensions.toc import slugify as _ascii_slugify
 
 LOOKALIKE_D = str.maketrans({"Ð": "Đ", "ð": "đ"})
 """`Ð` (U+00D0, Icelandic eth) is what some keyboards and PDF extractions give instead of `Đ` (U+0110)."""
+
+
+INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+"""Bidirectional controls (U+202E turns `gnp.exe` around) and zero-width characters: invisible, never
+needed in Vietnamese, able to make a title read other than it is written."""
+
+
+def invisible_names(text: str) -> list[str]:
+    """`U+202E`, … : the invisible characters of `text`, each once, as an editor can search for them."""
+    return list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in INVISIBLE.findall(text)))
 
 
 def fix_lookalike_d(text: str) -> str:
