@@ -150,7 +150,7 @@ def test_unapprove_and_undo(client, desk):
 
 def test_safe_fixes_from_the_todo_list(client, desk):
     page = desk.docs_dir / "van-ban" / "58-ct-tw.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("Đảng", "Ðảng", 1), encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\nChỉ thị của Ban Bí thư Trung ương Ðảng.\n", encoding="utf-8")
     todo = client.get("/").text
     assert "Sửa tự động" in todo and "Ðảng" in todo
     client.post("/sua", data={"csrftoken": token(client), "trang": "van-ban/58-ct-tw", "tiep": "/"})
@@ -267,3 +267,19 @@ def test_key_points_are_chosen_from_the_importers_proposals(client, desk, outsid
     client.post(f"/trang/{stem}/diem-chinh", data={"csrftoken": token(client)})  # none kept: the block goes
     assert (desk.docs_dir / "includes" / "diem-chinh.yml").read_text(encoding="utf-8").count("- trich:") \
         == data.count("- trich:") - 2
+
+
+def test_a_page_that_cannot_be_read_is_a_message(client, desk):
+    (desk.docs_dir / "van-ban" / "15-ctr-tu.md").write_text("---\nso_ky_hieu: [\n---\n# x\n", encoding="utf-8")
+    answer = client.get("/trang/van-ban/15-ctr-tu")
+    assert answer.status_code == 404 and "Không có trang này" in answer.text
+    assert "E003" in client.get("/").text  # the to-do list says what is wrong with it
+
+
+def test_an_unforeseen_failure_is_a_message_not_a_traceback(desk, monkeypatch):
+    from hoctap.desk import todo
+
+    monkeypatch.setattr(todo, "overview", lambda project: 1 / 0)
+    client = TestClient(make_app(desk), base_url=f"http://{HOST}", raise_server_exceptions=False)
+    answer = client.get("/")
+    assert answer.status_code == 500 and "Bàn biên tập gặp lỗi" in answer.text and "Traceback" not in answer.text

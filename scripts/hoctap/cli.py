@@ -24,9 +24,16 @@ from .build.project import docs_dir_of
 from .publish import commands as publishing
 from .publish.pdf_command import make_pdf
 from .registry.documents import Registry
+from .sharing.links import check_site_url
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    if args.site_url:
+        try:
+            args.site_url = check_site_url(args.site_url)
+        except ValueError as error:
+            print(f"hoctap build: {error}", file=sys.stderr)
+            return 2
     return site_build.build(args.config_file, args.site_dir, pdf=args.pdf, site_url=args.site_url,
                             drafts=args.drafts, profile=args.profile)
 

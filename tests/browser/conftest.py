@@ -86,14 +86,17 @@ def start_desk(project: Path, publish_to: Path, *extra: str):
 
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # Its messages (MkDocs logs every preview build) go to a file: a pipe nobody reads fills and stops the desk
+    log = open(publish_to.parent / f"desk-{port}.log", "w+", encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-m", "hoctap.cli", "desk", "--port", str(port),
                                 "--publish-to", str(publish_to), "--site-url", "http://intranet.test/hoc-tap/", *extra],
-                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                               cwd=project, env=env, stdout=log, stderr=log, text=True)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"hoctap desk stopped: {process.stderr.read()}")
+            log.seek(0)
+            raise RuntimeError(f"hoctap desk stopped: {log.read()[-3000:]}")
         try:
             urllib.request.urlopen(url + "tai-nguyen/desk.css", timeout=2)
             return process, url
@@ -124,8 +127,19 @@ def desk_url(desk_project, tmp_path_factory):
     """The desk serving `desk_project` on loopback; publishes go to a folder beside it."""
     process, url = start_desk(desk_project, tmp_path_factory.mktemp("desk-publish"))
     yield url
+    stop_desk(process)
+
+
+def stop_desk(process) -> None:
+    """Ctrl+C's signal, then, if the desk is still busy a minute later, the end."""
+    import subprocess
+
     process.terminate()
-    process.wait(timeout=20)
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 @pytest.fixture(params=[360, 1280], ids=["360px", "1280px"])

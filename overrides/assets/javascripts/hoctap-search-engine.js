@@ -8,11 +8,13 @@
 
 var TONES = { "\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5" };
 var MAX_GROUPS = 50, MAX_SECTIONS = 6, RERANKED = 100, MAX_WORDS = 30;  /* pages, sections shown per page */
-/* Ranking by how much of the query a page covers (hoctap-search-query.js weighs each word): a page
-   covering less than MIN_COVERAGE is no result; coverage, raised to COVERAGE_POWER, scales the rest. */
+/* Ranking by how much of the query a section covers, with its page's title (`scores` weighs each
+   word): one covering less than MIN_COVERAGE is no result; coverage, raised to COVERAGE_POWER,
+   scales the rest; a guessed word (hoctap-search-query.js) covers GUESSED_COVERS of its share.
+   tests/test_search_questions.py and benchmarks/search.py show the cases. */
 var MIN_COVERAGE = 0.7, COVERAGE_POWER = 3, GUESSED_COVERS = 0.75;
-/* A section that has the query as one phrase, in its text or its title, and one that has the
-   words typed with their diacritics, rank higher (benchmarks/search.py shows the cases). */
+/* A section that says neighbouring words of the query one after the other, in its text or its
+   title, and one that has the words typed with their diacritics, rank higher. */
 var PHRASE_BOOST = 2, TITLE_PHRASE_BOOST = 4, EXACT_BOOST = 4;
 var OPTIONS = {
   boost: { title: 3, symbol: 5 },

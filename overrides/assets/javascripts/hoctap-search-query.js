@@ -5,8 +5,9 @@
 "use strict";
 
 /* Question words: a member's question says what it asks with them; the page that answers rarely
-   does. A page need not have them; a heading that says one answers it (hoctap-search-engine.js). A word typed with its diacritics is one only if they are these
-   (`đầu` is not `đâu`); typed without, if its letters are. The English ones are for /en/. */
+   does. A page need not have them; a heading that says one answers it (hoctap-search-engine.js).
+   A word typed with its diacritics is one only if they are these (`đầu` is not `đâu`); typed
+   without, if its letters are. The English ones are for /en/. */
 var QUESTION_PHRASES = [
   "như thế nào", "khi nào", "lúc nào", "bao giờ", "bao lâu", "là gì", "làm gì", "cái gì", "những gì",
   "ở đâu", "tại đâu", "thế nào", "ra sao", "làm sao", "tại sao", "vì sao", "bao nhiêu", "có phải",
@@ -22,7 +23,8 @@ var QUESTION_ENDINGS = ["không", "chưa", "nhỉ", "nhé", "vậy"];
    twice (`soo`). Else, guesses in words of four letters or more: within this many edits, by folded
    length (index: letters, the last for longer words), an adjacent swap counting as one, the first
    two letters right (they name the postings script that is read, and a short word has too many
-   neighbours to guess). A guess weighs TYPO_WEIGHT, and covers half as much of the query.
+   neighbours to guess). A guess weighs TYPO_WEIGHT, and covers less of the query than the word
+   (GUESSED_COVERS, hoctap-search-engine.js).
    benchmarks/search.py measures recall and false hits of each choice. */
 var TYPO_DISTANCE = [0, 0, 0, 0, 1, 1, 1, 1, 2], TYPO_SWAPS = true, TYPO_KNOWN_WORDS = false, TYPO_WEIGHT = 0.45;
 
@@ -73,6 +75,11 @@ function telex(folded) {
   return decoded !== folded ? decoded : null;
 }
 
+/* What a word the index does not know is sure to be: its Telex reading, and the word without its doubled letters. */
+function readings(term) {
+  return [telex(term), term.replace(/(.)\1/g, "$1")].filter(function (reading) { return reading && reading !== term; });
+}
+
 function known(term, prefix) {
   if (engine._index.has(term)) return true;
   if (prefix) for (var _ of engine._index.atPrefix(term).keys()) return true;
@@ -83,8 +90,8 @@ function known(term, prefix) {
 function typos(term, prefix) {
   var found = { sure: [], guessed: [] };
   if (!TYPO_KNOWN_WORDS && known(term, prefix)) return found;
-  [telex(term), term.replace(/(.)\1/g, "$1")].forEach(function (reading) {
-    if (reading && reading !== term && known(reading, prefix) && found.sure.indexOf(reading) < 0) found.sure.push(reading);
+  readings(term).forEach(function (reading) {
+    if (known(reading, prefix) && found.sure.indexOf(reading) < 0) found.sure.push(reading);
   });
   var distance = TYPO_DISTANCE[Math.min(term.length, TYPO_DISTANCE.length - 1)];
   if (found.sure.length || !distance) return found;
@@ -158,13 +165,13 @@ function reach(unit) {
   return found;
 }
 
-/* The terms whose postings a query needs: its words, folded, as typed, in Telex; the glossary's forms. */
+/* The terms whose postings a query needs: its words, folded, as typed, and their sure readings
+   (which may begin with other letters: `ddoi`); the glossary's forms. */
 function wanted(list) {
   var query = list.map(fold), extra = [];
   query.forEach(function (q) {
     if (spelledOut[q]) extra = extra.concat(spelledOut[q]);
-    var decoded = telex(q);
-    if (decoded) extra.push(decoded);
+    extra = extra.concat(readings(q));
   });
   for (var meaning in abbreviationOf) if (includesRun(query, meaning.split(" "))) extra.push(abbreviationOf[meaning]);
   return query.concat(list.map(exact).filter(Boolean), extra);
@@ -174,8 +181,9 @@ function includesRun(list, run) {
   return (" " + list.join(" ") + " ").includes(" " + run.join(" ") + " ");
 }
 
-/* Whether a word of a page is one the query's word `a` really matched (`a.matched`: its index
-   terms found): typed with diacritics, only as typed (or begun so, while it is being typed). */
+/* Whether a word of a page (`folded`) is one the query's word `a` matched (`a.matched`: the index
+   terms its unit can match, `reach`): typed with diacritics, only as typed (or begun so, while it
+   is being typed). */
 function matches(a, word, folded) {
   if (!a.matched.has(folded)) return false;
   if (!a.exact || a.typo) return true;

@@ -16,6 +16,7 @@ The site shows the source line as the reader cites it ("Kế hoạch ngày 31/3/
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -47,6 +48,8 @@ class Quotation:
 
 def quotations(text: str) -> list[Quotation]:
     """Every blockquote of a Markdown text outside code; those ending with `nguồn:` carry their reference."""
+    if ">" not in text:
+        return []  # most pages quote nothing: no need to mask their code to find out
     masked = mask_markdown(text, code_only=True)
     found, offset, block = [], 0, []
     lines = text.split("\n")
@@ -141,17 +144,20 @@ def relations_claimed(source: Source, site: Site) -> Iterator[Finding]:
     for quote in quotations(source.text[source.body_start:]):
         start, end = source.body_start + quote.start, source.body_start + quote.end
         prose = prose[:start] + re.sub(r"[^\n]", MASK, prose[start:end]) + prose[end:]
-    own = site.pages_on_disk.get(source.file.resolve()) if source.file else None
     mentions = [(m, site.by_symbol.get(m.symbol.canonical)) for m in find_mentions(prose)]
+    # Where sentences end, found once: a verb's sentence starts after the last end before it (no end
+    # runs into a verb, whose first character is a letter, so these are the ends a search up to it finds)
+    ends = [m.end() for m in _SENTENCE_END.finditer(prose, source.body_start)]
     for verb in _VERB.finditer(prose, source.body_start):
-        start = max((m.end() for m in _SENTENCE_END.finditer(prose, source.body_start, verb.start())), default=source.body_start)
+        before_verb = bisect.bisect_right(ends, verb.start())
+        start = ends[before_verb - 1] if before_verb else source.body_start
         stop = _SENTENCE_END.search(prose, verb.end())
         stop = stop.start() if stop else len(prose)
         before = [d for m, d in mentions if start <= m.start < verb.start() and d is not None]
         after = [(m, d) for m, d in mentions if verb.end() <= m.start < stop and d is not None]
         if not after:
             continue
-        subject = before[-1] if before else own
+        subject = before[-1] if before else _own_document(source, site)
         kind = "can_cu" if re.search(r"căn cứ|based|basis", verb.group(), re.I) else "thuc_hien"
         reverse = bool(verb["basis"] or (verb["passive"] and verb["by"]) or
                        (verb["verb"] and verb["verb"].lower() == "implemented" and verb["by"]))
@@ -168,6 +174,11 @@ def relations_claimed(source: Source, site: Site) -> Iterator[Finding]:
                 yield source.finding(mention.start, "F103", f"the text says {doer.ma} {relation} {done.ma}; "
                                      f"the registry does not (`{kind}` of {doer.page.path.as_posix()})",
                                      "correct the text, or the front matter if the source says so")
+
+
+def _own_document(source: Source, site: Site):
+    """The document of the page being checked, if it is one (asked only when a sentence names none)."""
+    return site.pages_on_disk.get(source.file.resolve()) if source.file else None
 
 
 CHECKS = (quotes_verbatim, relations_claimed)

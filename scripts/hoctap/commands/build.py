@@ -32,6 +32,9 @@ def build(config_file: str, site_dir: str, *, pdf: bool = True, strict: bool = T
         return 1
     staging = target.with_name(f".{target.name}.building-{os.getpid()}")
     try:
+        # what builds killed with -9 left: their staging folders and the old sites they were swapping out
+        disk.remove_stale(target.parent, f".{target.name}.building-")
+        disk.remove_stale(target.parent, f".{target.name}.old-")
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         built = project.build(config_file, staging, site_url=site_url, strict=strict, **options)

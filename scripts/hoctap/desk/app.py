@@ -139,7 +139,7 @@ def make_app(desk: Desk):
         Mount("/tai-nguyen/material", StaticFiles(directory=MATERIAL_STYLES)),
         Mount("/tai-nguyen", StaticFiles(directory=HERE / "static")),
     ]
-    app = Starlette(routes=routes, exception_handlers={Exception: _failed})
+    app = Starlette(routes=routes, exception_handlers={404: _not_found, Exception: _failed})
     return Guard(app, hosts=desk.hosts, max_body=MAX_UPLOAD, password_hash=desk.password_hash,
                  templates=templates.env)
 
@@ -149,7 +149,12 @@ async def _failed(request: Request, error: Exception):
     import logging
 
     logging.getLogger("hoctap.desk").exception("%s %s", request.method, request.url.path)
-    return templates.TemplateResponse(request, "error.html", {"kind": type(error).__name__}, status_code=500)
+    return templates.TemplateResponse(request, "error.html", {"kind": type(error).__name__, "path": request.url.path},
+                                      status_code=500)
+
+
+async def _not_found(request: Request, error: Exception):
+    return render(request, "not_found.html", status=404)
 
 
 def palette_stylesheet() -> str:

@@ -11,6 +11,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from ..text import disk
 from ..text.outline import sections
 from ..text.toan_van_markers import regions
 from . import ImportFailure, import_file, key_point_proposals as key_points, limits
@@ -24,6 +25,9 @@ def add_verb(verbs, folders) -> None:
     verb.add_argument("--dry-run", action="store_true", help="write nothing; show what was read")
     verb.add_argument("--replace-text", action="store_true",
                       help="replace a full text an editor has changed on the page with the original's")
+    verb.add_argument("--replace", action="store_true",
+                      help="replace the original kept in sources/ under the page's name (default: keep it, "
+                           "and keep the new one under a name of its own)")
     verb.add_argument("--max-pages", type=_positive, default=limits.MAX_PAGES, metavar="N",
                       help=f"read a PDF of up to N pages (default: {limits.MAX_PAGES}); longer ones are refused")
     verb.add_argument("--format", choices=("text", "json"), default="text", help="how --dry-run shows it")
@@ -53,6 +57,11 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(f"hoctap import: {path} → {written}", file=sys.stderr)
         except ImportFailure as failure:
             print(f"hoctap import: {failure}", file=sys.stderr)
+            status = 1
+            continue
+        except OSError as error:  # writing the page or the original: a full disk, a refused folder
+            print(f"hoctap import: {path.name}: {disk.explain(error, Path(error.filename or '.'))}; "
+                  "the page and sources/ are as they were", file=sys.stderr)
             status = 1
             continue
         results.append(imported)
@@ -111,7 +120,7 @@ def _write(imported, args: argparse.Namespace):
     from .page import write_page
 
     docs_dir, sources_dir = args.folders(args.config_file)
-    return write_page(imported, docs_dir, sources_dir, args.into, args.replace_text)
+    return write_page(imported, docs_dir, sources_dir, args.into, args.replace_text, args.replace)
 
 
 def _summary(imported) -> str:

@@ -14,6 +14,7 @@ re-import keeps every value the page holds and reports where it reads otherwise.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -51,12 +52,13 @@ def slug_of(imported: Imported) -> str:
 
 
 def write_page(imported: Imported, docs_dir: Path, sources_dir: Path, into: Path | None = None,
-               replace_text: bool = False) -> tuple[Path, list[str]]:
+               replace_text: bool = False, replace_source: bool = False) -> tuple[Path, list[str]]:
     """Write or update the page; return it and where the page and the import differ. The editor's
-    values and an edited full text are kept (the full text is replaced when `replace_text`)."""
+    values and an edited full text are kept (the full text is replaced when `replace_text`); an
+    original already kept under the same name is replaced only when `replace_source`."""
     slug = slug_of(imported)
-    page = into or docs_dir / "van-ban" / f"{slug}.md"
-    original = _keep_original(imported.source, sources_dir, slug)
+    page = confined_page(into or docs_dir / "van-ban" / f"{slug}.md", docs_dir)
+    original = _keep_original(imported.source, sources_dir, slug, replace_source)
     old = page.read_text(encoding="utf-8") if page.exists() else None
     meta, front, body = _split(old) if old else ({}, None, "")
     updates, notes = _updates(imported, meta, original.name)
@@ -77,14 +79,45 @@ def write_page(imported: Imported, docs_dir: Path, sources_dir: Path, into: Path
     return page, notes
 
 
-def _keep_original(source: Path, sources_dir: Path, slug: str) -> Path:
+def confined_page(page: Path, docs_dir: Path) -> Path:
+    """`page` if it is a Markdown page inside docs/ reached without a link; else ImportFailure. `--into`
+    once wrote to /tmp, through `docs/../../`, over mkdocs.yml and the on-tập data file."""
+    docs = Path(os.path.abspath(docs_dir))
+    lexical = Path(os.path.abspath(page))
+    if page.suffix.lower() != ".md" or not lexical.is_relative_to(docs) or lexical == docs:
+        raise ImportFailure(f"{page}: not a page inside {docs_dir}/: --into takes a Markdown page (.md) of the site, "
+                            f"such as {docs_dir}/van-ban/ten-van-ban.md")
+    if lexical.is_dir():
+        raise ImportFailure(f"{page}: a folder; --into takes a page (.md) inside it")
+    links = [p for p in (lexical, *lexical.parents) if p.is_relative_to(docs) and p != docs and p.is_symlink()]
+    if links:
+        raise ImportFailure(f"{links[-1]}: a symbolic link; the importer never writes through one "
+                            "(it could point outside the site): replace it with the real file or folder")
+    return lexical
+
+
+def _keep_original(source: Path, sources_dir: Path, slug: str, replace: bool = False) -> Path:
+    """The original kept in sources/: under the page's name, unless another file holds that name; then
+    under a name made of its own SHA-256, which no other file can have. A file already there is
+    replaced only with `replace` (the plan's text once was, by a document that shared its name)."""
     source = source.resolve()
     if source.parent == sources_dir.resolve():
         return source
+    data = source.read_bytes()
     target = sources_dir / f"{slug}{source.suffix.lower()}"
-    if not target.exists() or target.read_bytes() != source.read_bytes():
-        sources_dir.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, source.read_bytes())
+    if sources_dir.is_symlink():
+        raise ImportFailure(f"{sources_dir}: a symbolic link; originals are never written through one")
+    taken = target.is_symlink() or target.exists()
+    if taken and not target.is_symlink() and target.is_file() and target.read_bytes() == data:
+        return target
+    if taken and not replace:
+        target = sources_dir / f"{slug}-{hashlib.sha256(data).hexdigest()[:16]}{source.suffix.lower()}"
+        if target.is_file() and not target.is_symlink() and target.read_bytes() == data:
+            return target
+    if target.is_dir() and not target.is_symlink():
+        raise ImportFailure(f"{target}: a folder where the original would be kept; move it away")
+    sources_dir.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, data)
     return target
 
 

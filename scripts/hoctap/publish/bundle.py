@@ -12,6 +12,7 @@ import os
 import zipfile
 from pathlib import Path
 
+from ..text import disk
 from .offline_app import WORKER
 
 FOLDER = "hoc-tap"
@@ -20,13 +21,17 @@ FOLDER = "hoc-tap"
 def write(site: Path, out: Path) -> tuple[int, int]:
     """Zip `site` into `out` (written aside, then renamed into place); return its size and file count."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(f".{out.name}.partial")
+    disk.remove_stale(out.parent, f".{out.name}.", ".partial")  # what a bundle killed with -9 left
+    partial = out.with_name(f".{out.name}.{os.getpid()}.partial")
     files = sorted(p for p in site.rglob("*") if p.is_file() and not p.name.endswith(".map") and p != site / WORKER)
     try:
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
             for path in files:
                 archive.write(path, f"{FOLDER}/{path.relative_to(site).as_posix()}")
+        with open(partial, "rb") as written:  # the zip's directory is written as it closes: flush after
+            os.fsync(written.fileno())
         os.replace(partial, out)
+        disk.fsync_folder(out.parent)
     finally:
         partial.unlink(missing_ok=True)
     return out.stat().st_size, len(files)

@@ -23,6 +23,7 @@ from ..registry.gate_decision import PROFILES
 from . import bundle as offline
 from . import offline_app
 from . import releases as rel
+from ..sharing.links import check_site_url
 from .pdf_command import make_pdf
 from .verify import inline_script_hashes, verify
 
@@ -172,13 +173,17 @@ def cmd_csp(args: argparse.Namespace) -> int:
 
 def cmd_bundle(args: argparse.Namespace) -> int:
     out = Path(args.out).resolve()
+    if out.is_dir() or out.suffix.lower() != ".zip":
+        raise rel.PublishError(f"--out {args.out}: {'a folder' if out.is_dir() else 'not a .zip file name'}; "
+                               "give the zip's file name, such as --out hoc-tap.zip")
     if args.to is not None:
         site = (args.to / rel.CURRENT).resolve()
         if not (site / "index.html").is_file():
             raise rel.PublishError(f"{args.to}: no current release to bundle; publish first, or leave out --to")
         size, count = offline.write(site, out)
     else:
-        with tempfile.TemporaryDirectory(prefix="hoctap-bundle-") as temporary:
+        disk.remove_stale(Path(tempfile.gettempdir()), "hoctap-bundle-")  # builds of bundles killed with -9
+        with tempfile.TemporaryDirectory(prefix=f"hoctap-bundle-{os.getpid()}-") as temporary:
             site = Path(temporary) / "site"
             _build_checked(args, site, release="", site_url="")
             size, count = offline.write(site, out)
@@ -216,11 +221,13 @@ def _build_checked(args: argparse.Namespace, site: Path, *, release: str, site_u
 
 
 def _site_url(value: str) -> str:
-    parts = urlsplit(value)
-    if not (parts.scheme in ("http", "https") and parts.netloc):
+    if not value:
         raise rel.PublishError("the address the site is served at is needed for its 404 page and sitemap: "
                                "pass --site-url http://HOST/hoc-tap/ (or set HOCTAP_SITE_URL)")
-    return value if value.endswith("/") else value + "/"
+    try:
+        return check_site_url(value)
+    except ValueError as error:
+        raise rel.PublishError(str(error)) from None
 
 
 def _origin(site_url: str) -> str:

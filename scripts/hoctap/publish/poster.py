@@ -16,7 +16,7 @@ from ..text.pages import PAGE_KINDS
 from ..registry.documents import Registry
 from ..text.dates import format_date
 from ..sharing import agenda as agendas, qr
-from ..sharing.links import FEDERATION, site_root
+from ..sharing.links import FEDERATION, check_site_url
 
 SIZES = {"a4": ("A4", 110), "a3": ("A3", 160)}
 """Paper, and the QR code's side in mm: readable from a few metres at A4, across a hall's entrance at A3."""
@@ -63,7 +63,11 @@ def conference_of(registry: Registry, docs_dir: Path, source_dir: Path) -> tuple
 
 def make_posters(config_file: str, site_url: str, out_dir: str) -> int:
     """Write poster-a4.pdf and poster-a3.pdf; exit status as every `hoctap` verb."""
-    root = site_root(site_url)
+    try:
+        root = check_site_url(site_url) if site_url else None
+    except ValueError as error:
+        print(f"hoctap poster: {error}", file=sys.stderr)
+        return 2
     if root is None:
         print("hoctap poster: the poster's QR code needs the site's address: pass --site-url "
               "http://HOST/hoc-tap/ (or set HOCTAP_SITE_URL)", file=sys.stderr)

@@ -93,6 +93,7 @@ def _revision(project: Path) -> str:
 @contextlib.contextmanager
 def locked(target: Path, wait: float, *, create: bool = False):
     """Hold DIR/.lock; wait up to `wait` seconds for another publish or rollback to finish."""
+    check_target(target)
     if create:
         target.mkdir(parents=True, exist_ok=True)
     elif not target.is_dir():
@@ -124,6 +125,32 @@ def locked(target: Path, wait: float, *, create: bool = False):
             lock.seek(0)
             lock.truncate()
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+SYSTEM = frozenset(map(Path, ("/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib32", "/lib64", "/media",
+                               "/mnt", "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr",
+                               "/var", "/var/www", "/var/lib", "/var/tmp")))
+"""Folders a publish never takes over: prune and the switch would act on what the system keeps there."""
+SYSTEM_TREES = tuple(map(Path, ("/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/proc", "/sbin",
+                                "/sys", "/usr")))
+OURS = frozenset((RELEASES, CURRENT, LOCK))
+
+
+def check_target(target: Path) -> None:
+    """`--to` names a publish directory: not a system folder, not the home folder, and holding
+    nothing but what publishing puts there (an empty or new folder is fine)."""
+    target = Path(os.path.abspath(target))
+    if target in SYSTEM or target == Path.home() or any(target.is_relative_to(tree) for tree in SYSTEM_TREES):
+        raise PublishError(f"--to {target}: a system folder; publish into a folder of its own, "
+                           "such as /srv/hoctap; nothing was changed")
+    if target.is_dir():
+        others = sorted(p.name for p in target.iterdir() if p.name not in OURS and not p.name.startswith(f".{CURRENT}-"))
+        if others:
+            raise PublishError(f"--to {target}: holds {', '.join(others[:3])}{'…' if len(others) > 3 else ''}, "
+                               "which publishing did not put there; publish into an empty folder or one that only "
+                               "holds releases/ and current; nothing was changed")
+    elif target.exists():
+        raise PublishError(f"--to {target}: a file, not a folder; nothing was changed")
 
 
 def prepare(target: Path, name: str) -> tuple[Path, str]:

@@ -7,6 +7,7 @@ whatever needs it is left out.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, urljoin, urlsplit
 
 from ..content.page import Document
@@ -25,12 +26,30 @@ def subject(document: Document) -> str:
     return (document.ten_ngan or document.trich_yeu or "").strip()
 
 
+_UNSAFE = re.compile(r"[\s\"'<>`\\{}|^\[\]\x00-\x1f\x7f]")
+"""What an address never holds and a page's canonical link, CSP or QR code must not receive: quotes,
+angle brackets and braces close an attribute or open a tag; whitespace and controls split it."""
+
+
+def check_site_url(value: str) -> str:
+    """`value` as the site's address (`http://HOST/hoc-tap/`, a `/` added); ValueError saying what is wrong."""
+    bad = _UNSAFE.search(value)
+    if bad:
+        raise ValueError(f"--site-url {value!r}: an address holds no {'space' if bad.group().isspace() else repr(bad.group())}; "
+                         "give it as http://HOST/hoc-tap/")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment or parts.username:
+        raise ValueError(f"--site-url {value!r}: not the address of a site; give it as http://HOST/hoc-tap/ "
+                         "(http or https, a host, a path; no ?query, #fragment or user@)")
+    return value if value.endswith("/") else value + "/"
+
+
 def site_root(site_url: str | None) -> str | None:
-    """`http://intranet/hoc-tap/`, or None when the site's address is not known (or not http)."""
-    parts = urlsplit(site_url or "")
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    """`http://intranet/hoc-tap/`, or None when the site's address is not known, not http, or not safe to print."""
+    try:
+        return check_site_url(site_url) if site_url else None
+    except ValueError:
         return None
-    return site_url if site_url.endswith("/") else site_url + "/"
 
 
 def absolute(site_url: str | None, url: str) -> str | None:

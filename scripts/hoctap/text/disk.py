@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import errno
 import os
+import re
+import shutil
+from glob import escape as glob_escape
 from pathlib import Path
 
 FULL = (errno.ENOSPC, errno.EDQUOT)
@@ -39,9 +42,11 @@ def _existing(path: Path) -> Path:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `path` whole or not at all: into a new file beside it, flushed, then renamed over it.
-    A link at `path` is replaced, never written through; a reader sees the old bytes or the new."""
+    """Write `path` whole or not at all: into a new file beside it, flushed, then renamed over it, and
+    the folder flushed so the rename survives a power cut. A link at `path` is replaced, never written
+    through; a reader, or a process killed at any moment, sees the old bytes or the new."""
     path = Path(path)
+    remove_stale(path.parent, f".{path.name}.", ".tmp")
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(temporary, "xb") as handle:
@@ -49,5 +54,41 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
+        fsync_folder(path.parent)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def fsync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def remove_stale(folder: Path, prefix: str, suffix: str = "") -> list[Path]:
+    """Remove what killed runs left in `folder`: names `prefix` + a process id + anything + `suffix`
+    (`.site.building-4242`, `.page.md.4242.tmp`) whose process is no longer running; a live run's are
+    left alone."""
+    removed = []
+    for leftover in Path(folder).glob(f"{glob_escape(prefix)}*{glob_escape(suffix)}"):
+        pid = re.match(r"\d+", leftover.name[len(prefix):])
+        if pid is None or int(pid.group()) == os.getpid() or _running(int(pid.group())):
+            continue
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
+        removed.append(leftover)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -5,6 +5,7 @@ elements and leaves every other byte as the build wrote it. Regular expressions 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -45,6 +46,7 @@ class _Tokens(HTMLParser):
     def __init__(self, html: str):
         super().__init__(convert_charrefs=False)
         self.parsed, self._open = Parsed(), []
+        self._open_names: Counter[str] = Counter()  # how many of each name are open, to skip a stray end tag at once
         self._line_starts = [0]
         for line in html.splitlines(keepends=True):
             self._line_starts.append(self._line_starts[-1] + len(line))
@@ -61,18 +63,22 @@ class _Tokens(HTMLParser):
         self.parsed.tags.append(found)
         if tag not in VOID:
             self._open.append(found)
+            self._open_names[tag] += 1
 
     def handle_startendtag(self, tag, attrs):
         self.parsed.tags.append(StartTag(self._offset(), self.get_starttag_text(), dict(attrs), tag))
 
     def handle_endtag(self, tag):
         """An end tag closes the latest open element of its name, and the unclosed ones inside it."""
-        if not any(opened.name == tag for opened in self._open):
+        if not self._open_names[tag]:
             return
         start = self._offset()
         close = self.rawdata.index(">", start) + 1
-        while (opened := self._open.pop()).name != tag:
-            pass
+        while True:
+            opened = self._open.pop()
+            self._open_names[opened.name] -= 1
+            if opened.name == tag:
+                break
         self.parsed.elements.append(Element(opened, start, close))
 
 
@@ -98,9 +104,11 @@ def start_tags(html: str, name: str) -> list[StartTag]:
 
 def splice(html: str, edits: list[tuple[int, int, str]]) -> str:
     """`html` with each span `(start, end)` (none overlapping) replaced by its text."""
-    for start, end, text in sorted(edits, reverse=True):
-        html = html[:start] + text + html[end:]
-    return html
+    pieces, at = [], 0
+    for start, end, text in sorted(edits):
+        pieces += [html[at:start], text]
+        at = end
+    return "".join(pieces) + html[at:]
 
 
 def text_of(html: str) -> str:
