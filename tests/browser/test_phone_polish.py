@@ -63,7 +63,8 @@ def test_the_first_screen_of_quick_read_answers_a_member(phone, site):
     first_screen = phone.evaluate(
         "() => [...document.querySelectorAll('article h1, article h2, article p, article li')]"
         ".filter(e => e.getBoundingClientRect().top < innerHeight).map(e => e.innerText).join('\\n')")
-    assert "Học gì?" in first_screen
+    assert "Học gì?" in first_screen and "Ai dự hội nghị quán triệt?" in first_screen
+    assert "dự kiến 110 người" in first_screen and "Đoàn viên khác không có tên" in first_screen
     assert "Đảm bảo các điều kiện" not in first_screen
     organisers = phone.locator("#danh-cho-to-chuc").bounding_box()
     members = phone.locator("#ai-du").bounding_box()

@@ -4,8 +4,10 @@ The stage reads as its pipeline, one module a job:
 
     sniff (what the file really is) → from_text / from_pdf / from_docx / from_html / from_doc / ocr
       (rows of positioned cells; legacy: TCVN3 and VNI to Unicode) → layout (page furniture out,
-      wrapped lines joined) → header (header and closing fields) → structure (Markdown with
-      stable anchors) → key_points (verbatim proposals) → page (docs/van-ban/<slug>.md)
+      wrapped lines joined, tables kept) → header and closing (each field from its place in the
+      layout, kept only when it has its field's form: forms) → relations (thuc_hien, can_cu,
+      nhac_den from the text's own words) → structure (Markdown with stable anchors; appendices
+      after the signature) → key_points (verbatim proposals) → page (docs/van-ban/<slug>.md)
 
 It depends on the lower layers only (symbols, content), never on render/ or publish/.
 """

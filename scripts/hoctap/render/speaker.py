@@ -21,7 +21,7 @@ from ..registry.focus import Focus
 from ..registry.documents import Registry
 from . import partials
 from .blocks import relative_link
-from ..text.clauses import clauses_around
+from ..text.clauses import clauses_around, mark_slips
 from ..text.sources import section_of
 from .labels import field_date, format_date, labels
 from .titles import Values, adopted_by_congress, as_named_by, status, subject, title
@@ -89,7 +89,7 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
     facts += [(t["tinh_trang"], t.get(said, said))] if said else []
     facts += [(words["full_text"], words["has_full_text"] if d.page.meta.get("toan_van") else awaiting)]
     own = focus.chuong_trinh.get(d.ma, [])
-    plan_says = [Quote(1, text(passage), citation_of(d.nguon[0], source_dir))] if d.nguon and (
+    plan_says = [Quote(1, text(mark_slips(passage)), citation_of(d.nguon[0], source_dir))] if d.nguon and (
         passage := clauses_around(source_dir, d.nguon[0])) else []
     common = [Quote(len(plan_says) + n, text(item), focus.muc.get(item) or "")
               for n, item in enumerate(focus.chung, start=1)]

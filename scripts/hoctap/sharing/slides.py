@@ -18,7 +18,7 @@ from pathlib import Path
 from ..content.page import Document
 from ..text.pages import DEFAULT_LANG, page_stem
 from ..text.words import labels
-from ..text.clauses import clauses_around
+from ..text.clauses import clauses_around, mark_slips
 from . import citation, qr
 from .links import FEDERATION, absolute, page_url, subject
 
@@ -61,7 +61,7 @@ def outline(document: Document, focus: list[tuple[str, str]], source_dir: Path, 
             issued: str, site_url: str | None) -> Deck:
     """The deck of one programme: `focus` is its focus areas as (words, source reference)."""
     cite = lambda ref: citation.reference(source_name, source_dir, ref)
-    whole = lambda ref, words=None: clauses_around(source_dir, ref, words) or citation.quote(source_dir, ref)
+    whole = lambda ref, words=None: mark_slips(clauses_around(source_dir, ref, words) or citation.quote(source_dir, ref))
     points = [Slide(_words()["plan_says"], [f"“{whole(ref)}”"], cite(ref), whole(ref)) for ref in document.nguon[:1]]
     if focus:
         passages = list(dict.fromkeys(whole(ref, words) for words, ref in focus))

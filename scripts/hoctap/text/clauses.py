@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .sources import _ITEM, _PART, _REF, _UNNUMBERED, GAP, _lines
+from .sources import _ITEM, _PART, _REF, _UNNUMBERED, CORRECTION, GAP, _lines
+from .pages import DEFAULT_LANG
+from .symbols import find_mentions
 from .vietnamese import reading_key
 
 _END = re.compile(r"[.;:!?](?=\s|$)")
@@ -66,8 +68,8 @@ def clauses_around(source_dir: Path, ref: str, words: str | None = None) -> str 
 
 def is_whole(source_dir: Path, ref: str, quote: str) -> bool:
     """`quote` runs from the start of a clause of the cited source to the end of one (its ending mark
-    aside); words left out inside are marked `…`."""
-    pieces = [p.strip() for p in quote.split(GAP) if p.strip()]
+    aside); words left out inside are marked `…`, a slip of the source `[nguyên văn…]`."""
+    pieces = [p.strip() for p in CORRECTION[DEFAULT_LANG].sub("", quote).split(GAP) if p.strip()]
     if not pieces:
         return False
     begins = clauses_around(source_dir, ref, pieces[0])
@@ -91,3 +93,14 @@ def _whole(text: str, start: int, end: int) -> str:
     after = _END.search(text, max(end - 1, begin))
     finish = after.end() if after else len(text)
     return text[begin:finish].strip().rstrip(_TRAILING)
+
+
+def mark_slips(quote: str) -> str:
+    """A quotation with each symbol the source misspells kept as printed and marked right after it, as
+    the pages' quotations are (hoctap.text.sources.CORRECTION): `18-Ctr/TU [nguyên văn, đúng là 18-CTr/TU]`."""
+    out, at = [], 0
+    for mention in find_mentions(quote):
+        if mention.raw != mention.symbol.canonical:
+            out += [quote[at:mention.end], f" [nguyên văn, đúng là {mention.symbol.canonical}]"]  # CORRECTION["vi"]
+            at = mention.end
+    return "".join(out) + quote[at:]
