@@ -21,7 +21,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..text import symbols
 from ..text.vietnamese import INVISIBLE, invisible_names
 from . import closing, limits, relations
 from .header import Fields, read_fields, zones

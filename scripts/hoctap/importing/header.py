@@ -20,7 +20,7 @@ from ..text import symbols
 from . import forms
 from .layout import paragraphs
 from .model import Cell, Row
-from .rules import AUTHORITY, DATE_LINE, MARKER, MOTTO_STARTS, SO, VV, is_motto, opens_body, plain, type_name
+from .rules import AUTHORITY, DATE_LINE, MARKER, MOTTO_STARTS, SO, VV, is_motto, opens_body, type_name
 _CONTINUES_NAME = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|VIỆT NAM|VÀ|CỦA|KHÓA|KHOÁ)\b")
 _GLUED_MOTTO = re.compile(r"\s(?=CỘNG H[OÒ]À?|ĐẢNG CỘNG SẢN|Độc lập\s*[-–])")
 _GLUED_DATE = re.compile(r"\s(?=[A-ZĐ][^\d,;:]{1,30},\s*ng[àa]y)")

@@ -107,7 +107,7 @@ def as_yaml(key: str, proposals: list[Proposal], sections: dict[str, str]) -> st
     each one's kind and section in a comment above it. Strings in JSON's quoting, which YAML reads."""
     import json
 
-    lines = [f"# Đề xuất điểm chính (hoctap import --key-points): giữ, bỏ, xếp lại, không sửa chữ nào.",
+    lines = ["# Đề xuất điểm chính (hoctap import --key-points): giữ, bỏ, xếp lại, không sửa chữ nào.",
              f"{json.dumps(key, ensure_ascii=False)}:"]
     for p in proposals:
         where = sections.get(p.neo)

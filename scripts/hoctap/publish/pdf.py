@@ -30,7 +30,6 @@ from ..content.page import Document
 from ..text.dates import format_date
 from ..text import html_tags
 from ..text.findings import Finding
-from ..text.pages import PDF_NAME
 from ..registry.documents import Registry
 from ..render import partials
 from ..sharing import qr
