@@ -151,3 +151,14 @@ def test_a_comment_in_the_front_matter_is_not_the_pages_title(tree):
     (docs / "hoi-nghi.md").write_text("---\n# On the timeline: a note for editors\ntitle: X\n---\n\n# Hội nghị\n\n## Ai {#ai}\n",
                                       encoding="utf-8")
     assert quiz.reference_label("hoi-nghi.md#ai", docs) == ("Hội nghị › Ai", "vi")
+
+
+def test_the_quiz_asks_what_the_plan_asks_of_members_not_only_who_issued_what():
+    """Issue 24: the quiz asked only about metadata (issuers, dates, numbers). Members must also be asked
+    what the plan requires of the study (I.2) and of their grassroots union (III.2), each answer grounded
+    in the plan's own lines (Q004 checks that)."""
+    root = Path(__file__).resolve().parent.parent / "docs"
+    result = quiz.load(root / "includes" / "on-tap.yml", root, root.parent / "sources", ("en",))
+    assert result.findings == []
+    anchors = {question.xem.partition("#")[2] for question in result.questions}
+    assert {"muc-dich", "yeu-cau", "cong-doan-co-so"} <= anchors
