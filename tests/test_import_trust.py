@@ -3,6 +3,8 @@ A field is its true value, or empty with a warning that names it; a wrong value 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from hoctap.importing import import_file
@@ -199,6 +201,9 @@ def test_a_chain_imported_in_any_order_builds_at_once_and_links_itself(project_c
     assert early.returncode == 0, early.stderr
     card = (tmp_path / "early" / "van-ban" / "86-ldld-tg.html").read_text(encoding="utf-8")
     assert "<li>87-CTr/TU<span class=\"ht-card__title\"> — được nhắc đến, chưa có trang</span></li>" in card
+    listed = (tmp_path / "early" / "van-ban" / "index.html").read_text(encoding="utf-8").split('class="ht-catalogue"')[1]
+    rows = [row for row in listed.split("</table>")[0].split("<tr>") if re.sub(r"<[^>]+>", "", row).strip().startswith("87-CTr/TU")]
+    assert len(rows) == 1 and "được nhắc đến, chưa có trang" in rows[0] and "<a " not in rows[0]  # cited, no link
     for name in ("cong-van-2", "ket-luan", "ctr-tinh-uy", "ctr-bo-chinh-tri"):
         run = hoctap("import", str(files[name]), cwd=project_copy)
         assert run.returncode == 0, run.stderr
@@ -213,6 +218,7 @@ def test_a_chain_imported_in_any_order_builds_at_once_and_links_itself(project_c
     programme = (site / "87-ctr-tu.html").read_text(encoding="utf-8")
     implementers = programme.split("Được thực hiện bởi", 1)[1].split("</dd>", 1)[0]
     assert '<a href="85-ldld-tg.html">' in implementers and '<a href="86-ldld-tg.html">' in implementers
+    assert "được nhắc đến" not in (site / "index.html").read_text(encoding="utf-8")  # every link now has its page
     drawn = (tmp_path / "site" / "ban-do.html").read_text(encoding="utf-8").split('class="ht-diagram"', 1)[1]
     assert all(symbol in drawn for symbol in traps.CHAIN_SYMBOLS.values())
 

@@ -111,6 +111,13 @@ class Registry:
             key=lambda d: (d.ma not in rank, rank.get(d.ma, 0), d.ngay_ban_hanh is None, d.ngay_ban_hanh or 0, d.ma),
         ))
 
+    def cited_without_page(self) -> list[str]:
+        """Symbols that an imported text implements or is based on (`thuc_hien`, `can_cu`, read by `hoctap
+        import`) but that no page describes yet: the catalogue lists them as cited (được nhắc đến), so an
+        imported chain shows its missing links until their pages come."""
+        return sorted({ma for d in self.documents if d.page.meta.get("sha256")
+                       for ma in d.thuc_hien + d.can_cu if ma not in self._by_ma and parse(ma)})
+
     # -- relation checks --------------------------------------------------------
 
     def _relation_findings(self) -> list[Finding]:

@@ -31,6 +31,7 @@ def catalogue(registry: Registry, values: Values, href: Callable[[Document], str
     """The catalogue (`overrides/partials/danh-muc.html`): every document, in reading order,
     `href(document)` its link from the page.
 
+    After them come the documents an imported text cites with no page yet, by symbol, as cited.
     Each document is named by its title ("03/CTr-LĐLĐ — Đối thoại, thương lượng tập thể"), the
     link's text, and its own status, never its page's review state. HTML, not a Markdown table:
     Python-Markdown took half a second per language to parse a table of 1,000 rows. So the plugin
@@ -43,6 +44,8 @@ def catalogue(registry: Registry, values: Values, href: Callable[[Document], str
         ngay_ban_hanh=field_date(d.ngay_ban_hanh, lang), co_quan_ban_hanh=values.of("co_quan_ban_hanh", d.co_quan_ban_hanh),
         trich_yeu=Value(d.trich_yeu, "vi") if d.trich_yeu else None, tinh_trang=t.get(status(d), "") if status(d) else "",
     ) for d in registry.catalogue()]
+    rows += [SimpleNamespace(href=None, title=ma, so_ky_hieu=ma, loai=None, ngay_ban_hanh="", co_quan_ban_hanh=None,
+                             trich_yeu=None, tinh_trang=t["nhac_den"]) for ma in registry.cited_without_page()]
     return partials.render("danh-muc.html", theme_dir, t=t, lang=lang, rows=rows, columns=CATALOGUE_COLUMNS,
                            abbr=_abbreviator(abbreviations)) + "\n"
 
