@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from hoctap.publish.pdf import PDF_NAME, page_url, section_key, sections
+from hoctap.publish.pdf import page_url, section_key, sections
+from hoctap.text.pages import PDF_NAME
 from hoctap.registry.documents import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
