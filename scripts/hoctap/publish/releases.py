@@ -24,6 +24,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..text.disk import fsync_folder
+
 RELEASES = "releases"
 CURRENT = "current"
 LOCK = ".lock"
@@ -197,7 +199,7 @@ def switch(target: Path, name: str) -> None:
         temporary.unlink()
     os.symlink(f"{RELEASES}/{name}", temporary, target_is_directory=True)
     os.replace(temporary, link)
-    _fsync_dir(target)
+    fsync_folder(target)
 
 
 def prune(target: Path, keep: int) -> list[str]:
@@ -220,11 +222,3 @@ def previous(target: Path) -> Release:
     if at == 0:
         raise PublishError(f"{target}: {live} is the oldest release kept; there is nothing older to roll back to")
     return finished[at - 1]
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
