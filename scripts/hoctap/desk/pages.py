@@ -17,7 +17,7 @@ from starlette.requests import Request
 
 from .app import back_to, remember_editor, render
 from . import key_points
-from .front_matter import set_keys
+from ..content.front_matter_text import FRONT, REMOVE, set_keys
 from .site import STATES, listing as site_listing, one_page
 from .storage import Refused, write_text
 
@@ -128,7 +128,7 @@ async def unapprove(request: Request, desk):
 async def _write(request, desk, entry, form, updates: dict, notice: str, summary: str):
     """Write the page (atomic, inside docs/, never through a link), commit it, refresh the preview."""
     file = desk.docs_dir / entry.page.path
-    text = set_keys(file.read_text(encoding="utf-8"), updates)
+    text = with_keys(file.read_text(encoding="utf-8"), updates)
     try:
         write_text(file, text, desk.writable)
     except Refused as refusal:
@@ -161,3 +161,11 @@ async def keep_points(request: Request, desk):
     editor = remember_editor(response, request, form)
     await run_in_threadpool(desk.history.commit, [data_file], editor, f"Điểm chính của {entry.name}: giữ {len(kept)}")
     return response
+
+
+def with_keys(text: str, updates: dict) -> str:
+    """The page with the form's values set: an empty field leaves its key empty (`key:`), None takes it out."""
+    m = FRONT.match(text)
+    front, body = (m.group(1) or "", text[m.end():]) if m else ("", text)
+    updates = {k: REMOVE if v is None else None if v in ("", []) else v for k, v in updates.items()}
+    return f"---\n{set_keys(front, updates)}---\n{body}"

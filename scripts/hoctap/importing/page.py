@@ -19,9 +19,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-import yaml
-
 from ..content import page as content
+from ..content.front_matter_text import FRONT, REMOVE, set_keys
 from ..text.disk import write_atomic
 from ..text.toan_van_markers import BEGIN, END, HEADING_ID
 from . import Imported
@@ -71,7 +70,8 @@ def write_page(imported: Imported, docs_dir: Path, sources_dir: Path, into: Path
     else:
         body_after = _with_full_text(body, imported, meta.get("title") or _title(imported))
         updates["toan_van_sha256"] = _digest(_full_text(body_after))
-    front = _set_keys(front if front is not None else "", updates, meta)
+    updates = {k: REMOVE if v is None and k in IMPORT_KEYS else v for k, v in updates.items()}
+    front = set_keys(front if front is not None else "", updates)
     text = f"---\n{front}---\n" + body_after
     if text != old:
         page.parent.mkdir(parents=True, exist_ok=True)
@@ -135,7 +135,7 @@ def known_symbols(docs_dir: Path) -> set[str]:
 
 
 def _split(text: str) -> tuple[dict, str, str]:
-    m = re.match(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", text, re.S)
+    m = FRONT.match(text)
     if not m:
         return {}, "", text
     try:
@@ -182,42 +182,6 @@ def _full_text(body: str) -> str | None:
 
 def _digest(text: str | None) -> str | None:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] if text is not None else None
-
-
-def _scalar(value) -> str:
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return value  # as editors write dates; our loader reads them as text
-    return yaml.safe_dump(value, allow_unicode=True, width=10000).removesuffix("\n...\n").strip()
-
-
-def _format(key: str, value) -> str:
-    if value is None:
-        return f"{key}:\n"
-    if isinstance(value, list) and any(len(str(v)) > 40 for v in value):
-        return f"{key}:\n" + "".join(f"  - {_scalar(v)}\n" for v in value)
-    if isinstance(value, list):
-        return f"{key}: [{', '.join(_scalar(v) for v in value)}]\n"
-    return f"{key}: {_scalar(value)}\n"
-
-
-def _set_keys(front: str, updates: dict, meta: dict) -> str:
-    """The front matter with each key of `updates` set in place (or added at the end); None
-    removes an import-owned key and leaves a document key empty."""
-    lines = front.splitlines(keepends=True)
-    for key, value in updates.items():
-        start = next((i for i, line in enumerate(lines) if re.match(rf"{re.escape(key)}\s*:", line)), None)
-        if value is None and key in IMPORT_KEYS:
-            new: list[str] = []
-        else:
-            new = _format(key, value).splitlines(keepends=True)
-        if start is None:
-            lines += new
-            continue
-        end = start + 1
-        while end < len(lines) and (lines[end].startswith((" ", "\t", "-")) and not re.match(r"[A-Za-z_]", lines[end])):
-            end += 1
-        lines[start:end] = new
-    return "".join(lines)
 
 
 def _title(imported: Imported) -> str:
