@@ -14,7 +14,7 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-from ..text.disk import write_atomic
+from ..text.disk import linked_part, write_atomic
 
 
 class Refused(Exception):
@@ -28,11 +28,10 @@ def confined(path: Path, roots: list[Path]) -> Path:
         root = root.absolute()
         if not path.is_relative_to(root):
             continue
-        for part in [path, *path.parents]:
-            if part.is_symlink():
-                raise Refused(f"{part} là liên kết tượng trưng (symlink): bàn biên tập không ghi qua liên kết")
-            if part == root:
-                return path
+        link = linked_part(path, root)
+        if link:
+            raise Refused(f"{link} là liên kết tượng trưng (symlink): bàn biên tập không ghi qua liên kết")
+        return path
     raise Refused(f"{path} nằm ngoài docs/ và sources/: bàn biên tập chỉ ghi vào hai thư mục này")
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..content import page as content
 from ..content.front_matter_text import FRONT, REMOVE, set_keys
-from ..text.disk import write_atomic
+from ..text.disk import linked_part, write_atomic
 from ..text.toan_van_markers import BEGIN, END, HEADING_ID
 from . import Imported
 from .model import ImportFailure
@@ -89,9 +89,9 @@ def confined_page(page: Path, docs_dir: Path) -> Path:
                             f"such as {docs_dir}/van-ban/ten-van-ban.md")
     if lexical.is_dir():
         raise ImportFailure(f"{page}: a folder; --into takes a page (.md) inside it")
-    links = [p for p in (lexical, *lexical.parents) if p.is_relative_to(docs) and p != docs and p.is_symlink()]
-    if links:
-        raise ImportFailure(f"{links[-1]}: a symbolic link; the importer never writes through one "
+    link = linked_part(lexical, docs)
+    if link:
+        raise ImportFailure(f"{link}: a symbolic link; the importer never writes through one "
                             "(it could point outside the site): replace it with the real file or folder")
     return lexical
 

@@ -40,6 +40,12 @@ def _existing(path: Path) -> Path:
     return path
 
 
+def linked_part(path: Path, root: Path) -> Path | None:
+    """The outermost folder or file on the way from `root` to `path` (both absolute, `path` inside `root`)
+    that is a symbolic link, or None: a write through it could land anywhere on the disk."""
+    links = [part for part in (path, *path.parents) if part.is_relative_to(root) and part != root and part.is_symlink()]
+    return links[-1] if links else None
+
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `path` whole or not at all: into a new file beside it, flushed, then renamed over it, and
