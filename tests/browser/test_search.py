@@ -114,7 +114,10 @@ def enter(page, text: str, how: str):
 
 
 def results(page) -> list[str]:
-    return [a.get_attribute("href") for a in page.locator(ITEMS).all()]
+    """The results' links as shown at one moment: read item by item, a list that search re-renders while
+    they are read (the last keystroke's results replacing the one before) left a locator waiting for an
+    item that was gone."""
+    return page.eval_on_selector_all(ITEMS, "links => links.map(a => a.getAttribute('href'))")
 
 
 def first_page(page, base: str) -> str | None:
