@@ -55,6 +55,7 @@ class Imported:
     lines: list[str] = field(default_factory=list)  # the printed lines read, in order: what the desk shows beside each field
     appendices: list[Body] = field(default_factory=list)  # PHỤ LỤC after the signature, each its own section
     nhac_den: list[dict] = field(default_factory=list)  # every other document cited: symbol, date, issuer as printed
+    trich_dan: list[dict] = field(default_factory=list)  # how it cites thuc_hien and can_cu: symbol, date, issuer as printed
 
     @property
     def markdown(self) -> str:
@@ -149,7 +150,8 @@ def import_file(path: Path, known: set[str] = frozenset(), max_pages: int = limi
         warnings.append(f"ma_goc: the text was {'read by OCR' if extracted.ma_goc == 'ocr' else 'converted from ' + extracted.ma_goc.upper()}; "
                         "it is marked unreviewed (chưa soát) until an editor has checked it against the original")
     return Imported(path, hashlib.sha256(path.read_bytes()).hexdigest(), extracted.ma_goc, fields, can_cu, thuc_hien,
-                    body, _closing_markdown(fields), warnings, [r.text for r in rows], appendices, cited.nhac_den)
+                    body, _closing_markdown(fields), warnings, [r.text for r in rows], appendices, cited.nhac_den,
+                    cited.trich_dan)
 
 
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?(?P<n>[IVXLC]+|\d+))?\b\.?\s*(?P<rest>.*)$")
