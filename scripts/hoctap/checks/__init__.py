@@ -75,6 +75,7 @@ def check_source(source: Source, site: Site) -> list[Finding]:
                    if not (f.code.startswith("V1") and f.line in printed)]
     findings += wording
     findings += markup.unsafe(source)
+    findings += markup.ocr_doubts(source)
     findings += links.raw_html(source)
     findings += links.symbol_links(source, site)
     return findings

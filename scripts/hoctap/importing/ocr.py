@@ -85,9 +85,9 @@ def _result(rows: list[Row], path: Path) -> Extracted:
     if not rows:
         raise ImportFailure(f"{path.name}: no text could be read in the image; scan it again at 300 dpi or more")
     doubtful = list(dict.fromkeys(w for row in rows for cell in row.cells for w in cell.doubtful))
-    warnings = [f"ocr: {len(doubtful)} word(s) read with low confidence, kept in the text: "
+    warnings = [f"ocr: {len(doubtful)} word(s) read with low confidence, kept in the text and marked for checking: "
                 + ", ".join(f"`{w}`" for w in doubtful[:12]) + ("…" if len(doubtful) > 12 else "")
-                + "; compare them with the original"] if doubtful else []
+                + "; compare them with the original and remove each mark (the page stays out of a publish until then)"] if doubtful else []
     split = []
     for row in rows:
         for i, cell in enumerate(row.cells):

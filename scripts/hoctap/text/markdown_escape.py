@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 import re
 
+from .ocr_marks import unmarked
+
 _INLINE = re.compile(r"([\\`*_\[\]{}>|])")
 """Characters Python-Markdown (and its tables extension) unescape after a backslash."""
 _ENTITIES = {"&": "&amp;", "<": "&lt;"}
@@ -34,5 +36,7 @@ def escape(text: str) -> str:
 
 
 def unescape(markdown: str) -> str:
-    """The text `escape` was given (the entities it writes, its backslashes), in one pass."""
+    """The text `escape` was given (the entities it writes, its backslashes), in one pass; a scan's
+    words marked for checking (hoctap.text.ocr_marks) as OCR read them."""
+    markdown = unmarked(markdown)
     return _WRITTEN.sub(lambda m: m.group(1) if m.group(1) is not None else html.unescape(m.group()), markdown)
