@@ -127,9 +127,12 @@ def import_file(path: Path, known: set[str] = frozenset(), max_pages: int = limi
         raise ImportFailure(f"{path}: no such file" if not path.is_dir() else f"{path}: a folder, not a file")
     extracted = extract(path, max_pages)
     rows, _ = drop_furniture(extracted.rows, extracted.positioned)
+    rows, notes = footnotes.take(rows)
     if not any(r.text.strip() for r in rows):
         raise ImportFailure(f"{path.name}: no text found in it")
     z = zones(rows, extracted.positioned)
+    z = dataclasses.replace(z, header=footnotes.plain_rows(z.header), title=footnotes.plain_rows(z.title),
+                            closing=footnotes.plain_rows(z.closing))
     fields = read_fields(z, extracted.positioned)
     closing.read(fields, z.closing, extracted.positioned)
     body_paragraphs = paragraphs(z.body, extracted.positioned, extracted.wrapped)
@@ -139,6 +142,8 @@ def import_file(path: Path, known: set[str] = frozenset(), max_pages: int = limi
                            fields.so_ky_hieu, known)
     can_cu, thuc_hien = cited.can_cu, cited.thuc_hien
     body = to_markdown(body_paragraphs)
+    if notes:  # each footnote under the body, attached where its mark stands
+        body = dataclasses.replace(body, markdown=body.markdown + "\n" + footnotes.definitions(notes, escape))
     appendices = _appendices(paragraphs(z.tail, extracted.positioned, extracted.wrapped))
     warnings = list(extracted.warnings) + fields.warnings + cited.warnings + body.warnings \
         + [w for a in appendices for w in a.warnings]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import footnotes
 from .layout import Paragraph
 from .rules import MARKER
 from ..text import ocr_marks
@@ -100,13 +101,16 @@ def to_markdown(paragraphs: list[Paragraph], prefix: str = "") -> Body:
             kind = "diem"
         doubtful = paragraphs[i].doubtful | (paragraphs[i - 1].doubtful if text != paragraphs[i].text else set())
         escape, escape_inline = _marking(_escape, doubtful), _marking(_escape_inline, doubtful)
+        if footnotes.REF in text or paragraphs[i].grid:  # a footnote's mark: `[^1]`, once escaped
+            escape, escape_inline = (lambda e: lambda t: footnotes.markdown_refs(e(t)))(escape), \
+                (lambda e: lambda t: footnotes.markdown_refs(e(t)))(escape_inline)
         block = _grid(paragraphs[i].grid, escape_inline) if kind == "table" \
             else _block(kind, number, text, outline, ranks, body, escape, escape_inline)
         if kind in ("bullet", "sub") and blocks and blocks[-1].startswith(("- ", "    - ")):
             blocks[-1] += "\n" + block  # items of one list stay together
         else:
             blocks.append(block)
-        body.passages.append((text, outline.current))
+        body.passages.append((footnotes.without(text), outline.current))
         i += 1
     body.markdown = "\n\n".join(blocks) + "\n" if blocks else ""
     return body
@@ -141,7 +145,7 @@ def _block(kind: str, number: str, text: str, outline: _Outline, ranks: list[str
         head, rest = _heading_and_rest(kind, text)
         if head is None:
             return f"{escape(text)}\n{{: #{anchor} }}"
-        body.outline.append(Heading(level, head, anchor))
+        body.outline.append(Heading(level, footnotes.without(head), anchor))
         heading = f"{'#' * level} {escape_inline(head)} {{#{anchor}}}"
         return f"{heading}\n\n{escape(rest)}" if rest else heading
     if kind in ("khoan", "diem"):
