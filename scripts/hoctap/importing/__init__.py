@@ -189,7 +189,7 @@ def _appendices(tail: list) -> list[Body]:
 def _closing_markdown(f: Fields) -> str:
     """The closing as printed: Nơi nhận as a list, the signature lines on the right."""
     parts = []
-    if f.noi_nhan:
+    if f.noi_nhan_in:
         parts.append("**Nơi nhận:**\n\n" + "\n".join(f"- {escape(item)}" for item in f.noi_nhan_in) + "\n")
     signature = [line for line in (f.tham_quyen_ky, f.chuc_vu_ky, f.nguoi_ky) if line]
     if signature:
