@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -59,8 +60,14 @@ def word_file(tmp_path: Path, name: str = "ke-hoach-mau") -> Path:
 
 
 def upload(client: TestClient, path: Path, content: bytes | None = None):
-    return client.post("/nhap", data={"csrftoken": token(client)},
-                       files={"tep": (path.name, content if content is not None else path.read_bytes())})
+    """"Nhập", then its screen until the reading is over, as the screen refreshes itself."""
+    answer = client.post("/nhap", data={"csrftoken": token(client)},
+                         files={"tep": (path.name, content if content is not None else path.read_bytes())})
+    deadline = time.monotonic() + 300
+    while "data-status-url" in answer.text and time.monotonic() < deadline:
+        time.sleep(0.3)
+        answer = client.get(answer.url)
+    return answer
 
 
 def test_every_screen_answers_in_vietnamese(client):
@@ -108,6 +115,36 @@ def test_a_word_file_becomes_the_page_hoctap_import_writes(client, desk, outside
     assert (desk.sources_dir / original).read_bytes() == (twin / "sources" / original).read_bytes() == source.read_bytes()
     assert _git(desk.root, "log", "-1", "--format=%an").strip() == "Lò Văn A"
     assert client.get(saved.headers["location"]).status_code == 200
+
+
+def test_a_scan_shows_which_page_ocr_reads_then_its_fields(client, outside):
+    """"Nhập" answers at once with the job's screen; its JSON says the page OCR is on, then the form."""
+    scan = samples.write_scanned_pdf(outside)
+    answer = client.post("/nhap", data={"csrftoken": token(client)}, files={"tep": (scan.name, scan.read_bytes())},
+                         follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"].startswith("/nhap/viec/")
+    screen = client.get(answer.headers["location"])
+    assert 'http-equiv="refresh"' in screen.text and 'aria-live="polite"' in screen.text
+    assert "Đang đọc" in screen.text, screen.text
+    said = set()
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        status = client.get(answer.headers["location"] + "/tinh-trang").json()
+        if status["xong"]:
+            break
+        said.add(status["chu"])
+        time.sleep(0.2)
+    pages = {"Đang đọc bản quét: trang 1/2", "Đang đọc bản quét: trang 2/2"}
+    assert said & pages and said <= pages | {"Đang đọc tệp…"}, said
+    form = client.get(answer.headers["location"]).text
+    assert "Lưu trang" in form and 'for="f-so_ky_hieu">Số ký hiệu</label>' in form and "http-equiv" not in form
+    assert client.get("/nhap/viec/khong-co-viec-nay").status_code == 404
+
+
+def test_ocr_tells_its_progress_page_by_page(outside):
+    told = []
+    import_file(samples.write_scanned_pdf(outside), progress=lambda page, pages: told.append((page, pages)))
+    assert told == [(1, 2), (2, 2)]
 
 
 def test_review_records_who_and_when_and_a_change_returns_the_page_to_draft(client, desk):

@@ -73,6 +73,24 @@ def test_from_a_word_file_to_a_published_release(desk_page, desk_url, desk_proje
     assert expected.title[0] in (desk_project / "docs" / f"{stem}.md").read_text(encoding="utf-8")
 
 
+def test_a_scan_shows_the_page_ocr_reads_then_its_fields(desk_page, desk_url, tmp_path):
+    """A scanned PDF of two pages made here: the screen says which page OCR reads, then shows the form."""
+    page = desk_page
+    page.goto(desk_url + "nhap")
+    page.get_by_label("Tệp văn bản").set_input_files(str(samples.write_scanned_pdf(tmp_path)))
+    page.get_by_role("button", name="Nhập", exact=True).click()
+    progress = page.get_by_role("status").filter(has_text=re.compile(r"Đang đọc bản quét: trang [12]/2"))
+    progress.wait_for(timeout=120_000)
+    violations = axe_violations(page, ["serious", "critical"])
+    assert not violations, f"an import being read at {page.width}px:\n" + describe(violations)
+    fits(page)
+    page.get_by_label("Số ký hiệu", exact=True).wait_for(timeout=300_000)
+    assert page.get_by_role("button", name="Lưu trang").count() == 1
+    violations = axe_violations(page, ["serious", "critical"])
+    assert not violations, f"a scan's proposed fields at {page.width}px:\n" + describe(violations)
+    fits(page)
+
+
 def test_undo_and_rollback(browser, desk_url, desk_project):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     file = desk_project / "docs" / "van-ban" / "15-ctr-tu.md"
