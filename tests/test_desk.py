@@ -170,6 +170,33 @@ def test_review_records_who_and_when_and_a_change_returns_the_page_to_draft(clie
     assert "Lò Văn A" in client.get("/trang/van-ban/15-ctr-tu").text  # the page screen lists its changes
 
 
+def test_the_front_matter_as_yaml_is_written_only_when_it_passes_the_schema(client, desk):
+    page = desk.docs_dir / "van-ban" / "18-ctr-tu.md"
+    before = page.read_text(encoding="utf-8")
+    screen = client.get("/trang/van-ban/18-ctr-tu").text
+    assert "<summary>Xem/sửa YAML</summary>" in screen and "<details class=\"card yaml\">" in screen  # closed
+    typed = re.search(r'<textarea id="yaml" name="yaml"[^>]*>([^<]*)</textarea>', screen).group(1)
+    assert typed.replace("&#34;", '"').replace("&#39;", "'") == before.split("---\n")[1]
+    for broken, line, said in (("so_ky_hieu: [\n", 2, "YAML"), ("khoa_la: 1\n", 1, "khoa_la"),
+                               ("ngay_ban_hanh: 2026-13-45\n", 1, "ngay_ban_hanh"), ("---\n", 1, "---")):
+        answer = client.post("/trang/van-ban/18-ctr-tu/yaml", data={"csrftoken": token(client), "yaml": broken})
+        assert answer.status_code == 422, broken
+        assert "Chưa lưu: phần đầu trang có lỗi, tệp vẫn như cũ." in answer.text and said in answer.text
+        assert f"dòng {line} trong ô YAML" in answer.text, (broken, answer.text[-4000:])
+        assert "<details class=\"card yaml\" open>" in answer.text and "Traceback" not in answer.text
+        assert page.read_text(encoding="utf-8") == before
+    # Approved, then a value changed as YAML: written, committed, back to draft
+    client.post("/trang/van-ban/18-ctr-tu/duyet", data={"csrftoken": token(client), "nguoi_duyet": "Người C, Phó Chủ tịch"})
+    approved = page.read_text(encoding="utf-8").split("---\n")[1]
+    saved = client.post("/trang/van-ban/18-ctr-tu/yaml", data={"csrftoken": token(client), "ten_bien_tap": "Lò Văn A",
+                                                               "yaml": approved.replace("ten_ngan: Thực hiện Chỉ", "ten_ngan: Chỉ").replace("\n", "\r\n")})
+    assert saved.status_code == 200 and "trở lại dự thảo" in saved.text
+    text = page.read_text(encoding="utf-8")
+    assert "ten_ngan: Chỉ thị số 58-CT/TW\n" in text and "trang_thai: du-thao\n" in text and "nguoi_duyet" not in text
+    assert text.split("---\n", 2)[2] == before.split("---\n", 2)[2]  # the body as it was
+    assert _git(desk.root, "log", "-1", "--format=%an|%s").startswith("Lò Văn A|Sửa YAML của 18-CTr/TU: ten_ngan")
+
+
 def test_unapprove_and_undo(client, desk):
     page = desk.docs_dir / "van-ban" / "18-ctr-tu.md"
     before = page.read_text(encoding="utf-8")
