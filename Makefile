@@ -57,8 +57,10 @@ serve: python
 desk: python
 	$(BIN)/hoctap desk $(if $(PUBLISH_TO),--publish-to $(PUBLISH_TO)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
+# The suite on every core (pytest-xdist; `make test TEST_WORKERS=0` runs it in one process).
+TEST_WORKERS ?= auto
 test: python node
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 clean:
 	rm -rf site $(VENV) node_modules
