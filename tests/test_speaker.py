@@ -136,3 +136,17 @@ def test_timeline_event_must_be_grounded(project_copy, sources):
     registry = Registry.load(project_copy / "docs")
     [finding] = data.load(registry, sources, project_copy / "docs" / "includes" / "abbreviations.md").findings
     assert finding.path == "hoi-nghi.md" and finding.code == "K003" and "'Ngày 15/4/2026' is not in the cited lines" in finding.message
+
+
+def test_sheet_lists_an_implemented_document_whose_subject_the_import_could_not_read(project_copy, sources):
+    """An imported page with its trích yếu still empty builds in previews (M001 warning): the sheet of the
+    programme implementing it names it by its symbol, without a subject it does not have."""
+    page = project_copy / "docs" / "van-ban" / "58-ct-tw.md"
+    text = re.sub(r"^(trich_yeu|ten_ngan):.*\n", "", page.read_text(encoding="utf-8"), flags=re.M)
+    page.write_text(text.replace("loai: Chỉ thị\n", 'loai: Chỉ thị\ntrich_yeu:\nsha256: "ab12"\n'), encoding="utf-8")
+    registry = Registry.load(project_copy / "docs")
+    assert [f.code for f in registry.findings if f.path == "van-ban/58-ct-tw.md"] == ["M001"]
+    focus = focus_file.load(project_copy / "docs" / focus_file.FILE, project_copy / "docs", sources, registry)
+    markdown = speaker.sheets(registry, focus, "bao-cao-vien.md", "vi", sources)
+    [listed] = [line for line in markdown.splitlines() if "](van-ban/58-ct-tw.md)" in line]
+    assert listed == ":   [Chỉ thị số 58\\-CT/TW, ngày 10/01/2026 của Ban Bí thư](van-ban/58-ct-tw.md)"

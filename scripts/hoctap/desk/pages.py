@@ -16,9 +16,12 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from .app import back_to, remember_editor, render
-from . import key_points
+from . import key_points, questions
+from ..registry import quiz as quiz_file
 from ..content.front_matter_text import FRONT, REMOVE, set_keys
-from .site import STATES, listing as site_listing, one_page
+from ..content.page import ContentError, parse_page
+from ..text.findings import Finding
+from .site import STATES, Shown, listing as site_listing, one_page, shown
 from .storage import Refused, write_text
 
 
@@ -43,25 +46,33 @@ async def listing(request: Request, desk):
 
 async def show(request: Request, desk, status: int = 200, **extra):
     stem = request.path_params["page"]
-    entry = await _entry(desk, stem)
+    entry, registry = await _found(desk, stem)
     if not desk.preview.has(stem):
         await run_in_threadpool(desk.preview.refresh)
     meta = entry.page.meta
     values = {f.key: _shown(meta.get(f.key)) for f in PAGE_FIELDS}
     is_document = entry.page.path.parts[0] == "van-ban"
     points = await run_in_threadpool(key_points.choices, meta, stem, desk.docs_dir, desk.sources_dir) if is_document else None
+    quiz = await run_in_threadpool(questions.on_page, desk, registry, entry.page)
+    found = FRONT.match(entry.page.text)
+    extra.setdefault("yaml_text", found.group(1) or "" if found else "")
     return render(request, "trang.html", status=status, entry=entry, fields=PAGE_FIELDS if is_document else (),
-                  points=points,
+                  points=points, quiz=quiz, english=quiz_file.languages(desk.docs_dir),
                   values=values, states=STATES, meta=meta, today=dt.date.today().isoformat(),
                   preview_url=desk.preview.page_url(stem) if desk.preview.has(stem) else "",
                   changes=await run_in_threadpool(desk.history.changes, desk.docs_dir / entry.page.path), **extra)
 
 
-async def _entry(desk, stem: str):
+async def _found(desk, stem: str):
+    """The page's entry (with its findings) and the site's registry; 404 when there is no such page."""
     found = await run_in_threadpool(one_page, desk.project, stem)
     if found is None:
         raise HTTPException(404)
-    return found[0]
+    return found
+
+
+async def _entry(desk, stem: str):
+    return (await _found(desk, stem))[0]
 
 
 def _shown(value) -> str:
@@ -125,10 +136,52 @@ async def unapprove(request: Request, desk):
     return await _write(request, desk, entry, form, updates, "bo-duyet", f"Bỏ duyệt {entry.name}")
 
 
-async def _write(request, desk, entry, form, updates: dict, notice: str, summary: str):
-    """Write the page (atomic, inside docs/, never through a link), commit it, refresh the preview."""
+async def save_yaml(request: Request, desk):
+    """"Xem/sửa YAML": the front matter as the editor typed it, written only when it reads as YAML and
+    passes the schema every build applies (Page.checked); else the error at its line, the file unchanged.
+    An approved page whose values changed returns to draft, as with the form."""
+    form = await request.form()
+    entry = await _entry(desk, request.path_params["page"])
+    old = (desk.docs_dir / entry.page.path).read_text(encoding="utf-8")
+    typed = str(form.get("yaml") or "").replace("\r\n", "\n")
+    typed += "" if typed.endswith("\n") or not typed else "\n"
+    found = FRONT.match(old)
+    new = f"---\n{typed}---\n{old[found.end():] if found else old}"
+    if new == old:
+        return back_to(f"/trang/{entry.stem}", "khong-doi")
+    problems = yaml_problems(typed, new, entry.page.path)
+    if problems:
+        return await show(request, desk, status=422, yaml_text=typed, yaml_problems=problems)
+    before, after = entry.page.meta, parse_page(new, entry.page.path).meta
+    changed = [k for k in {**before, **after} if k not in REVIEW_KEYS and before.get(k) != after.get(k)]
+    notice = "da-luu"
+    if entry.page.meta.get("trang_thai") == "da-duyet" and changed:
+        new = with_keys(new, {"trang_thai": "du-thao", "nguoi_duyet": None, "ngay_duyet": None})
+        notice = "tro-lai-du-thao"
+    return await _write(request, desk, entry, form, None, notice, f"Sửa YAML của {entry.name}: {', '.join(changed) or 'duyệt'}",
+                        text=new)
+
+
+def yaml_problems(typed: str, text: str, rel) -> list:
+    """Why the typed front matter cannot be written: a `---` line (it would end the front matter early),
+    YAML that does not read, or the schema's errors; each at its line in the YAML box."""
+    fence = next((n for n, line in enumerate(typed.splitlines(), 1) if line.rstrip() == "---"), 0)
+    if fence:
+        return [Shown(Finding(rel.as_posix(), fence + 1, 1, "E003", "a `---` line inside the front matter",
+                              "remove the line"), "Ô YAML không được có dòng “---”: dòng đó kết thúc phần đầu trang.",
+                      "---", "Xóa dòng này.")]
+    try:
+        page = parse_page(text, rel)
+    except ContentError as error:
+        return [shown(error.finding, text)]
+    return [shown(f, text) for f in page.findings if f.is_error]
+
+
+async def _write(request, desk, entry, form, updates: dict | None, notice: str, summary: str, text: str = ""):
+    """Write the page (atomic, inside docs/, never through a link), commit it, refresh the preview:
+    the page with `updates` set, or `text` whole."""
     file = desk.docs_dir / entry.page.path
-    text = with_keys(file.read_text(encoding="utf-8"), updates)
+    text = text or with_keys(file.read_text(encoding="utf-8"), updates)
     try:
         write_text(file, text, desk.writable)
     except Refused as refusal:
@@ -151,6 +204,10 @@ async def keep_points(request: Request, desk):
         raise HTTPException(404)
     ticked = set(form.getlist("giu"))
     kept = [c.proposal for i, c in enumerate(found) if str(i) in ticked]
+    dropped = [c.proposal.trich for i, c in enumerate(found) if c.kept and str(i) not in ticked]
+    resting = await run_in_threadpool(questions.resting_on, desk, entry.page, dropped) if dropped else []
+    if resting and not form.get("xac_nhan"):
+        return await show(request, desk, status=409, drop_warning=resting, ticked=sorted(ticked, key=int))
     data_file = desk.docs_dir / key_points.FILE
     old = data_file.read_text(encoding="utf-8") if data_file.is_file() else ""
     try:
@@ -160,6 +217,32 @@ async def keep_points(request: Request, desk):
     response = back_to(f"/trang/{stem}", "da-chon-diem")
     editor = remember_editor(response, request, form)
     await run_in_threadpool(desk.history.commit, [data_file], editor, f"Điểm chính của {entry.name}: giữ {len(kept)}")
+    return response
+
+
+async def add_question(request: Request, desk):
+    """"Thêm câu hỏi" under a kept key point: written into the quiz's data file when the quiz's check
+    passes it; else the form again, with the editor's words and what is wrong."""
+    form = await request.form()
+    entry, registry = await _found(desk, request.path_params["page"])
+    groups = await run_in_threadpool(questions.on_page, desk, registry, entry.page)
+    point = next((g.point for g in groups if g.point.trich == str(form.get("diem") or "")), None)
+    if point is None:
+        return await show(request, desk, status=409, problem="Điểm chính này không còn được giữ (có người vừa đổi): "
+                          "xem lại các điểm chính rồi thêm câu hỏi.")
+    text, problems = await run_in_threadpool(questions.added, desk, entry.page, point, form)
+    if problems:
+        return await show(request, desk, status=422, quiz_form={"diem": point.trich, "values": form, "problems": problems})
+    data_file = desk.docs_dir / quiz_file.FILE
+    try:
+        write_text(data_file, text, desk.writable)
+    except Refused as refusal:
+        return await show(request, desk, status=403, problem=str(refusal))
+    response = back_to(f"/trang/{entry.stem}", "da-them-cau-hoi")
+    editor = remember_editor(response, request, form)
+    await run_in_threadpool(desk.history.commit, [data_file], editor,
+                            f"Câu hỏi ôn tập về {entry.name}: {' '.join(str(form.get('hoi') or '').split())[:80]}")
+    await run_in_threadpool(desk.preview.refresh)
     return response
 
 

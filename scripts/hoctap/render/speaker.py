@@ -83,8 +83,7 @@ def _sheet(d: Document, registry: Registry, focus: Focus, page_src: str, lang: s
         (t["ngay_thong_qua" if adopted else "ngay_ban_hanh"], field_date(d.ngay_ban_hanh, lang)),
         (t["co_quan_thong_qua" if adopted else "co_quan_ban_hanh"], text(d.co_quan_ban_hanh or t["unknown"])),
         (t["trich_yeu"], text(d.trich_yeu or t["unknown"])),
-        (t["thuc_hien"], "; ".join(f"{link(x, cited_as(x, lang))} — {text(subject(x, values).text)}" if x.so_ky_hieu
-                                   else link(x, as_named_by(d, x, values).text) for x in implements) or words["not_said"]),
+        (t["thuc_hien"], "; ".join(_implemented(x, d, values, link, lang) for x in implements) or words["not_said"]),
     ]
     facts += [(t["tinh_trang"], t.get(said, said))] if said else []
     facts += [(words["full_text"], words["has_full_text"] if d.page.meta.get("toan_van") else awaiting)]
@@ -122,6 +121,16 @@ def cited_as(document: Document, lang: str) -> str:
     if document.ngay_ban_hanh:
         said += f", {format_date(document.ngay_ban_hanh, lang)}"
     return said + (f" của {document.co_quan_ban_hanh}" if document.co_quan_ban_hanh else "")
+
+
+def _implemented(x: Document, d: Document, values: Values, link, lang: str) -> str:
+    """One document `d` implements, as its sheet lists it: symbol and subject, or the name `d` prints;
+    a document whose subject nobody has written yet (an import that could not read it) by its link alone."""
+    if x.so_ky_hieu:
+        said = subject(x, values)
+        return f"{link(x, cited_as(x, lang))} — {text(said.text)}" if said else link(x, cited_as(x, lang))
+    said = as_named_by(d, x, values)
+    return link(x, said.text if said else None)
 
 
 def _questions(plan_says: list[Quote], own: list[str], common: list[Quote], words: dict) -> list[str]:
