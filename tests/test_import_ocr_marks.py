@@ -10,6 +10,7 @@ from hoctap.importing.model import Cell, Row
 from hoctap.importing.structure import to_markdown
 from hoctap.text import ocr_marks
 from hoctap.text.markdown_escape import unescape
+from hoctap.text.toan_van_markers import regions
 from tests.import_samples import SAMPLES, write_docx
 
 MARK = '<mark class="hoctap-ocr-nghi">'
@@ -67,7 +68,7 @@ def test_a_marked_page_shows_its_marks_in_previews_and_stays_out_of_a_publish(pr
     checked = Registry.load(project_copy / "docs")
     assert not [item for item in decide(checked, drafts=True, profile="intranet", preview=False)
                 if item.stem == "van-ban/huong-dan"]
-    assert ocr_marks.left(text) == [] and ocr_marks.left(marked) == [marked.index(MARK)]
+    assert ocr_marks.left(text, regions(text)) == [] and ocr_marks.left(marked, regions(marked)) == [marked.index(MARK)]
 
 
 def test_an_ocr_import_marks_the_words_its_warning_lists(tmp_path):

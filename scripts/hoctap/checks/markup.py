@@ -134,7 +134,7 @@ def _attribute_offset(raw: str, name: str) -> int:
 def ocr_doubts(source: Source) -> Iterator[Finding]:
     """M011, a warning: words a scan's OCR doubted, still marked in the full text (hoctap.text.ocr_marks);
     the editor's to-do, at the first one. The page builds in previews and stays out of a publish until none is left."""
-    if not source.markdown or not (left := ocr_marks.left(source.text)):
+    if not source.markdown or not (left := ocr_marks.left(source.text, source.full_texts)):
         return
     yield source.finding(left[0], "M011",
                          f"{len(left)} word(s) read by OCR with low confidence are marked for checking "

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from ..content.front_matter import gaps, is_document
 from ..content.page import Page
 from ..text import ocr_marks
+from ..text.toan_van_markers import regions
 from ..text.pages import DEFAULT_LANG
 from .documents import Registry
 
@@ -65,8 +66,9 @@ def decide(registry: Registry, *, drafts: bool, profile: str, preview: bool = Tr
         if not preview and is_document(page) and page.lang == DEFAULT_LANG and gaps(page):
             reasons.append("incomplete: " + ", ".join(f"`{key}`" for key in gaps(page)) + " empty (the import "
                            "could not read it); fill it in from the original")
-        if not preview and ocr_marks.left(page.body):
-            reasons.append(f"{len(ocr_marks.left(page.body))} word(s) read by OCR with low confidence still marked for "
+        doubts = ocr_marks.left(page.body, regions(page.body)) if not preview else []
+        if doubts:
+            reasons.append(f"{len(doubts)} word(s) read by OCR with low confidence still marked for "
                            "checking in the full text; compare them with the original and remove each mark")
         if profile == "public" and page.front_matter.noi_bo:
             reasons.append("internal (`noi_bo: true`) and this is a public build")

@@ -14,8 +14,6 @@ from __future__ import annotations
 import html
 import re
 
-from .toan_van_markers import regions
-
 CLASS = "hoctap-ocr-nghi"
 OPEN = f'<mark class="{CLASS}">'
 CLOSE = "</mark>"
@@ -31,10 +29,10 @@ def mark(markdown: str, words: set[str], escaped) -> str:
     return pattern.sub(lambda m: OPEN + m[1] + CLOSE, markdown)
 
 
-def left(page_text: str) -> list[int]:
-    """Where the marks still in a page's full text are (offsets); a mark quoted elsewhere (the editors'
-    guide shows one) is no OCR's doubt."""
-    return [m.start() for start, end in regions(page_text) for m in re.finditer(re.escape(OPEN), page_text[:end])
+def left(page_text: str, full_texts: list[tuple[int, int]]) -> list[int]:
+    """Where the marks still in a page's full texts (their spans: hoctap.text.toan_van_markers.regions)
+    are, as offsets; a mark quoted elsewhere (the editors' guide shows one) is no OCR's doubt."""
+    return [m.start() for start, end in full_texts for m in re.finditer(re.escape(OPEN), page_text[:end])
             if m.start() >= start]
 
 
