@@ -288,6 +288,16 @@ def write_scan(pdf: Path, path: Path, seed: int = 7) -> Path:
     return path
 
 
+def write_scanned_pdf(folder: Path, pages: int = 2) -> Path:
+    """The sample plan's first page scanned (write_scan), `pages` times in one PDF, as a scanner makes it."""
+    from PIL import Image
+
+    png = write_scan(write_pdf(SAMPLES["ke-hoach-mau"], folder / "mau.pdf"), folder / "mau.png")
+    with Image.open(png) as image:
+        image.save(folder / "ban-quet.pdf", resolution=300, save_all=True, append_images=[image] * (pages - 1))
+    return folder / "ban-quet.pdf"
+
+
 def write_doc(s: Sample, path: Path) -> Path:
     """An old Word `.doc`: the sample's Word file (header in a table) saved as Word 97 by LibreOffice
     (Debian's libreoffice-writer), here and now, so that no binary is kept in the repository."""

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -59,8 +60,14 @@ def word_file(tmp_path: Path, name: str = "ke-hoach-mau") -> Path:
 
 
 def upload(client: TestClient, path: Path, content: bytes | None = None):
-    return client.post("/nhap", data={"csrftoken": token(client)},
-                       files={"tep": (path.name, content if content is not None else path.read_bytes())})
+    """"Nhập", then its screen until the reading is over, as the screen refreshes itself."""
+    answer = client.post("/nhap", data={"csrftoken": token(client)},
+                         files={"tep": (path.name, content if content is not None else path.read_bytes())})
+    deadline = time.monotonic() + 300
+    while "data-status-url" in answer.text and time.monotonic() < deadline:
+        time.sleep(0.3)
+        answer = client.get(answer.url)
+    return answer
 
 
 def test_every_screen_answers_in_vietnamese(client):
@@ -110,6 +117,36 @@ def test_a_word_file_becomes_the_page_hoctap_import_writes(client, desk, outside
     assert client.get(saved.headers["location"]).status_code == 200
 
 
+def test_a_scan_shows_which_page_ocr_reads_then_its_fields(client, outside):
+    """"Nhập" answers at once with the job's screen; its JSON says the page OCR is on, then the form."""
+    scan = samples.write_scanned_pdf(outside)
+    answer = client.post("/nhap", data={"csrftoken": token(client)}, files={"tep": (scan.name, scan.read_bytes())},
+                         follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"].startswith("/nhap/viec/")
+    screen = client.get(answer.headers["location"])
+    assert 'http-equiv="refresh"' in screen.text and 'aria-live="polite"' in screen.text
+    assert "Đang đọc" in screen.text, screen.text
+    said = set()
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        status = client.get(answer.headers["location"] + "/tinh-trang").json()
+        if status["xong"]:
+            break
+        said.add(status["chu"])
+        time.sleep(0.2)
+    pages = {"Đang đọc bản quét: trang 1/2", "Đang đọc bản quét: trang 2/2"}
+    assert said & pages and said <= pages | {"Đang đọc tệp…"}, said
+    form = client.get(answer.headers["location"]).text
+    assert "Lưu trang" in form and 'for="f-so_ky_hieu">Số ký hiệu</label>' in form and "http-equiv" not in form
+    assert client.get("/nhap/viec/khong-co-viec-nay").status_code == 404
+
+
+def test_ocr_tells_its_progress_page_by_page(outside):
+    told = []
+    import_file(samples.write_scanned_pdf(outside), progress=lambda page, pages: told.append((page, pages)))
+    assert told == [(1, 2), (2, 2)]
+
+
 def test_review_records_who_and_when_and_a_change_returns_the_page_to_draft(client, desk):
     page = desk.docs_dir / "van-ban" / "15-ctr-tu.md"
     refused = client.post("/trang/van-ban/15-ctr-tu/duyet", data={"csrftoken": token(client), "nguoi_duyet": " "})
@@ -131,6 +168,33 @@ def test_review_records_who_and_when_and_a_change_returns_the_page_to_draft(clie
     log = _git(desk.root, "log", "--format=%an|%s", "-3").splitlines()
     assert log[0].startswith("Lò Văn A|Sửa 15-CTr/TU") and log[1].startswith("Lò Văn A|Duyệt 15-CTr/TU")
     assert "Lò Văn A" in client.get("/trang/van-ban/15-ctr-tu").text  # the page screen lists its changes
+
+
+def test_the_front_matter_as_yaml_is_written_only_when_it_passes_the_schema(client, desk):
+    page = desk.docs_dir / "van-ban" / "18-ctr-tu.md"
+    before = page.read_text(encoding="utf-8")
+    screen = client.get("/trang/van-ban/18-ctr-tu").text
+    assert "<summary>Xem/sửa YAML</summary>" in screen and "<details class=\"card yaml\">" in screen  # closed
+    typed = re.search(r'<textarea id="yaml" name="yaml"[^>]*>([^<]*)</textarea>', screen).group(1)
+    assert typed.replace("&#34;", '"').replace("&#39;", "'") == before.split("---\n")[1]
+    for broken, line, said in (("so_ky_hieu: [\n", 2, "YAML"), ("khoa_la: 1\n", 1, "khoa_la"),
+                               ("ngay_ban_hanh: 2026-13-45\n", 1, "ngay_ban_hanh"), ("---\n", 1, "---")):
+        answer = client.post("/trang/van-ban/18-ctr-tu/yaml", data={"csrftoken": token(client), "yaml": broken})
+        assert answer.status_code == 422, broken
+        assert "Chưa lưu: phần đầu trang có lỗi, tệp vẫn như cũ." in answer.text and said in answer.text
+        assert f"dòng {line} trong ô YAML" in answer.text, (broken, answer.text[-4000:])
+        assert "<details class=\"card yaml\" open>" in answer.text and "Traceback" not in answer.text
+        assert page.read_text(encoding="utf-8") == before
+    # Approved, then a value changed as YAML: written, committed, back to draft
+    client.post("/trang/van-ban/18-ctr-tu/duyet", data={"csrftoken": token(client), "nguoi_duyet": "Người C, Phó Chủ tịch"})
+    approved = page.read_text(encoding="utf-8").split("---\n")[1]
+    saved = client.post("/trang/van-ban/18-ctr-tu/yaml", data={"csrftoken": token(client), "ten_bien_tap": "Lò Văn A",
+                                                               "yaml": approved.replace("ten_ngan: Thực hiện Chỉ", "ten_ngan: Chỉ").replace("\n", "\r\n")})
+    assert saved.status_code == 200 and "trở lại dự thảo" in saved.text
+    text = page.read_text(encoding="utf-8")
+    assert "ten_ngan: Chỉ thị số 58-CT/TW\n" in text and "trang_thai: du-thao\n" in text and "nguoi_duyet" not in text
+    assert text.split("---\n", 2)[2] == before.split("---\n", 2)[2]  # the body as it was
+    assert _git(desk.root, "log", "-1", "--format=%an|%s").startswith("Lò Văn A|Sửa YAML của 18-CTr/TU: ten_ngan")
 
 
 def test_unapprove_and_undo(client, desk):

@@ -16,7 +16,7 @@ import yaml
 from tests.conftest import DOCS, ROOT, SITE_URL
 from tests.qr import decoded_pages
 from hoctap.registry.documents import Registry
-from hoctap.sharing.slides import Deck, Slide, deck_path, write
+from hoctap.sharing.slides import Deck, Slide, deck_path, write, write_kept
 from hoctap.text.clauses import is_whole
 
 REGISTRY = Registry.load(DOCS)
@@ -132,3 +132,24 @@ def test_a_deck_is_the_same_file_each_build_and_names_no_one_else(tmp_path):
     core = zipfile.ZipFile(tmp_path / "a.pptx").read("docProps/core.xml").decode()
     assert "Steve Canny" not in core and "python-pptx" not in core
     assert "<cp:lastModifiedBy>Liên đoàn Lao động tỉnh Lai Châu</cp:lastModifiedBy>" in core
+
+
+def test_a_kept_deck_is_used_only_while_its_content_is_the_same(tmp_path):
+    """A build copies the deck an earlier build laid out from the same content; a changed programme
+    gets a new deck, and the deck of the old content is no longer kept."""
+    registry = Registry.load(DOCS)
+    document = next(d for d in registry.documents if d.so_ky_hieu == "15-CTr/TU")
+    deck = lambda words: Deck(document, "15-CTr/TU", "Chủ đề", "04/3/2026", [Slide("Ý", [words], "Nguồn", words)])
+    from pptx import Presentation
+
+    kept = tmp_path / "kept"
+    [first] = write_kept([deck("Lời")], tmp_path / "a", kept)
+    assert first.read_bytes() == write(deck("Lời"), tmp_path / "fresh.pptx").read_bytes()
+    [old] = list(kept.glob("*.pptx"))
+    old.write_bytes(b"kept")  # what a build reads only when it does not lay the deck out again
+    [again] = write_kept([deck("Lời")], tmp_path / "b", kept)
+    assert again.read_bytes() == b"kept"
+    [changed] = write_kept([deck("Lời khác")], tmp_path / "c", kept)
+    assert "Lời khác" in " ".join(shape.text_frame.text for s in Presentation(changed).slides for shape in s.shapes
+                                  if shape.has_text_frame)
+    assert [p.name for p in kept.glob("*.pptx")] != [old.name] and not old.exists()

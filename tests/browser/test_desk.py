@@ -73,6 +73,48 @@ def test_from_a_word_file_to_a_published_release(desk_page, desk_url, desk_proje
     assert expected.title[0] in (desk_project / "docs" / f"{stem}.md").read_text(encoding="utf-8")
 
 
+def test_a_scan_shows_the_page_ocr_reads_then_its_fields(desk_page, desk_url, tmp_path):
+    """A scanned PDF of two pages made here: the screen says which page OCR reads, then shows the form."""
+    page = desk_page
+    page.goto(desk_url + "nhap")
+    page.get_by_label("Tệp văn bản").set_input_files(str(samples.write_scanned_pdf(tmp_path)))
+    page.get_by_role("button", name="Nhập", exact=True).click()
+    progress = page.get_by_role("status").filter(has_text=re.compile(r"Đang đọc bản quét: trang [12]/2"))
+    progress.wait_for(timeout=120_000)
+    violations = axe_violations(page, ["serious", "critical"])
+    assert not violations, f"an import being read at {page.width}px:\n" + describe(violations)
+    fits(page)
+    page.get_by_label("Số ký hiệu", exact=True).wait_for(timeout=300_000)
+    assert page.get_by_role("button", name="Lưu trang").count() == 1
+    violations = axe_violations(page, ["serious", "critical"])
+    assert not violations, f"a scan's proposed fields at {page.width}px:\n" + describe(violations)
+    fits(page)
+
+
+def test_the_yaml_shows_only_when_asked_and_an_error_changes_nothing(desk_page, desk_url, desk_project):
+    page = desk_page
+    file = desk_project / "docs" / "van-ban" / "15-ctr-tu.md"
+    before = file.read_text(encoding="utf-8")
+    page.goto(desk_url + "trang/van-ban/15-ctr-tu")
+    box = page.get_by_label("Phần đầu trang (YAML)")
+    assert not box.is_visible()
+    page.get_by_text("Xem/sửa YAML", exact=True).click()
+    typed = box.input_value()
+    assert typed == before.split("---\n")[1]
+    box.fill(typed + "khoa_la: 1\n")
+    page.get_by_role("button", name="Lưu YAML").click()
+    assert "Chưa lưu: phần đầu trang có lỗi, tệp vẫn như cũ." in page.get_by_role("alert").inner_text()
+    assert "khoa_la" in page.get_by_role("alert").inner_text() and box.is_visible()
+    assert file.read_text(encoding="utf-8") == before
+    violations = axe_violations(page, ["serious", "critical"])
+    assert not violations, f"the YAML refused at {page.width}px:\n" + describe(violations)
+    fits(page)
+    box.fill(typed.replace("ten_ngan:", "# Ghi chú của biên tập viên\nten_ngan:"))
+    page.get_by_role("button", name="Lưu YAML").click()
+    page.get_by_text("Đã lưu trang").wait_for()
+    assert "# Ghi chú của biên tập viên\nten_ngan:" in file.read_text(encoding="utf-8")
+
+
 def test_undo_and_rollback(browser, desk_url, desk_project):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     file = desk_project / "docs" / "van-ban" / "15-ctr-tu.md"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import secrets
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -24,6 +24,7 @@ from starlette.templating import Jinja2Templates
 
 from ..build import project as site_project
 from .history import DEFAULT_EDITOR, History
+from .jobs import Jobs
 from .preview import Preview
 from .security import CSRF_COOKIE, CSRF_FIELD, Guard
 from .storage import Uploads
@@ -47,7 +48,6 @@ class Desk:
     site_url: str = ""
     password_hash: str | None = None
     work_dir: Path | None = None  # uploads and preview; a temporary folder by default
-    imports: dict = field(default_factory=dict)  # upload id → the Imported read from it
 
     def __post_init__(self):
         self.config_file = Path(self.config_file).resolve()
@@ -59,6 +59,9 @@ class Desk:
         self.uploads = Uploads(self.work_dir / "uploads")
         self.preview = Preview(self.config_file, self.work_dir / "preview")
         self.history = History(self.root)
+        from .upload import read_upload  # the screen's module, which needs this one
+
+        self.jobs = Jobs(read_upload)
 
     @property
     def writable(self) -> list[Path]:
@@ -123,11 +126,14 @@ def make_app(desk: Desk):
         Route("/nhap", bound(upload.show)),
         Route("/nhap", bound(upload.read), methods=["POST"]),
         Route("/nhap/luu", bound(upload.save), methods=["POST"]),
+        Route("/nhap/viec/{job}/tinh-trang", bound(upload.job_status)),
+        Route("/nhap/viec/{job}", bound(upload.job_screen)),
         Route("/trang", bound(pages.listing)),
         Route("/trang/{page:path}/luu", bound(pages.save), methods=["POST"]),
         Route("/trang/{page:path}/duyet", bound(pages.approve), methods=["POST"]),
         Route("/trang/{page:path}/bo-duyet", bound(pages.unapprove), methods=["POST"]),
         Route("/trang/{page:path}/diem-chinh", bound(pages.keep_points), methods=["POST"]),
+        Route("/trang/{page:path}/yaml", bound(pages.save_yaml), methods=["POST"]),
         Route("/trang/{page:path}", bound(pages.show)),
         Route("/dang", bound(publishing.show)),
         Route("/dang", bound(publishing.publish), methods=["POST"]),

@@ -18,7 +18,9 @@ from starlette.requests import Request
 from .app import back_to, remember_editor, render
 from . import key_points
 from ..content.front_matter_text import FRONT, REMOVE, set_keys
-from .site import STATES, listing as site_listing, one_page
+from ..content.page import ContentError, parse_page
+from ..text.findings import Finding
+from .site import STATES, Shown, listing as site_listing, one_page, shown
 from .storage import Refused, write_text
 
 
@@ -50,6 +52,8 @@ async def show(request: Request, desk, status: int = 200, **extra):
     values = {f.key: _shown(meta.get(f.key)) for f in PAGE_FIELDS}
     is_document = entry.page.path.parts[0] == "van-ban"
     points = await run_in_threadpool(key_points.choices, meta, stem, desk.docs_dir, desk.sources_dir) if is_document else None
+    found = FRONT.match(entry.page.text)
+    extra.setdefault("yaml_text", found.group(1) or "" if found else "")
     return render(request, "trang.html", status=status, entry=entry, fields=PAGE_FIELDS if is_document else (),
                   points=points,
                   values=values, states=STATES, meta=meta, today=dt.date.today().isoformat(),
@@ -133,10 +137,52 @@ async def unapprove(request: Request, desk):
     return await _write(request, desk, entry, form, updates, "bo-duyet", f"Bỏ duyệt {entry.name}")
 
 
-async def _write(request, desk, entry, form, updates: dict, notice: str, summary: str):
-    """Write the page (atomic, inside docs/, never through a link), commit it, refresh the preview."""
+async def save_yaml(request: Request, desk):
+    """"Xem/sửa YAML": the front matter as the editor typed it, written only when it reads as YAML and
+    passes the schema every build applies (Page.checked); else the error at its line, the file unchanged.
+    An approved page whose values changed returns to draft, as with the form."""
+    form = await request.form()
+    entry = await _entry(desk, request.path_params["page"])
+    old = (desk.docs_dir / entry.page.path).read_text(encoding="utf-8")
+    typed = str(form.get("yaml") or "").replace("\r\n", "\n")
+    typed += "" if typed.endswith("\n") or not typed else "\n"
+    found = FRONT.match(old)
+    new = f"---\n{typed}---\n{old[found.end():] if found else old}"
+    if new == old:
+        return back_to(f"/trang/{entry.stem}", "khong-doi")
+    problems = yaml_problems(typed, new, entry.page.path)
+    if problems:
+        return await show(request, desk, status=422, yaml_text=typed, yaml_problems=problems)
+    before, after = entry.page.meta, parse_page(new, entry.page.path).meta
+    changed = [k for k in {**before, **after} if k not in REVIEW_KEYS and before.get(k) != after.get(k)]
+    notice = "da-luu"
+    if entry.page.meta.get("trang_thai") == "da-duyet" and changed:
+        new = with_keys(new, {"trang_thai": "du-thao", "nguoi_duyet": None, "ngay_duyet": None})
+        notice = "tro-lai-du-thao"
+    return await _write(request, desk, entry, form, None, notice, f"Sửa YAML của {entry.name}: {', '.join(changed) or 'duyệt'}",
+                        text=new)
+
+
+def yaml_problems(typed: str, text: str, rel) -> list:
+    """Why the typed front matter cannot be written: a `---` line (it would end the front matter early),
+    YAML that does not read, or the schema's errors; each at its line in the YAML box."""
+    fence = next((n for n, line in enumerate(typed.splitlines(), 1) if line.rstrip() == "---"), 0)
+    if fence:
+        return [Shown(Finding(rel.as_posix(), fence + 1, 1, "E003", "a `---` line inside the front matter",
+                              "remove the line"), "Ô YAML không được có dòng “---”: dòng đó kết thúc phần đầu trang.",
+                      "---", "Xóa dòng này.")]
+    try:
+        page = parse_page(text, rel)
+    except ContentError as error:
+        return [shown(error.finding, text)]
+    return [shown(f, text) for f in page.findings if f.is_error]
+
+
+async def _write(request, desk, entry, form, updates: dict | None, notice: str, summary: str, text: str = ""):
+    """Write the page (atomic, inside docs/, never through a link), commit it, refresh the preview:
+    the page with `updates` set, or `text` whole."""
     file = desk.docs_dir / entry.page.path
-    text = with_keys(file.read_text(encoding="utf-8"), updates)
+    text = text or with_keys(file.read_text(encoding="utf-8"), updates)
     try:
         write_text(file, text, desk.writable)
     except Refused as refusal:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
+from starlette.responses import JSONResponse
 
 from ..importing import ImportFailure, Imported, import_file
 from ..importing.page import slug_of, write_page
@@ -39,24 +40,49 @@ FIELDS = (Field("loai", "Loại văn bản"), Field("so_ky_hieu", "Số ký hi�
           Field("can_cu", "Căn cứ", True))
 
 
+QUICK = 2.0
+"""Seconds "Nhập" waits for the reading before it shows the progress screen: a Word file is read by
+then and its form comes at once; a scan shows its pages being read."""
+
+
 async def show(request: Request, desk):
     return render(request, "nhap.html")
 
 
 async def read(request: Request, desk):
-    """The upload: kept, sniffed, imported; the proposed fields shown, or why the file was refused."""
+    """The upload: kept, then read in the background (desk.jobs); its screen shows the progress, then
+    the proposed fields or why the file was refused."""
     form = await request.form(max_files=1, max_fields=10)
     upload = form.get("tep")
     if upload is None or not getattr(upload, "filename", ""):
         return render(request, "nhap.html", status=400, problem="Chưa chọn tệp: chọn tệp văn bản rồi bấm “Nhập”.")
     upload_id, path = desk.uploads.keep(upload.filename, _chunks(upload.file))
-    try:
-        imported = await run_in_threadpool(_import, path)
-    except ImportFailure as failure:
-        desk.uploads.forget(upload_id)
-        return render(request, "nhap.html", status=422, problem=f"Không nhập được tệp này: {failure}")
-    desk.imports[upload_id] = imported
-    return render(request, "nhap.html", upload_id=upload_id, imported=imported, fields=_proposed(imported))
+    job = desk.jobs.start(upload_id, path)
+    await run_in_threadpool(job.done.wait, QUICK)
+    return back_to(f"/nhap/viec/{upload_id}")
+
+
+async def job_screen(request: Request, desk):
+    """One import: its progress while it runs (the page refreshes itself), then its proposed fields."""
+    job = desk.jobs.get(request.path_params["job"])
+    if job is None:
+        return render(request, "nhap.html", status=404, problem="Không còn việc nhập này (đã lưu, hoặc bàn biên tập "
+                      "đã khởi động lại): chọn tệp và bấm “Nhập” lại.")
+    if not job.done.is_set():
+        return render(request, "nhap.html", job=job)
+    if job.imported is None:
+        desk.jobs.forget(job.id)
+        desk.uploads.forget(job.id)
+        return render(request, "nhap.html", status=422, problem=job.problem)
+    return render(request, "nhap.html", upload_id=job.id, imported=job.imported, fields=_proposed(job.imported))
+
+
+async def job_status(request: Request, desk):
+    """The job's progress for the screen's script: {"xong": …, "chu": "Đang đọc bản quét: trang 2/5"}."""
+    job = desk.jobs.get(request.path_params["job"])
+    if job is None:
+        return JSONResponse({"xong": True, "chu": ""}, status_code=404)
+    return JSONResponse({"xong": job.done.is_set(), "chu": "" if job.done.is_set() else job.status})
 
 
 def _chunks(handle):
@@ -64,11 +90,11 @@ def _chunks(handle):
         yield chunk
 
 
-def _import(path) -> Imported:
+def read_upload(path, progress=None) -> Imported:
     """The importer's own reading of the file; anything it did not foresee is a refusal too."""
     try:
         sniff(path)
-        return import_file(path)
+        return import_file(path, progress=progress)
     except ImportFailure:
         raise
     except Exception as error:  # a hostile file met a corner the importer did not foresee
@@ -115,10 +141,11 @@ async def save(request: Request, desk):
     path = desk.uploads.find(upload_id)
     if path is None:
         return render(request, "nhap.html", status=410, problem="Tệp đã tải lên không còn (bàn biên tập đã khởi động lại): hãy nhập lại.")
-    imported = desk.imports.get(upload_id)
+    job = desk.jobs.get(upload_id)
+    imported = job.imported if job and job.done.is_set() else None
     if imported is None:
         try:
-            imported = await run_in_threadpool(_import, path)
+            imported = await run_in_threadpool(read_upload, path)
         except ImportFailure as failure:
             return render(request, "nhap.html", status=422, problem=f"Không nhập được tệp này: {failure}")
     imported = corrected(imported, {field.name: str(form.get(field.name) or "") for field in FIELDS})
@@ -136,7 +163,7 @@ async def save(request: Request, desk):
     editor = remember_editor(response, request, form)
     await run_in_threadpool(desk.history.commit, [written, original], editor,
                             f"Nhập {imported.fields.so_ky_hieu or written.stem} từ {path.name}")
-    desk.imports.pop(upload_id, None)
+    desk.jobs.forget(upload_id)
     desk.uploads.forget(upload_id)
     await run_in_threadpool(desk.preview.refresh)
     return response

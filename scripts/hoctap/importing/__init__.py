@@ -68,10 +68,11 @@ class Imported:
                 "ma_goc": self.ma_goc, "markdown": self.markdown, "warnings": self.warnings}
 
 
-def extract(path: Path, max_pages: int = limits.MAX_PAGES) -> Extracted:
+def extract(path: Path, max_pages: int = limits.MAX_PAGES, progress=None) -> Extracted:
     """The file's rows, read in a child process whose memory is capped (limits.contained): whatever
-    the file does to a parser, the editor reads one line naming it."""
-    return _visible(limits.bounded_rows(limits.contained(path, _extract, path, max_pages)))
+    the file does to a parser, the editor reads one line naming it. `progress(n, N)` is told, here,
+    as OCR starts on each page of a scan (hoctap.importing.ocr.Progress)."""
+    return _visible(limits.bounded_rows(limits.contained(path, _extract, path, max_pages, progress=progress)))
 
 
 def _visible(extracted: Extracted) -> Extracted:
@@ -90,7 +91,7 @@ def _visible(extracted: Extracted) -> Extracted:
     return extracted
 
 
-def _extract(path: Path, max_pages: int) -> Extracted:
+def _extract(path: Path, max_pages: int, progress=None) -> Extracted:
     kind = sniff(path)
     if kind == "text":
         from . import from_text
@@ -99,7 +100,7 @@ def _extract(path: Path, max_pages: int) -> Extracted:
     if kind == "pdf":
         from . import from_pdf
 
-        return from_pdf.extract(path, max_pages)
+        return from_pdf.extract(path, max_pages, progress)
     if kind == "docx":
         from . import from_docx
 
@@ -114,17 +115,19 @@ def _extract(path: Path, max_pages: int) -> Extracted:
         return from_html.extract(path)
     from . import ocr
 
-    return ocr.extract_image(path)
+    return ocr.extract_image(path, progress)
 
 
-def import_file(path: Path, known: set[str] = frozenset(), max_pages: int = limits.MAX_PAGES) -> Imported:
+def import_file(path: Path, known: set[str] = frozenset(), max_pages: int = limits.MAX_PAGES,
+                progress=None) -> Imported:
     """Read one file; ImportFailure (a message for the editor) when it cannot be read at all.
     `known`: the symbols the registry has pages for, so a slip in a cited symbol reads as the registry's;
-    `max_pages`: the longest PDF read (limits.MAX_PAGES unless `--max-pages` says more)."""
+    `max_pages`: the longest PDF read (limits.MAX_PAGES unless `--max-pages` says more);
+    `progress(n, N)`: told as OCR starts on page n of N of a scan (the command prints it, the desk shows it)."""
     path = Path(path)
     if not path.is_file():
         raise ImportFailure(f"{path}: no such file" if not path.is_dir() else f"{path}: a folder, not a file")
-    extracted = extract(path, max_pages)
+    extracted = extract(path, max_pages, progress)
     rows, _ = drop_furniture(extracted.rows, extracted.positioned)
     if not any(r.text.strip() for r in rows):
         raise ImportFailure(f"{path.name}: no text found in it")

@@ -43,13 +43,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 2
     status = 0
     results = []
-    from . import ocr
-
-    ocr.progress = lambda message: print(message, file=sys.stderr, flush=True)
     known = _known(args)
     for path in args.files:
         try:
-            imported = import_file(path, known, args.max_pages)
+            imported = import_file(path, known, args.max_pages, progress=_printer(path))
             if not args.dry_run:
                 written, notes = _write(imported, args)
                 for note in notes:
@@ -79,6 +76,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.key_points:
             print(key_points.as_yaml(*_key_points(r, args)))
     return status
+
+
+def _printer(path: Path):
+    """OCR's progress on the terminal: `scan.pdf: OCR, page 2 of 5`."""
+    return lambda page, pages: print(f"{path.name}: OCR, page {page} of {pages}", file=sys.stderr, flush=True)
 
 
 def _known(args: argparse.Namespace) -> set[str]:

@@ -47,13 +47,14 @@ def has_text(pdf) -> bool:
     return False
 
 
-def extract(path, max_pages: int = limits.MAX_PAGES) -> Extracted:
+def extract(path, max_pages: int = limits.MAX_PAGES, progress=None) -> Extracted:
+    """The PDF's rows; a PDF with no text is a scan, read by OCR with `progress` told each page (hoctap.importing.ocr)."""
     with open_pdf(path) as pdf:
         limits.check_pages(path, len(pdf.pages), max_pages)
         if not has_text(pdf):
             from . import ocr
 
-            return ocr.extract_pdf(path, [(page.width, page.height) for page in pdf.pages])
+            return ocr.extract_pdf(path, [(page.width, page.height) for page in pdf.pages], progress)
         rows: list[Row] = []
         encodings: set[str] = set()
         for number, page in enumerate(pdf.pages, 1):

@@ -98,19 +98,24 @@ def bounded_rows(extracted: Extracted) -> Extracted:
     return extracted
 
 
-def contained(path: Path, function, *args):
+def contained(path: Path, function, *args, progress=None):
     """`function(*args)` in a child process that may use `MEMORY` bytes more than now; its result.
+    With `progress`, the function is given `progress=` a callable that sends its arguments back
+    through the pipe, and `progress` is called with them here, in the parent, as they come.
 
     The one place that turns whatever an extractor raises into one line about `path`: an
     ImportFailure keeps its message, running out of memory or nesting too deep says so, any
     other error is named with its class and first line (a parser's bug on a broken file)."""
     context = multiprocessing.get_context("fork")
     reader, writer = context.Pipe(duplex=False)
-    child = context.Process(target=_run, args=(writer, function, args), daemon=True)
+    child = context.Process(target=_run, args=(writer, function, args, progress is not None), daemon=True)
     child.start()
     writer.close()
     try:
         outcome = reader.recv()
+        while outcome[0] == "progress":
+            progress(*outcome[1])
+            outcome = reader.recv()
     except EOFError:
         outcome = None
     finally:
@@ -135,11 +140,12 @@ def contained(path: Path, function, *args):
                         "save or export it again")
 
 
-def _run(writer, function, args) -> None:
-    """In the child: cap the address space, run, send back (kind, value)."""
+def _run(writer, function, args, reports: bool) -> None:
+    """In the child: cap the address space, run, send back (kind, value), after any ("progress", args)."""
     try:
         _cap_memory()
-        outcome = ("ok", function(*args))
+        extra = {"progress": lambda *told: writer.send(("progress", told))} if reports else {}
+        outcome = ("ok", function(*args, **extra))
     except ImportFailure as failure:
         outcome = ("failure", str(failure))
     except MemoryError:

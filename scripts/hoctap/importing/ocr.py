@@ -22,8 +22,9 @@ DPI = 300
 _NOISE = 30  # below this, a "word" of no letter or digit is a speck of dust, not text
 DOUBT = 60  # below this a word stays in the text but no header field is made of it (Tesseract's 0–100)
 
-progress: Callable[[str], None] = lambda message: None
-"""Told `page n of N` while a scanned PDF is read: `hoctap import` shows it, for OCR takes seconds a page."""
+Progress = Callable[[int, int], None]
+"""Told (n, N) as OCR starts on page n of a scan of N pages: OCR takes seconds a page, so `hoctap import`
+prints it and the desk shows it on the import screen."""
 _CELL_GAP = 3.0  # × the line's height
 _BLANK_CONTRAST = 32  # a page whose darkest grey is this close to its lightest holds no print
 
@@ -41,7 +42,7 @@ def _tesseract():
     return pytesseract
 
 
-def extract_image(path: Path) -> Extracted:
+def extract_image(path: Path, progress: Progress | None = None) -> Extracted:
     from PIL import Image, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = limits.MAX_PIXELS  # Pillow's decompression-bomb guard, at our limit
@@ -49,6 +50,8 @@ def extract_image(path: Path) -> Extracted:
         with Image.open(path) as image:
             limits.check_pixels(path, *image.size)
             image.load()
+            if progress:
+                progress(1, 1)
             rows = _image_rows(image.convert("L"), 1)
     except Image.DecompressionBombError:  # Pillow's own guard, at twice the limit, before the size is known to us
         raise ImportFailure(f"{path.name}: more than twice the {limits.MAX_PIXELS / 1e6:.0f} million pixels OCR reads, "
@@ -59,7 +62,7 @@ def extract_image(path: Path) -> Extracted:
     return _result(rows, path)
 
 
-def extract_pdf(path: Path, sizes: list[tuple[float, float]]) -> Extracted:
+def extract_pdf(path: Path, sizes: list[tuple[float, float]], progress: Progress | None = None) -> Extracted:
     """A scanned PDF, page by page (`sizes` in points); the editor sees which page is being read."""
     from PIL import Image
 
@@ -71,7 +74,8 @@ def extract_pdf(path: Path, sizes: list[tuple[float, float]]) -> Extracted:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         for number in range(1, len(sizes) + 1):
-            progress(f"{path.name}: OCR, page {number} of {len(sizes)}")
+            if progress:
+                progress(number, len(sizes))
             out = Path(tmp) / f"p{number}"
             subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-png", "-f", str(number), "-l", str(number),
                             "-singlefile", str(path), str(out)], check=True, capture_output=True, timeout=300)

@@ -118,17 +118,17 @@ class Kit:
         out.write_bytes(text.encode("utf-8"))
         return out
 
-    def decks(self, site_dir: Path) -> list[Path]:
-        """Write every study programme's slide deck into the built site."""
+    def decks(self, site_dir: Path, kept: Path) -> list[Path]:
+        """Write every study programme's slide deck into the built site, those laid out before from
+        the same content copied from the folder `kept` (hoctap.sharing.slides.write_kept)."""
         plan = next((d for d in self.registry.documents if d.page.meta.get("noi_dung_hoc_tap")), None)
         source_name = f"{plan.loai} {format_date(plan.ngay_ban_hanh)}" if plan else "Kế hoạch"
-        written = []
+        decks = []
         for document in speaker.study_programmes(self.registry):
             focus = [(words, self.focus.nguon[words]) for words in self.focus.chuong_trinh.get(document.ma, [])]
             issued = ", ".join(p for p in (document.co_quan_ban_hanh, format_date(document.ngay_ban_hanh)) if p)
-            deck = slides.outline(document, focus, self.source_dir, source_name, issued, self.site_url)
-            written.append(slides.write(deck, Path(site_dir) / slides.deck_path(document)))
-        return written
+            decks.append(slides.outline(document, focus, self.source_dir, source_name, issued, self.site_url))
+        return slides.write_kept(decks, Path(site_dir), kept)
 
     def pdf_link(self, page_url: str, t: dict) -> str:
         """Raw HTML on purpose: MkDocs does not check it, so a build without the PDF stays strict-clean;

@@ -38,6 +38,10 @@ from .titles import Values, title
 
 log = get_plugin_logger(__name__)
 
+KEPT_DIR = ".cache/hoctap"
+"""What one build keeps for the next, beside mkdocs.yml (as Material's plugins keep theirs in `.cache/`):
+output that takes long to make and changes seldom, each piece under the hash of what it is made from."""
+
 
 class HoctapPlugin(BasePlugin[HoctapConfig]):
     supports_multiple_instances = False
@@ -248,12 +252,15 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.script_hashes |= scripts.hashes(output)  # a template with no page content
         return generated.page_of_language(template_name, output, Path(config.site_dir), language_of(config))
 
-    # Our date filter and compiled templates kept from one language build to the next
+    # Our date filter and compiled templates kept from one language build to the next; a template is
+    # not looked for on disk again at each of a page's fifty includes (`auto_reload`): MkDocs makes a
+    # new environment for every build, so none is ever stale
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return
         env.filters["ngay"] = format_date
         env.bytecode_cache = self.compiled_templates
+        env.auto_reload = False
         return env
 
     # Index this language's pages ourselves, before Material's search plugin writes its own (left empty)
@@ -292,7 +299,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             raise PluginError(str(error)) from None
         if language_of(config) == DEFAULT_LANG and self.config.kit_files:
             generated.copy_originals(self.registry, self.checked.source_dir, Path(config.site_dir))
-            self.kit.decks(Path(config.site_dir))
+            self.kit.decks(Path(config.site_dir), Path(config.config_file_path).parent / KEPT_DIR / "decks")
             self.kit.calendar(Path(config.site_dir), datetime.datetime.now(datetime.timezone.utc))
 
     # Our stylesheets and scripts without their comments: a phone's first visit downloads them
