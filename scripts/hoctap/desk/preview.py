@@ -62,7 +62,8 @@ class Preview:
         self._left_out: set[str] = set()  # the pages the publication gate left out of the kept build
         site = project.project_of(config_file)
         self._root, docs, sources = site.root, site.docs_dir, site.root / site.source_dir
-        self._folders = [docs, sources]
+        theme = (project.read_mkdocs_yml(config_file).get("theme") or {}).get("custom_dir")
+        self._folders = [docs, sources] + ([site.root / str(theme)] if theme else [])  # the theme: a whole build
         self.languages = other_languages(config_file)
         rel = lambda path: Path(path).resolve().relative_to(site.root.resolve()).as_posix()
         self._layout = Layout(docs=rel(docs), sources=rel(sources), data=rel(docs / "includes"),
