@@ -333,6 +333,66 @@ def test_key_points_are_chosen_from_the_importers_proposals(client, desk, outsid
         == data.count("- trich:") - 2
 
 
+ENGLISH = {"hoi_en": "What must the province's federation ensure?", "dap_an_en": "The conditions of the conference",
+           "lua_chon_sai_en": "Lunch for everyone\nA new hall", "giai_thich_en": "The plan says so."}
+
+
+def test_quiz_questions_sit_under_the_key_points_they_rest_on(client, desk):
+    quiz = desk.docs_dir / "includes" / "on-tap.yml"
+    before = quiz.read_text(encoding="utf-8")
+    screen = client.get("/trang/ke-hoach").text
+    part = screen.split('id="cau-hoi"')[1]
+    # The CĐCS question rests on the point of III.2 whose words hold its answer
+    point, question = part.find("Căn cứ kế hoạch, báo cáo cấp ủy"), part.find("Công đoàn cơ sở cần làm gì")
+    assert 0 < point < question
+    bare = "Đảm bảo các điều kiện tổ chức Hội nghị."
+    assert "Chưa có câu hỏi ôn tập nào dựa trên điểm này." in part.split(bare)[1].split("</li>")[0]
+    ask = {"csrftoken": token(client, "/trang/ke-hoach"), "diem": bare, "hoi": "LĐLĐ tỉnh cần đảm bảo điều gì cho Hội nghị?",
+           "lua_chon_sai": "Bữa trưa cho mọi người\nMột hội trường mới", "giai_thich": "Kế hoạch (mục III.1) ghi như vậy."}
+    invented = client.post("/trang/ke-hoach/cau-hoi", data={**ask, **ENGLISH, "dap_an": "Đảm bảo kinh phí cho Hội nghị"})
+    assert invented.status_code == 422 and "Đáp án đúng phải chép nguyên văn từ điểm chính" in invented.text
+    assert 'value="LĐLĐ tỉnh cần đảm bảo điều gì cho Hội nghị?"' in invented.text  # the editor's words kept
+    untranslated = client.post("/trang/ke-hoach/cau-hoi", data={**ask, "dap_an": "các điều kiện tổ chức Hội nghị"})
+    assert untranslated.status_code == 422 and "Q005" in untranslated.text and "bản dịch" in untranslated.text
+    assert quiz.read_text(encoding="utf-8") == before
+    added = client.post("/trang/ke-hoach/cau-hoi", data={**ask, **ENGLISH, "dap_an": "các điều kiện tổ chức Hội nghị",
+                                                          "ten_bien_tap": "Lò Văn A"})
+    assert added.status_code == 200 and "Đã thêm câu hỏi ôn tập" in added.text
+    text = quiz.read_text(encoding="utf-8")
+    assert text.startswith(before.rstrip("\n")) and "  dap_an: các điều kiện tổ chức Hội nghị\n" in text
+    assert "    - các điều kiện tổ chức Hội nghị\n" in text and "  xem: ke-hoach.md#ldld-tinh\n" in text
+    assert "LĐLĐ tỉnh cần đảm bảo" in added.text.split('id="cau-hoi"')[1].split(bare)[1].split("</li>")[0]
+    from hoctap.build.project import project_of
+    from hoctap.checks import check_project
+
+    assert not [f for f in check_project(project_of(desk.config_file)).findings if f.code.startswith("Q")]
+    assert _git(desk.root, "log", "-1", "--format=%an|%s").startswith("Lò Văn A|Câu hỏi ôn tập về Kế hoạch")
+
+
+def test_dropping_a_key_point_a_question_rests_on_warns_first(client, desk, outside):
+    proposed = upload(client, word_file(outside))
+    upload_id = re.search(r'name="tai_len" value="([^"]+)"', proposed.text).group(1)
+    saved = client.post("/nhap/luu", data={"csrftoken": token(client), "tai_len": upload_id}, follow_redirects=False)
+    stem = saved.headers["location"].split("?")[0].removeprefix("/trang/")
+    chosen = client.post(f"/trang/{stem}/diem-chinh", data={"csrftoken": token(client), "giu": ["0", "1"]})
+    quote = re.search(r'<input type="hidden" name="diem" value="([^"]+)"', chosen.text).group(1)
+    answer = " ".join(quote.replace("&#34;", '"').split()[:4])
+    added = client.post(f"/trang/{stem}/cau-hoi", data={
+        "csrftoken": token(client), "diem": quote.replace("&#34;", '"'), "hoi": "Văn bản nêu điều gì?",
+        "dap_an": answer, "lua_chon_sai": "Một điều khác\nĐiều thứ ba", "giai_thich": "Văn bản ghi như vậy.", **ENGLISH})
+    assert "Đã thêm câu hỏi ôn tập" in added.text, added.text[-3000:]
+    assert f"  nguon: {stem}.md\n" in (desk.docs_dir / "includes" / "on-tap.yml").read_text(encoding="utf-8")
+    points = (desk.docs_dir / "includes" / "diem-chinh.yml").read_text(encoding="utf-8")
+    warned = client.post(f"/trang/{stem}/diem-chinh", data={"csrftoken": token(client), "giu": ["1"]})
+    assert warned.status_code == 409 and "Chưa lưu: có câu hỏi ôn tập dựa trên điểm chính sắp bỏ." in warned.text
+    assert "Văn bản nêu điều gì?" in warned.text and "Vẫn bỏ các điểm này" in warned.text
+    assert (desk.docs_dir / "includes" / "diem-chinh.yml").read_text(encoding="utf-8") == points
+    confirmed = client.post(f"/trang/{stem}/diem-chinh", data={"csrftoken": token(client), "giu": ["1"], "xac_nhan": "1"})
+    assert "Đã lưu các điểm chính" in confirmed.text
+    assert (desk.docs_dir / "includes" / "diem-chinh.yml").read_text(encoding="utf-8").count("- trich:") \
+        == points.count("- trich:") - 1
+
+
 def test_a_page_that_cannot_be_read_is_a_message(client, desk):
     (desk.docs_dir / "van-ban" / "15-ctr-tu.md").write_text("---\nso_ky_hieu: [\n---\n# x\n", encoding="utf-8")
     answer = client.get("/trang/van-ban/15-ctr-tu")

@@ -88,6 +88,23 @@ def test_answer_must_be_in_the_cited_lines(tree, nguon, message):
     assert finding.startswith("includes/on-tap.yml:6:1: Q004") and message in finding
 
 
+def test_an_imported_document_grounds_an_answer_in_its_full_text_on_its_page(tree):
+    """`nguon: van-ban/x.md`: the answer must be said in the page's full text (between the import's
+    markers), not elsewhere on the page; a page with no full text grounds nothing."""
+    from hoctap.text.toan_van_markers import BEGIN, END
+
+    docs, _ = tree
+    (docs / "van-ban").mkdir()
+    (docs / "van-ban" / "x.md").write_text(f"---\nso_ky_hieu: 1/KH-X\n---\n\n# X\n\nTóm tắt: hội nghị một ngày.\n\n"
+                                           f"## Toàn văn {{#toan-van}}\n\n{BEGIN}\n\nDự kiến 110\nngười tham dự.\n\n{END}\n",
+                                           encoding="utf-8")
+    question = GOOD.split("- hoi: Khi nào?")[0]
+    assert findings(tree, question.replace("nguon: src.txt:1", "nguon: van-ban/x.md")) == []
+    elsewhere = question.replace("nguon: src.txt:1", "nguon: van-ban/x.md").replace("110 người", "một ngày")
+    assert "Q004" in findings(tree, elsewhere)[0] and "not in the full text of van-ban/x.md" in findings(tree, elsewhere)[0]
+    assert "no page of docs/ with a full text" in findings(tree, question.replace("nguon: src.txt:1", "nguon: ke-hoach.md"))[0]
+
+
 def test_grounding_folds_case_and_unicode_forms(tree):
     decomposed = "110 NGU\u031bO\u031b\u0300I"  # NFD and upper case: the same words
     text = GOOD.replace("dap_an: 110 người", f"dap_an: {decomposed}").replace("[50 người, 110 người]", f"[50 người, {decomposed}]")

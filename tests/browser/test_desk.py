@@ -16,7 +16,7 @@ from tests.browser.axe import axe_violations, describe
 from tests.browser.conftest import start_desk, stop_desk
 
 PUBLISH_TIMEOUT = 600_000
-SCREENS = ["", "nhap", "trang", "trang/van-ban/15-ctr-tu", "dang"]
+SCREENS = ["", "nhap", "trang", "trang/van-ban/15-ctr-tu", "trang/ke-hoach", "dang"]
 
 
 def word_file(folder: Path) -> Path:
@@ -113,6 +113,62 @@ def test_the_yaml_shows_only_when_asked_and_an_error_changes_nothing(desk_page, 
     page.get_by_role("button", name="Lưu YAML").click()
     page.get_by_text("Đã lưu trang").wait_for()
     assert "# Ghi chú của biên tập viên\nten_ngan:" in file.read_text(encoding="utf-8")
+
+
+def ask(item, answer: str) -> None:
+    """Fill "Thêm câu hỏi" under a key point: the right answer cut from the point's words, typed choices."""
+    item.get_by_text("Thêm câu hỏi cho điểm này").click()
+    item.get_by_label("Câu hỏi", exact=True).fill("Kế hoạch giao việc gì?")
+    item.get_by_label("Đáp án đúng", exact=True).fill(answer)
+    item.get_by_label("Các lựa chọn sai", exact=True).fill("Một việc khác\nViệc thứ ba")
+    item.get_by_label("Câu hỏi (en)").fill("What does the plan ask?")
+    item.get_by_label("Đáp án đúng (en)").fill("What it says")
+    item.get_by_label("Các lựa chọn sai (mỗi dòng một, cùng thứ tự) (en)").fill("Something else\nA third thing")
+    item.get_by_label("Giải thích (en)").fill("The plan says so.")
+    item.get_by_role("button", name="Thêm câu hỏi").click()
+
+
+def test_a_quiz_question_is_added_under_the_key_point_it_rests_on(desk_page, desk_url, desk_project):
+    page = desk_page
+    page.goto(desk_url + "trang/ke-hoach")
+    page.get_by_role("heading", name="Câu hỏi ôn tập theo điểm chính").wait_for()
+    point = "Đảm bảo các điều kiện tổ chức Hội nghị."
+    item = page.locator("ol.points > li", has_text=point)
+    assert "Chưa có câu hỏi ôn tập nào dựa trên điểm này." in item.inner_text()
+    ask(item, "các điều kiện tổ chức Hội nghị")
+    page.get_by_text("Đã thêm câu hỏi ôn tập").wait_for()
+    item = page.locator("ol.points > li", has_text=point)
+    assert "Kế hoạch giao việc gì?" in item.inner_text() and "Chưa có câu hỏi" not in item.inner_text()
+    assert "dap_an: các điều kiện tổ chức Hội nghị" in (desk_project / "docs" / "includes" / "on-tap.yml").read_text(encoding="utf-8")
+    violations = axe_violations(page, ["serious", "critical"])
+    assert not violations, f"the quiz under key points at {page.width}px:\n" + describe(violations)
+    fits(page)
+
+
+def test_dropping_a_key_point_with_a_question_warns_first(desk_page, desk_url, desk_project, tmp_path):
+    page = desk_page
+    page.goto(desk_url + "nhap")
+    page.get_by_label("Tệp văn bản").set_input_files(str(word_file(tmp_path)))
+    page.get_by_role("button", name="Nhập", exact=True).click()
+    page.get_by_role("button", name="Lưu trang").click()
+    page.wait_for_url(re.compile(r"/trang/van-ban/"))
+    page.locator('input[name="giu"]').first.check()
+    page.get_by_role("button", name="Chọn điểm chính").click()
+    page.get_by_text("Đã lưu các điểm chính").wait_for()
+    item = page.locator("ol.points > li").first
+    quote = item.locator("q").first.inner_text()
+    ask(item, " ".join(quote.split()[:3]))
+    page.get_by_text("Đã thêm câu hỏi ôn tập").wait_for()
+    page.locator('input[name="giu"]').first.uncheck()
+    page.get_by_role("button", name="Chọn điểm chính").click()
+    warning = page.get_by_role("alert").filter(has_text="có câu hỏi ôn tập dựa trên điểm chính sắp bỏ")
+    assert "Kế hoạch giao việc gì?" in warning.inner_text()
+    violations = axe_violations(page, ["serious", "critical"])
+    assert not violations, f"the warning before dropping a key point at {page.width}px:\n" + describe(violations)
+    fits(page)
+    page.get_by_role("button", name="Vẫn bỏ các điểm này").click()
+    page.get_by_text("Đã lưu các điểm chính").wait_for()
+    assert page.locator("ol.points").count() == 0  # no kept point left, no question under one
 
 
 def test_undo_and_rollback(browser, desk_url, desk_project):

@@ -40,7 +40,7 @@ def load(registry: Registry, source_dir: Path, abbreviations_file: Path) -> Data
     # Only what the walk of docs/ let through is read: a link in place of a data file is its finding
     usable = lambda rel: registry.tree is None or rel in registry.tree.files
     # Each language with a quiz page (`on-tap.en.md`) needs each question translated
-    translated = tuple(sorted(p.name.split(".")[1] for p in docs_dir.glob(quiz_file.PAGE.replace(".md", ".*.md"))))
+    translated = quiz_file.languages(docs_dir)
     quiz = quiz_file.load(docs_dir / quiz_file.FILE, docs_dir, source_dir, translated) \
         if usable(quiz_file.FILE) else Quiz([], [])
     focus = focus_file.load(docs_dir / focus_file.FILE, docs_dir, source_dir, registry) \

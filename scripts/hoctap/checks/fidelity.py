@@ -123,12 +123,14 @@ def quotes_verbatim(source: Source, site: Site) -> Iterator[Finding]:
 
 # -- relations claimed in prose ------------------------------------------------------------------
 
+# Each opens with a lookahead on the characters a match can start with: the engine skips to those
+# instead of trying every branch at every character (F103 took a fifth of the checks stage)
 _VERB = re.compile(
-    r"(?<!\w)(?P<passive>được\s+)?(?P<verb>thực hiện|căn cứ|implement(?:s|ing|ed)?|based on)(?!\w)(?P<by>\s+(?:qua|bởi|by)\b)?"
-    r"|(?<!\w)(?P<basis>(?:là|làm) căn cứ (?:của|cho)|basis for)(?!\w)",
+    r"(?=[đtcibl])(?:(?<!\w)(?P<passive>được\s+)?(?P<verb>thực hiện|căn cứ|implement(?:s|ing|ed)?|based on)(?!\w)(?P<by>\s+(?:qua|bởi|by)\b)?"
+    r"|(?<!\w)(?P<basis>(?:là|làm) căn cứ (?:của|cho)|basis for)(?!\w))",
     re.I,
 )
-_SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bsố)[.?!](?=\s)|\n[ \t]*\n|\n[ \t]*(?:[-*+]|\d{1,2}\.)[ \t]|\n#")
+_SENTENCE_END = re.compile(r"(?=[.?!\n])(?:(?<!\bNo)(?<!\bsố)[.?!](?=\s)|\n[ \t]*\n|\n[ \t]*(?:[-*+]|\d{1,2}\.)[ \t]|\n#)")
 
 
 def relations_claimed(source: Source, site: Site) -> Iterator[Finding]:

@@ -134,6 +134,7 @@ def make_app(desk: Desk):
         Route("/trang/{page:path}/bo-duyet", bound(pages.unapprove), methods=["POST"]),
         Route("/trang/{page:path}/diem-chinh", bound(pages.keep_points), methods=["POST"]),
         Route("/trang/{page:path}/yaml", bound(pages.save_yaml), methods=["POST"]),
+        Route("/trang/{page:path}/cau-hoi", bound(pages.add_question), methods=["POST"]),
         Route("/trang/{page:path}", bound(pages.show)),
         Route("/dang", bound(publishing.show)),
         Route("/dang", bound(publishing.publish), methods=["POST"]),

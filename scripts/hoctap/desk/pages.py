@@ -16,7 +16,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from .app import back_to, remember_editor, render
-from . import key_points
+from . import key_points, questions
+from ..registry import quiz as quiz_file
 from ..content.front_matter_text import FRONT, REMOVE, set_keys
 from ..content.page import ContentError, parse_page
 from ..text.findings import Finding
@@ -45,17 +46,18 @@ async def listing(request: Request, desk):
 
 async def show(request: Request, desk, status: int = 200, **extra):
     stem = request.path_params["page"]
-    entry = await _entry(desk, stem)
+    entry, registry = await _found(desk, stem)
     if not desk.preview.has(stem):
         await run_in_threadpool(desk.preview.refresh)
     meta = entry.page.meta
     values = {f.key: _shown(meta.get(f.key)) for f in PAGE_FIELDS}
     is_document = entry.page.path.parts[0] == "van-ban"
     points = await run_in_threadpool(key_points.choices, meta, stem, desk.docs_dir, desk.sources_dir) if is_document else None
+    quiz = await run_in_threadpool(questions.on_page, desk, registry, entry.page)
     found = FRONT.match(entry.page.text)
     extra.setdefault("yaml_text", found.group(1) or "" if found else "")
     return render(request, "trang.html", status=status, entry=entry, fields=PAGE_FIELDS if is_document else (),
-                  points=points,
+                  points=points, quiz=quiz, english=quiz_file.languages(desk.docs_dir),
                   values=values, states=STATES, meta=meta, today=dt.date.today().isoformat(),
                   preview_url=desk.preview.page_url(stem) if desk.preview.has(stem) else "",
                   translated=any((desk.docs_dir / f"{stem}.{language}.md").is_file() for language in desk.preview.languages),
@@ -69,11 +71,16 @@ async def in_other_language(request: Request, desk):
     return render(request, "preview_language.html", status=404, original=original)
 
 
-async def _entry(desk, stem: str):
+async def _found(desk, stem: str):
+    """The page's entry (with its findings) and the site's registry; 404 when there is no such page."""
     found = await run_in_threadpool(one_page, desk.project, stem)
     if found is None:
         raise HTTPException(404)
-    return found[0]
+    return found
+
+
+async def _entry(desk, stem: str):
+    return (await _found(desk, stem))[0]
 
 
 def _shown(value) -> str:
@@ -205,6 +212,10 @@ async def keep_points(request: Request, desk):
         raise HTTPException(404)
     ticked = set(form.getlist("giu"))
     kept = [c.proposal for i, c in enumerate(found) if str(i) in ticked]
+    dropped = [c.proposal.trich for i, c in enumerate(found) if c.kept and str(i) not in ticked]
+    resting = await run_in_threadpool(questions.resting_on, desk, entry.page, dropped) if dropped else []
+    if resting and not form.get("xac_nhan"):
+        return await show(request, desk, status=409, drop_warning=resting, ticked=sorted(ticked, key=int))
     data_file = desk.docs_dir / key_points.FILE
     old = data_file.read_text(encoding="utf-8") if data_file.is_file() else ""
     try:
@@ -215,6 +226,32 @@ async def keep_points(request: Request, desk):
     editor = remember_editor(response, request, form)
     await run_in_threadpool(desk.history.commit, [data_file], editor, f"Điểm chính của {entry.name}: giữ {len(kept)}")
     await run_in_threadpool(desk.preview.refresh)  # Đọc nhanh and the speakers' page show the points kept
+    return response
+
+
+async def add_question(request: Request, desk):
+    """"Thêm câu hỏi" under a kept key point: written into the quiz's data file when the quiz's check
+    passes it; else the form again, with the editor's words and what is wrong."""
+    form = await request.form()
+    entry, registry = await _found(desk, request.path_params["page"])
+    groups = await run_in_threadpool(questions.on_page, desk, registry, entry.page)
+    point = next((g.point for g in groups if g.point.trich == str(form.get("diem") or "")), None)
+    if point is None:
+        return await show(request, desk, status=409, problem="Điểm chính này không còn được giữ (có người vừa đổi): "
+                          "xem lại các điểm chính rồi thêm câu hỏi.")
+    text, problems = await run_in_threadpool(questions.added, desk, entry.page, point, form)
+    if problems:
+        return await show(request, desk, status=422, quiz_form={"diem": point.trich, "values": form, "problems": problems})
+    data_file = desk.docs_dir / quiz_file.FILE
+    try:
+        write_text(data_file, text, desk.writable)
+    except Refused as refusal:
+        return await show(request, desk, status=403, problem=str(refusal))
+    response = back_to(f"/trang/{entry.stem}", "da-them-cau-hoi")
+    editor = remember_editor(response, request, form)
+    await run_in_threadpool(desk.history.commit, [data_file], editor,
+                            f"Câu hỏi ôn tập về {entry.name}: {' '.join(str(form.get('hoi') or '').split())[:80]}")
+    await run_in_threadpool(desk.preview.refresh)
     return response
 
 

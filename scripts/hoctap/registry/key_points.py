@@ -29,7 +29,7 @@ from ..text.markdown_escape import unescape
 from ..text.outline import normal, sections
 from .documents import Registry
 from ..text.sources import section_text
-from ..text.toan_van_markers import regions
+from ..text.toan_van_markers import printed, regions
 
 FILE = "includes/diem-chinh.yml"
 """The data file, relative to docs/."""
@@ -60,10 +60,9 @@ class KeyPoints:
 
 def full_text(document: Document, source_dir: Path) -> str | None:
     """The document's full text as printed: the page's own, markup escapes undone, or its `.txt` source."""
-    page_text = document.page.text
-    spans = regions(page_text)
-    if spans:
-        return "\n".join(unescape(page_text[start:end]) for start, end in spans)
+    own = printed(document.page.text)
+    if own is not None:
+        return own
     name = document.page.meta.get("toan_van")
     path = Path(source_dir) / str(name) if name else None
     if path is not None and path.suffix == ".txt" and path.is_file():

@@ -6,6 +6,8 @@ Each question carries:
 - `giai_thich` — the explanation shown after an answer;
 - `xem` — the page and heading that answer it (`ke-hoach.md#doi-tuong`);
 - `nguon` — the source lines that state the answer (`ke-hoach-….txt:89`): the answer must be there;
+  or, for a document imported with its full text (`hoctap import`, the desk), its page (`van-ban/x.md`):
+  the answer must be in the full text on that page, between its markers (its lines move as the page is edited);
 - `en` — the question in English, for the English quiz page: `hoi`, `lua_chon` in the same order,
   `giai_thich`. The right answer is the Vietnamese one, checked against the Vietnamese source; the
   English choice at its place is its translation, shown.
@@ -24,7 +26,8 @@ from ..content.page import parse_page
 from ..text import data_file
 from ..text.findings import Finding
 from ..text.pages import DEFAULT_LANG
-from ..text.sources import ungrounded
+from ..text.sources import said_in, ungrounded
+from ..text.toan_van_markers import printed
 
 FILE = "includes/on-tap.yml"
 """Where the quiz is, in docs/."""
@@ -126,7 +129,7 @@ def _question(node, n: int, rel: str, docs_dir: Path, source_dir: Path,
     problem = _unresolved(question.xem, docs_dir)
     if problem:
         findings.append(Finding(rel, at("xem"), 1, "Q003", f"question {n}: {problem}"))
-    problem = ungrounded(source_dir, question.nguon, question.dap_an)
+    problem = _ungrounded(question.nguon, question.dap_an, docs_dir, source_dir)
     if problem:
         findings.append(Finding(rel, at("nguon"), 1, "Q004", f"question {n}: the answer is not grounded: {problem}",
                                 "cite the source lines that state the answer"))
@@ -142,6 +145,22 @@ def _question(node, n: int, rel: str, docs_dir: Path, source_dir: Path,
         question.translations[lang] = {"hoi": str(other["hoi"]).strip(), "giai_thich": str(other["giai_thich"]).strip(),
                                        "lua_chon": [str(c).strip() for c in other["lua_chon"]]}
     return question, findings
+
+
+def languages(docs_dir: Path) -> tuple[str, ...]:
+    """The languages with a quiz page of their own (`on-tap.en.md`): each question needs its translation."""
+    return tuple(sorted(p.name.split(".")[1] for p in docs_dir.glob(PAGE.replace(".md", ".*.md"))))
+
+
+def _ungrounded(nguon: str, answer: str, docs_dir: Path, source_dir: Path) -> str:
+    """Why the answer is not in what `nguon` cites: source lines, or a page's full text."""
+    if not nguon.endswith(".md"):
+        return ungrounded(source_dir, nguon, answer)
+    page = docs_dir / nguon
+    text = printed(page.read_text(encoding="utf-8")) if page.is_file() else None
+    if text is None:
+        return f"`{nguon}` is no page of docs/ with a full text (between the markers `hoctap import` writes)"
+    return "" if said_in(text, answer) else f"{answer!r} is not in the full text of {nguon}"
 
 
 def _unresolved(ref: str, docs_dir: Path) -> str:

@@ -33,7 +33,7 @@ from .kit import Kit
 from .labels import format_date, template_labels
 from .languages import language_of
 from .partials import theme_dir_of
-from .template_cache import MemoryBytecodeCache
+from .template_cache import KeptBytecodeCache
 from .titles import Values, title
 
 log = get_plugin_logger(__name__)
@@ -54,7 +54,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """This build's file of a page, by its path in docs/ (mkdocs-static-i18n's `get_file_from_path`,
         which tries each language's suffix, remembered for the build: cards and the catalogue ask thousands of times)."""
         self.cards: Cards | None = None
-        self.compiled_templates = MemoryBytecodeCache()
+        self.compiled_templates: KeptBytecodeCache | None = None
         self.untranslated: list[File] = []
         """The pages this language build leaves out, having no translation (render.languages)."""
         self.moved: dict[str, str] = {}
@@ -90,6 +90,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             search_records.leave_material_index_empty(config)
         if self.checked is None:
             self.checked = checked.load(config, self.config)
+            self.compiled_templates = KeptBytecodeCache(self._kept(config) / "templates")
         checked.use_glossary(config, self.checked.abbreviations)
 
     # This language build's kit and link previews, and its words in Markdown's own output
@@ -252,9 +253,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.script_hashes |= scripts.hashes(output)  # a template with no page content
         return generated.page_of_language(template_name, output, Path(config.site_dir), language_of(config))
 
-    # Our date filter and compiled templates kept from one language build to the next; a template is
-    # not looked for on disk again at each of a page's fifty includes (`auto_reload`): MkDocs makes a
-    # new environment for every build, so none is ever stale
+    # Our date filter and compiled templates kept from one build to the next (render/template_cache.py);
+    # a template is not looked for on disk again at each of a page's fifty includes (`auto_reload`):
+    # MkDocs makes a new environment for every build, so none is ever stale
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return
@@ -299,7 +300,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             raise PluginError(str(error)) from None
         if language_of(config) == DEFAULT_LANG and self.config.kit_files:
             generated.copy_originals(self.registry, self.checked.source_dir, Path(config.site_dir))
-            self.kit.decks(Path(config.site_dir), Path(config.config_file_path).parent / KEPT_DIR / "decks")
+            self.kit.decks(Path(config.site_dir), self._kept(config) / "decks")
             self.kit.calendar(Path(config.site_dir), datetime.datetime.now(datetime.timezone.utc))
 
     # Our stylesheets and scripts without their comments: a phone's first visit downloads them
@@ -336,6 +337,10 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if self.quiet is not None:
             self.quiet.remove()
             self.quiet = None
+
+    @staticmethod
+    def _kept(config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / KEPT_DIR
 
     def _document_of(self, page: Page):
         return self.registry.by_page(page.file.src_uri.split(".")[0]) if self.registry else None

@@ -66,13 +66,30 @@ def ungrounded(source_dir: Path, ref: str, claim: str) -> str:
     text, problem = cited(source_dir, ref)
     if text is None:
         return problem
+    return "" if said_in(text, claim) else f"{claim!r} is not in the cited lines {ref}"
+
+
+def said_in(text: str, claim: str) -> bool:
+    """Whether `text` says `claim`: its pieces (`…` leaves words out) in order, as a reader compares
+    them (reading_key: case, Unicode form and line breaks aside)."""
     said, at = reading_key(text), 0
     for piece in (reading_key(p) for p in claim.split(GAP) if p.strip()):
         at = said.find(piece, at)
         if at < 0:
-            return f"{claim!r} is not in the cited lines {ref}"
+            return False
         at += len(piece)
-    return ""
+    return True
+
+
+def lines_saying(path: Path, claim: str, most: int = 8) -> tuple[int, int] | None:
+    """The fewest consecutive lines of a source (at most `most`) that say `claim`, as (first, last)
+    counted from 1, the first such run in the file; None when no run says it."""
+    lines = _lines(path)
+    for span in range(1, most + 1):
+        for first in range(len(lines) - span + 1):
+            if said_in("\n".join(lines[first:first + span]), claim):
+                return first + 1, first + span
+    return None
 
 
 # A source's own headings: `I. MỤC ĐÍCH, YÊU CẦU`, `1. Mục đích`, ` 4. Thời gian: 01 ngày…`, `Nơi nhận:`

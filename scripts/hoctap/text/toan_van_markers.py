@@ -7,6 +7,8 @@ as warnings and `hoctap check --fix` leaves it alone; the site gives it an outli
 
 from __future__ import annotations
 
+from .markdown_escape import unescape
+
 BEGIN = "<!-- hoctap import: toàn văn, thay mỗi lần nhập lại; sửa bên ngoài hai dấu này -->"
 END = "<!-- hoctap import: hết toàn văn -->"
 HEADING_ID = "toan-van"
@@ -26,3 +28,9 @@ def regions(text: str) -> list[tuple[int, int]]:
 
 def inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in spans)
+
+
+def printed(text: str) -> str | None:
+    """The page's full texts as printed (markup escapes undone), one after the other; None when it holds none."""
+    spans = regions(text)
+    return "\n".join(unescape(text[start:end]) for start, end in spans) if spans else None
