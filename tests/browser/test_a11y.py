@@ -125,7 +125,7 @@ def test_checks_report_planted_violations(browser, project_copy, build):
                    " label { outline: none !important; }\n.ht-planted-grey { color: #bbb !important; }\n"
                    ".ht-planted-wide { white-space: pre !important; }\n",
                    encoding="utf-8")
-    result = build(project_copy, project_copy / "site")
+    result = build(project_copy, project_copy / "site", "--no-pdf")
     assert result.returncode == 0, result.stdout + result.stderr
     url = (project_copy / "site" / "thuat-ngu.html").as_uri()
 
