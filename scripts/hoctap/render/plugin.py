@@ -326,6 +326,15 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def on_build_error(self, *, error: Exception):
         self._stop_quieting()
 
+    def reload(self, config: MkDocsConfig):
+        """Read and check the content again, and remake what this build made of it (kit, cards): the
+        desk's preview, which keeps one build's files and navigation between saves, calls this before
+        rendering the few pages a save touched."""
+        self.checked, self.values = None, {}
+        self.on_config(config)
+        self.on_pre_build(config=config)
+        self.cards = Cards(self.registry, self.checked.cited_registry, self.checked.source_dir, self.file_of)
+
     # -- helpers ---------------------------------------------------------------
 
     def _stop_quieting(self):
