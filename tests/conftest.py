@@ -35,21 +35,26 @@ def build_site(config_dir: Path, site_dir: Path, *options: str, **env: str) -> s
 
 def built_once(tmp_path_factory, name: str, **env: str) -> Path:
     """The project's site built once per test run into `name/site`, whichever pytest-xdist worker asks
-    first; the others wait on a file lock and read the same folder (tests only read it). Without
-    workers it is the session's own folder."""
+    first; the others wait on a file lock and read the same folder (tests only read it). What the
+    build said is kept beside it, in `name/built`."""
+    run = tmp_path_factory.getbasetemp()
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return _build_project(run / name, env)
     from filelock import FileLock
 
-    run = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        run = run.parent  # the run's folder, above each worker's own
-    out, done = run / name / "site", run / name / "built"
+    run = run.parent  # the run's folder, above each worker's own
     with FileLock(run / f"{name}.lock"):
-        if not done.exists():
-            shutil.rmtree(out, ignore_errors=True)  # a build that failed in another worker
-            result = build_site(ROOT, out, **env)
-            assert result.returncode == 0, result.stdout + result.stderr
-            done.write_text(result.stdout + result.stderr, encoding="utf-8")
-    return out
+        if (run / name / "built").exists():
+            return run / name / "site"
+        shutil.rmtree(run / name, ignore_errors=True)  # a build that failed in another worker
+        return _build_project(run / name, env)
+
+
+def _build_project(folder: Path, env: dict[str, str]) -> Path:
+    result = build_site(ROOT, folder / "site", **env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (folder / "built").write_text(result.stdout + result.stderr, encoding="utf-8")
+    return folder / "site"
 
 
 @pytest.fixture(scope="session")
