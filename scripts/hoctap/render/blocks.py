@@ -46,8 +46,9 @@ def catalogue(registry: Registry, values: Values, href: Callable[[Document], str
         ngay_ban_hanh=field_date(d.ngay_ban_hanh, lang), co_quan_ban_hanh=values.of("co_quan_ban_hanh", d.co_quan_ban_hanh),
         trich_yeu=Value(d.trich_yeu, "vi") if d.trich_yeu else None, tinh_trang=t.get(status(d), "") if status(d) else "",
     ) for d in registry.catalogue()]
-    rows += [SimpleNamespace(href=None, hreflang=None, title=ma, so_ky_hieu=ma, loai=None, ngay_ban_hanh="", co_quan_ban_hanh=None,
-                             trich_yeu=None, tinh_trang=t["nhac_den"]) for ma in registry.cited_without_page()]
+    rows += [SimpleNamespace(href=None, hreflang=None, title=c.so_ky_hieu, so_ky_hieu=c.so_ky_hieu, loai=None,
+                             ngay_ban_hanh=c.ngay or "", co_quan_ban_hanh=Value(c.co_quan, "vi") if c.co_quan else None,
+                             trich_yeu=None, tinh_trang=t["nhac_den"]) for c in registry.cited_without_page()]
     return partials.render("danh-muc.html", theme_dir, t=t, lang=lang, rows=rows, columns=CATALOGUE_COLUMNS,
                            abbr=_abbreviator(abbreviations)) + "\n"
 
