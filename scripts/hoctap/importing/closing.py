@@ -40,7 +40,11 @@ def read(f: Fields, rows: list[Row], positioned: bool) -> None:
             left.append(text)  # a wrapped recipient
     f.noi_nhan_in = _recipients(left)
     f.noi_nhan = [re.sub(r"\s*[;,.]$", "", item) for item in f.noi_nhan_in]
-    if not f.noi_nhan:
+    wrong = next(((item, why) for item in f.noi_nhan if (why := forms.recipient(item))), None)
+    if wrong:
+        f.noi_nhan = []  # the list is the field: one item misread makes it wrong; the full text keeps it as read
+        f.warnings.append(f"noi_nhan: `{wrong[0]}` {wrong[1]}; fill the list in from the original")
+    elif not f.noi_nhan:
         f.warnings.append("noi_nhan: no `Nơi nhận` list")
     _signature(f, [c for c in right if not _NOT_SIGNATURE.match(c.text)])
 
