@@ -57,8 +57,12 @@ serve: python
 desk: python
 	$(BIN)/hoctap desk $(if $(PUBLISH_TO),--publish-to $(PUBLISH_TO)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
+# The suite on every core (pytest-xdist; `make test TEST_WORKERS=0` runs it in one process). A test file
+# stays on one worker (--dist loadfile), so its module fixtures (a planted build, the decks, a publish)
+# are made once; the session's site is built once for all workers (tests/conftest.py).
+TEST_WORKERS ?= auto
 test: python node
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 clean:
 	rm -rf site $(VENV) node_modules

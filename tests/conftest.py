@@ -17,24 +17,56 @@ DOCS = ROOT / "docs"
 # the virtualenv's editable install points at (a second checkout, a git worktree, sharing one .venv)
 sys.path.insert(0, str(ROOT / "scripts"))
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"), os.environ.get("PYTHONPATH")]))
+# Commands write to a pipe here, as in CI, never to a terminal's width: MkDocs wraps its messages to
+# $COLUMNS, which pytest-xdist's workers have (80), and would cut a `file:line` finding over two lines.
+for name in ("COLUMNS", "LINES"):
+    os.environ.pop(name, None)
 
 
-def build_site(config_dir: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess:
-    """Run `hoctap build` as an editor would (with `env` added); return the finished process."""
+def build_site(config_dir: Path, site_dir: Path, *options: str, **env: str) -> subprocess.CompletedProcess:
+    """Run `hoctap build` as an editor would (with `options` such as "--no-pdf", and `env` added); return
+    the finished process."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env)
     return subprocess.run(
-        [sys.executable, "-m", "hoctap.cli", "build", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "hoctap.cli", "build", "--site-dir", str(site_dir), *options],
         cwd=config_dir, env=env, capture_output=True, text=True,
     )
 
 
+def built_once(tmp_path_factory, name: str, **env: str) -> Path:
+    """The project's site built once per test run into `name/site`, whichever pytest-xdist worker asks
+    first; the others wait on a file lock and read the same folder (tests only read it). What the
+    build said is kept beside it, in `name/built`."""
+    run = tmp_path_factory.getbasetemp()
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return _build_project(run / name, env)
+    from filelock import FileLock
+
+    run = run.parent  # the run's folder, above each worker's own
+    with FileLock(run / f"{name}.lock"):
+        if (run / name / "built").exists():
+            return run / name / "site"
+        shutil.rmtree(run / name, ignore_errors=True)  # a build that failed in another worker
+        return _build_project(run / name, env)
+
+
+def _build_project(folder: Path, env: dict[str, str]) -> Path:
+    result = build_site(ROOT, folder / "site", **env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (folder / "built").write_text(result.stdout + result.stderr, encoding="utf-8")
+    return folder / "site"
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The project's own site, built with `hoctap build` (strict)."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(ROOT, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    """The project's own site, built with `hoctap build` (strict), not knowing its address."""
+    return built_once(tmp_path_factory, "site", HOCTAP_SITE_URL="")
+
+
+@pytest.fixture(scope="session")
+def site_messages(site) -> str:
+    """What `hoctap build` said while it built `site`."""
+    return (site.parent / "built").read_text(encoding="utf-8")
 
 
 SITE_URL = "http://intranet.test/hoc-tap/"
@@ -45,10 +77,7 @@ SITE_URL = "http://intranet.test/hoc-tap/"
 def site_with_url(tmp_path_factory) -> Path:
     """The project's site as a publish builds it, knowing its address (link previews, QR codes);
     drafts included, so that every document page is there."""
-    out = tmp_path_factory.mktemp("site-url") / "site"
-    result = build_site(ROOT, out, HOCTAP_SITE_URL=SITE_URL)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return built_once(tmp_path_factory, "site-url", HOCTAP_SITE_URL=SITE_URL)
 
 
 @pytest.fixture

@@ -67,7 +67,7 @@ def test_filled_agenda_builds_the_page_and_the_calendar(project_copy, tmp_path):
     (project_copy / "docs" / "includes" / "hoi-nghi.yml").write_text(
         "ngay: 2026-04-15\nbat_dau: 07:30\nket_thuc: '11:30'\ndia_diem: Hội trường LĐLĐ tỉnh\n"
         "nguon: thong-bao-hoi-nghi.txt:1\nmuc:\n  - gio: 07:30\n    noi_dung: Khai mạc <b>hội nghị</b>\n", encoding="utf-8")
-    result = build_site(project_copy, tmp_path / "site", HOCTAP_SITE_URL="http://intranet.test/hoc-tap/")
+    result = build_site(project_copy, tmp_path / "site", "--no-pdf", HOCTAP_SITE_URL="http://intranet.test/hoc-tap/")
     assert result.returncode == 0, result.stdout + result.stderr
     page = (tmp_path / "site" / "hoi-nghi.html").read_text(encoding="utf-8")
     text = re.sub(r"<(?!/?b>)[^>]+>", "", page)  # abbreviations are tagged; an editor's <b> is escaped

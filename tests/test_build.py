@@ -283,7 +283,7 @@ def test_published_build_never_shows_the_review_state(project_copy, tmp_path):
     _break(project_copy, "van-ban/03-ctr-ldld.md", "trang_thai: du-thao",
            "trang_thai: da-duyet\nnguoi_duyet: Biên tập viên A\nngay_duyet: 2026-04-02")
     preview = tmp_path / "preview"
-    assert build_site(project_copy, preview).returncode == 0
+    assert build_site(project_copy, preview, "--no-pdf").returncode == 0
     html = (preview / "van-ban/03-ctr-ldld.html").read_text(encoding="utf-8")
     assert "ht-review--da-duyet" in html and "Biên tập viên A, ngày 02/4/2026" in html
     # As `hoctap publish` builds (render/config.py `preview` off), here with --allow-draft: even a page
@@ -380,7 +380,7 @@ def test_a_straight_quote_in_the_first_lines_stays_inside_the_description(projec
     at = next(i for i, line in enumerate(lines) if line.startswith("# ")) + 1
     lines[at:at] = ["", 'Hội nghị "quán triệt" <b>một</b> ngày.']
     page.write_text(front + "\n---\n" + "\n".join(lines), encoding="utf-8")
-    result = build_site(project_copy, tmp_path / "out")
+    result = build_site(project_copy, tmp_path / "out", "--no-pdf")
     assert result.returncode == 0, result.stdout + result.stderr
     html = (tmp_path / "out" / "hoi-nghi.html").read_text(encoding="utf-8")
     assert '<meta name="description" content="Hội nghị &quot;quán triệt&quot; một ngày.' in html

@@ -18,7 +18,7 @@ def links(html: str) -> list[str]:
 
 def test_many_documents_leave_the_navigation_to_the_catalogue(project_copy, build):
     synthetic_documents(project_copy / "docs", NAV_DOCUMENTS_MAX)
-    result = build(project_copy, project_copy / "site")
+    result = build(project_copy, project_copy / "site", "--no-pdf")
     assert result.returncode == 0, result.stdout + result.stderr
     site = project_copy / "site"
     program = (site / "van-ban" / "03-ctr-ldld.html").read_text(encoding="utf-8")

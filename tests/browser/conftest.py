@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import tempfile
 import threading
 from pathlib import Path
 
@@ -52,12 +53,10 @@ def serve(directory: Path, prefix: str = "") -> tuple[http.server.ThreadingHTTPS
     """Serve `directory` on a free loopback port, optionally under a sub-path such as `/hoc-tap/`."""
     root = directory
     if prefix:
-        # Serve the parent of a symlink named like the prefix, so /hoc-tap/ maps to the site.
-        root = directory.parent / "_served"
-        root.mkdir(exist_ok=True)
-        link = root / prefix.strip("/")
-        if not link.exists():
-            link.symlink_to(directory, target_is_directory=True)
+        # Serve the parent of a symlink named like the prefix, so /hoc-tap/ maps to the site; a folder
+        # of its own for each server, since pytest-xdist's workers serve one shared site at once.
+        root = Path(tempfile.mkdtemp(prefix="served-", dir=directory.parent))
+        (root / prefix.strip("/")).symlink_to(directory, target_is_directory=True)
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

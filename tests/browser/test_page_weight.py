@@ -142,7 +142,7 @@ def test_budget_catches_a_heavy_page(browser, project_copy, build):
         (page.parent / name).write_bytes(data)
     extra = "".join(f'<img alt="" src="{name}">' for name in images)
     page.write_text(page.read_text(encoding="utf-8") + f"\n\n{extra}\n", encoding="utf-8")
-    result = build(project_copy, project_copy / "site")
+    result = build(project_copy, project_copy / "site", "--no-pdf")
     assert result.returncode == 0, result.stdout + result.stderr
     problems = over_budget(first_visit(browser, project_copy / "site", VISIT["program_page"]))
     assert any("KiB >" in p for p in problems) and any("requests >" in p for p in problems), problems

@@ -80,7 +80,7 @@ def build(config_file: str | Path, site_dir: str | Path, *, site_url: str = "", 
 
     MkDocs' warnings about pages (a link to a missing page or anchor…) are printed again as our
     findings, at `docs/…:line:col`; `strict=False` (the preview) lets them pass."""
-    _log_as_mkdocs_does()
+    log_as_mkdocs_does()
     overrides = {"site_url": site_url} if site_url else {}
     with mkdocs_warnings.collected(docs_dir_or_default(config_file), Path(config_file).resolve()) as warned:
         built = _build(config_file, site_dir, strict, (dirty, default_language_only), overrides, options)
@@ -91,18 +91,13 @@ def build(config_file: str | Path, site_dir: str | Path, *, site_url: str = "", 
 
 def _build(config_file, site_dir, strict: bool, preview: tuple[bool, bool], overrides: dict, options: dict) -> Built | None:
     from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     try:
         dirty, default_language_only = preview
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=strict, **overrides)
-        if default_language_only and "i18n" in config.plugins:
-            for language in config.plugins["i18n"].config.languages:
-                language.build = language.default
+        config = loaded(config_file, site_dir, strict=strict, default_language_only=default_language_only,
+                        overrides=overrides, options=options)
         plugin = config.plugins["hoctap"]
-        for key, value in options.items():
-            plugin.config[key] = value
         config.plugins.on_startup(command="build", dirty=dirty)
         try:
             mkdocs_build(config, dirty=dirty)
@@ -114,7 +109,23 @@ def _build(config_file, site_dir, strict: bool, preview: tuple[bool, bool], over
     return Built(plugin.registry, list(plugin.gate.left_out))
 
 
-def _log_as_mkdocs_does() -> None:
+def loaded(config_file, site_dir, *, strict: bool, default_language_only: bool = False, overrides: dict | None = None,
+           options: dict | None = None):
+    """mkdocs.yml loaded as a build runs it: its plugins made, ours with `options`, other languages'
+    builds off when `default_language_only` (the desk's preview keeps one of these between saves)."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=strict, **(overrides or {}))
+    if default_language_only and "i18n" in config.plugins:
+        for language in config.plugins["i18n"].config.languages:
+            language.build = language.default
+    plugin = config.plugins["hoctap"]
+    for key, value in (options or {}).items():
+        plugin.config[key] = value
+    return config
+
+
+def log_as_mkdocs_does() -> None:
     """MkDocs' messages on stderr, formatted as its own command line formats them (`WARNING -  …`)."""
     from mkdocs.__main__ import ColorFormatter
 

@@ -123,12 +123,14 @@ def quotes_verbatim(source: Source, site: Site) -> Iterator[Finding]:
 
 # -- relations claimed in prose ------------------------------------------------------------------
 
+# Each opens with a lookahead on the characters a match can start with: the engine skips to those
+# instead of trying every branch at every character (F103 took a fifth of the checks stage)
 _VERB = re.compile(
-    r"(?<!\w)(?P<passive>được\s+)?(?P<verb>thực hiện|căn cứ|implement(?:s|ing|ed)?|based on)(?!\w)(?P<by>\s+(?:qua|bởi|by)\b)?"
-    r"|(?<!\w)(?P<basis>(?:là|làm) căn cứ (?:của|cho)|basis for)(?!\w)",
+    r"(?=[đtcibl])(?:(?<!\w)(?P<passive>được\s+)?(?P<verb>thực hiện|căn cứ|implement(?:s|ing|ed)?|based on)(?!\w)(?P<by>\s+(?:qua|bởi|by)\b)?"
+    r"|(?<!\w)(?P<basis>(?:là|làm) căn cứ (?:của|cho)|basis for)(?!\w))",
     re.I,
 )
-_SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bsố)[.?!](?=\s)|\n[ \t]*\n|\n[ \t]*(?:[-*+]|\d{1,2}\.)[ \t]|\n#")
+_SENTENCE_END = re.compile(r"(?=[.?!\n])(?:(?<!\bNo)(?<!\bsố)[.?!](?=\s)|\n[ \t]*\n|\n[ \t]*(?:[-*+]|\d{1,2}\.)[ \t]|\n#)")
 
 
 def relations_claimed(source: Source, site: Site) -> Iterator[Finding]:
@@ -144,7 +146,8 @@ def relations_claimed(source: Source, site: Site) -> Iterator[Finding]:
     for quote in quotations(source.text[source.body_start:]):
         start, end = source.body_start + quote.start, source.body_start + quote.end
         prose = prose[:start] + re.sub(r"[^\n]", MASK, prose[start:end]) + prose[end:]
-    mentions = [(m, site.by_symbol.get(m.symbol.canonical)) for m in find_mentions(prose)]
+    named = source.mentions if prose is source.prose else find_mentions(prose)
+    mentions = [(m, site.by_symbol.get(m.symbol.canonical)) for m in named]
     # Where sentences end, found once: a verb's sentence starts after the last end before it (no end
     # runs into a verb, whose first character is a letter, so these are the ends a search up to it finds)
     ends = [m.end() for m in _SENTENCE_END.finditer(prose, source.body_start)]

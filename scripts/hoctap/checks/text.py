@@ -119,16 +119,24 @@ def invisible_control(source: Source) -> Iterator[Finding]:
                              "delete it (it cannot be seen: retype the words around it)", fix="", length=1)
 
 
+def _word(phrase: str) -> str:
+    """`phrase` as whole words, in a pattern that opens with its letters: `re` skips straight to a
+    literal a pattern opens with, but tries one that opens with `\\b` or a lookbehind at every
+    character, twenty times slower (V108 was a fifth of the checks stage at 1,000 documents)."""
+    return rf"{phrase}(?<=\b{phrase})\b"
+
+
 _CAPITALS = (
     # an organisation's name: the words of its kind and of its function take capitals (Phụ lục II, IV.1.a)
-    (re.compile(r"\bỦy ban kiểm tra\b"), "Ủy ban Kiểm tra"),
-    (re.compile(r"\bBan chấp hành\b"), "Ban Chấp hành"),
-    (re.compile(r"\bBan thường vụ\b"), "Ban Thường vụ"),
-    (re.compile(r"\bBan bí thư\b"), "Ban Bí thư"),
-    (re.compile(r"\bLiên đoàn lao động\b"), "Liên đoàn Lao động"),
-    (re.compile(r"\bTỉnh Ủy\b"), "Tỉnh ủy"),
+    (re.compile(_word("Ủy ban kiểm tra")), "Ủy ban Kiểm tra"),
+    (re.compile(_word("Ban chấp hành")), "Ban Chấp hành"),
+    (re.compile(_word("Ban thường vụ")), "Ban Thường vụ"),
+    (re.compile(_word("Ban bí thư")), "Ban Bí thư"),
+    (re.compile(_word("Liên đoàn lao động")), "Liên đoàn Lao động"),
+    (re.compile(_word("Tỉnh Ủy")), "Tỉnh ủy"),
     # a kind of document named in general, not one document: no capital (Phụ lục II, V.6)
-    (re.compile(r"(?<=\bcác )Chương trình\b|(?<=\bmọi )Chương trình\b|(?<=\bnhững )Chương trình\b"), "chương trình"),
+    (re.compile(r"Chương trình\b(?:(?<=\bcác Chương trình)|(?<=\bmọi Chương trình)|(?<=\bnhững Chương trình))"),
+     "chương trình"),
 )
 """Wrong capitals in the site's own sentences, with the form Nghị định 30/2020 Phụ lục II gives."""
 

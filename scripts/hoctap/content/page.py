@@ -6,6 +6,7 @@ source of truth.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -112,7 +113,14 @@ class ContentError(Exception):
 def read_page(path: Path, docs_dir: Path) -> Page:
     """Read a Markdown page and its YAML front matter, keeping line numbers for diagnostics."""
     rel = path.relative_to(docs_dir).as_posix()
-    return parse_page(read_text(path, rel), Path(rel))
+    return _parsed(read_text(path, rel), rel)
+
+
+@functools.lru_cache(maxsize=2048)
+def _parsed(text: str, rel: str) -> Page:
+    """A page's text parsed once: the desk reads the whole site again after every save, and a page
+    whose text did not change is the same page (nothing changes a Page once read)."""
+    return parse_page(text, Path(rel))
 
 
 def read_text(path: Path, rel: str) -> str:

@@ -142,6 +142,7 @@ def make_app(desk: Desk):
         Route("/hoan-tac", bound(undo.undo), methods=["POST"]),
         Route("/dang-nhap", bound(login.show)),
         Route("/dang-nhap", bound(login.log_in), methods=["POST"]),
+        *[Route(f"/xem/{language}/{{rest:path}}", bound(pages.in_other_language)) for language in desk.preview.languages],
         Mount("/xem", StaticFiles(directory=desk.preview.folder, html=True, check_dir=False)),
         Mount("/tai-nguyen/material", StaticFiles(directory=MATERIAL_STYLES)),
         Mount("/tai-nguyen", StaticFiles(directory=HERE / "static")),

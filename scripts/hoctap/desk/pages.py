@@ -60,7 +60,15 @@ async def show(request: Request, desk, status: int = 200, **extra):
                   points=points, quiz=quiz, english=quiz_file.languages(desk.docs_dir),
                   values=values, states=STATES, meta=meta, today=dt.date.today().isoformat(),
                   preview_url=desk.preview.page_url(stem) if desk.preview.has(stem) else "",
+                  translated=any((desk.docs_dir / f"{stem}.{language}.md").is_file() for language in desk.preview.languages),
                   changes=await run_in_threadpool(desk.history.changes, desk.docs_dir / entry.page.path), **extra)
+
+
+async def in_other_language(request: Request, desk):
+    """The preview's language menu leads here: it builds Vietnamese only, and says so rather than
+    show an English page that may be older than the last save."""
+    original = "/xem/" + request.path_params["rest"].lstrip("/")
+    return render(request, "preview_language.html", status=404, original=original)
 
 
 async def _found(desk, stem: str):
@@ -217,6 +225,7 @@ async def keep_points(request: Request, desk):
     response = back_to(f"/trang/{stem}", "da-chon-diem")
     editor = remember_editor(response, request, form)
     await run_in_threadpool(desk.history.commit, [data_file], editor, f"Điểm chính của {entry.name}: giữ {len(kept)}")
+    await run_in_threadpool(desk.preview.refresh)  # Đọc nhanh and the speakers' page show the points kept
     return response
 
 

@@ -1,8 +1,16 @@
-"""The phone preview: the site as `hoctap build` makes it (drafts included), in the desk's own
-folder, built whole once and then again only where a save changed it (MkDocs' dirty build: the
-pages whose files are newer than their HTML), so that a saved page shows in about a second.
+"""The phone preview: the site as `hoctap build` makes it (drafts included), in Vietnamese, in the
+desk's own folder, never stale and shown within a couple of seconds of a save.
 
-One build at a time (MkDocs keeps global state); the desk's requests wait for it in a thread.
+The first refresh builds the preview whole and keeps that build's MkDocs alive: its configuration
+and plugins, its Jinja environment (templates compiled once), its files and navigation, every page
+as it was rendered. Each later refresh reads the content again (one check of the registry and data
+files, as a build starts) and renders only the pages whose inputs changed (preview_inputs: the page,
+the documents it names or that name it, the data files of the generated pages, the originals, the
+titles in the navigation). A page added or removed, mkdocs.yml or the theme changed: a whole build
+again. No search index, decks, originals' copies or calendar after the first build: a save renders
+pages only.
+
+One refresh at a time (MkDocs keeps global state); the desk's requests wait for it in a thread.
 """
 
 from __future__ import annotations
@@ -10,13 +18,37 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from ..build import project
+from mkdocs.plugins import BasePlugin, event_priority
+
+from ..build import mkdocs_warnings, project
+from ..text.findings import format_text, shown_from
+from .preview_inputs import Inputs, Layout, touched
 
 
 PREVIEW = {"checks": False, "fail_on_errors": False}
 """The plugin's options for the preview: the desk checks each page itself (its screen lists the
 findings), so the build neither checks the prose again nor stops at a page still being corrected.
-It is built in Vietnamese only: the phone preview shows the page the editor saved."""
+It is built in Vietnamese only: the desk says so beside the preview, and its English addresses
+answer that the preview has no English (app.py)."""
+
+
+class _Kept(BasePlugin):
+    """Keeps what the whole build made last (files, navigation, Jinja environment) for the pages a
+    later refresh renders again; after every other plugin's event, so as they left them."""
+
+    files = nav = env = None
+
+    @event_priority(-1000)
+    def on_files(self, files, *, config):
+        self.files = files
+
+    @event_priority(-1000)
+    def on_nav(self, nav, *, config, files):
+        self.nav = nav
+
+    @event_priority(-1000)
+    def on_env(self, env, *, config, files):
+        self.env = env
 
 
 class Preview:
@@ -24,15 +56,35 @@ class Preview:
         self.config_file = config_file
         self.folder = folder
         self._lock = threading.Lock()
-        self._built = False
+        self._config = None  # the kept build's MkDocs configuration, its plugins made
+        self._kept: _Kept | None = None
+        self._inputs: Inputs | None = None
+        self._left_out: set[str] = set()  # the pages the publication gate left out of the kept build
+        site = project.project_of(config_file)
+        self._root, docs, sources = site.root, site.docs_dir, site.root / site.source_dir
+        theme = (project.read_mkdocs_yml(config_file).get("theme") or {}).get("custom_dir")
+        self._folders = [docs, sources] + ([site.root / str(theme)] if theme else [])  # the theme: a whole build
+        self.languages = other_languages(config_file)
+        rel = lambda path: Path(path).resolve().relative_to(site.root.resolve()).as_posix()
+        self._layout = Layout(docs=rel(docs), sources=rel(sources), data=rel(docs / "includes"),
+                              every_page=frozenset({rel(site.root / site.abbreviations)}
+                                                   | {rel(p) for p in docs.glob("includes/values.*.yml")}))
 
     def refresh(self) -> bool:
-        """Bring the preview up to date with docs/; False when the build failed."""
+        """Bring the preview up to date with docs/ and sources/; False when the build failed."""
         with self._lock:
-            built = project.build(self.config_file, self.folder, strict=False, dirty=self._built,
-                                  default_language_only=True, kit_files=not self._built, **PREVIEW)
-            self._built = self._built or built is not None
-            return built is not None
+            inputs = Inputs.read(self._root, self._folders, [self.config_file])
+            if self._config is not None:
+                changed = inputs.changed(self._inputs)
+                if not changed:
+                    return True
+                rendered = self._logged(self._render, changed)
+                if rendered is not None:
+                    self._inputs = inputs
+                    return rendered
+            built = self._logged(self._build_whole)
+            self._inputs = inputs if built else None
+            return built
 
     def page_url(self, stem: str) -> str:
         """Where the preview serves a page (`van-ban/15-ctr-tu` → `/xem/van-ban/15-ctr-tu.html`)."""
@@ -40,3 +92,66 @@ class Preview:
 
     def has(self, stem: str) -> bool:
         return (self.folder / f"{stem}.html").is_file()
+
+    def _build_whole(self) -> bool:
+        from mkdocs.commands.build import build
+        from mkdocs.exceptions import MkDocsException
+
+        self._config = self._kept = None
+        config = project.loaded(self.config_file, self.folder, strict=False, default_language_only=True, options=PREVIEW)
+        kept = _Kept()
+        config.plugins["hoctap-desk-preview"] = kept
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        except MkDocsException as error:
+            import logging
+
+            logging.getLogger("mkdocs").error(error.format_message())
+            return False
+        self._config, self._kept = config, kept
+        self._left_out = {item.stem for item in config.plugins["hoctap"].gate.left_out}
+        return True
+
+    def _render(self, changed: set[str]) -> bool | None:
+        """Render again the pages `changed` touched; None when it takes a whole build."""
+        from mkdocs.commands.build import _build_page, _populate_page
+
+        config, kept = self._config, self._kept
+        plugin = config.plugins["hoctap"]
+        before = plugin.checked.cited_registry
+        plugin.reload(config)
+        after = plugin.checked.cited_registry
+        if any(self._layout.structural(path, before, after) for path in changed) \
+                or {item.stem for item in plugin.gate.left_out} != self._left_out:
+            return None
+        pages = touched(changed, before, after, self._layout)
+        documentation = kept.files.documentation_pages()
+        chosen = [f for f in documentation if pages is None or f.src_uri in pages]
+        titles = {f.src_uri: f.page.title for f in chosen}
+        for file in chosen:
+            _populate_page(file.page, config, kept.files)
+        listed = {id(page) for page in kept.nav.pages}
+        if any(f.page.title != titles[f.src_uri] and id(f.page) in listed for f in chosen):
+            chosen = documentation  # the navigation on every page shows that title
+        for file in chosen:
+            _build_page(file.page, config, documentation, kept.nav, kept.env, excluded=file.inclusion.is_excluded())
+        return True
+
+    def _logged(self, step, *args):
+        """MkDocs' messages as the commands show them, its warnings about pages again as findings."""
+        project.log_as_mkdocs_does()
+        docs_dir = project.docs_dir_or_default(self.config_file)
+        with mkdocs_warnings.collected(docs_dir, self.config_file.resolve()) as warned:
+            result = step(*args)
+        if warned:
+            print(format_text(shown_from(warned, docs_dir)))
+        return result
+
+
+def other_languages(config_file: Path) -> list[str]:
+    """The site's other languages (mkdocs-static-i18n's, `en`), which the preview does not build."""
+    plugins = project.read_mkdocs_yml(config_file).get("plugins") or []
+    i18n = next((p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p), None) or {}
+    return [str(language["locale"]) for language in i18n.get("languages") or []
+            if isinstance(language, dict) and language.get("locale") and not language.get("default")]

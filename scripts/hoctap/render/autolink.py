@@ -14,13 +14,15 @@ from ..registry.documents import Registry
 from ..text.symbols import find_mentions
 from .blocks import relative_link
 
+# Only at a line's start or a `!`/`[`, where every branch starts: `re` tries the others at every character
 _NOT_HERE = re.compile(
+    r"(?:^|(?=[!\[]))(?:"
     r"^[ \t]{0,3}#{1,6}(?:[ \t].*)?$"          # ATX headings
     r"|^.+\n[ \t]{0,3}(?:=+|-+)[ \t]*$"        # setext headings (title and underline)
     rf"|!?\[[^\]\n]*\]{MASK}+"                   # links and images (destination already masked)
     r"|!?\[[^\]\n]*\]\[[^\]\n]*\]"             # reference links
     r"|^[ \t]*(?:!!!|\?\?\?\+?)[^\n]*$"         # admonition and details titles
-    r"|^\*\[[^\]\n]+\]:.*$",                   # abbreviation definitions
+    r"|^\*\[[^\]\n]+\]:.*$)",                  # abbreviation definitions
     re.M,
 )
 _HTML_BLOCK = re.compile(  # Markdown is not read in a raw HTML block (one without `markdown`)

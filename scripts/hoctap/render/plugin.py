@@ -33,7 +33,7 @@ from .kit import Kit
 from .labels import format_date, template_labels
 from .languages import language_of
 from .partials import theme_dir_of
-from .template_cache import MemoryBytecodeCache
+from .template_cache import KeptBytecodeCache
 from .titles import Values, title
 
 log = get_plugin_logger(__name__)
@@ -54,13 +54,15 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """This build's file of a page, by its path in docs/ (mkdocs-static-i18n's `get_file_from_path`,
         which tries each language's suffix, remembered for the build: cards and the catalogue ask thousands of times)."""
         self.cards: Cards | None = None
-        self.compiled_templates = MemoryBytecodeCache()
+        self.compiled_templates: KeptBytecodeCache | None = None
         self.untranslated: list[File] = []
         """The pages this language build leaves out, having no translation (render.languages)."""
         self.moved: dict[str, str] = {}
         """Those pages' URLs: {URL they would have had: the Vietnamese original's}."""
         self.quiet: languages.QuietLinksToOriginals | None = None
         """MkDocs' notes on links to those pages, kept quiet while this language build runs."""
+        self.linked: dict[str, str] = {}
+        """A page's part whose links lead to the originals already (its catalogue), by the page's URL."""
         self.sections: list[search.Record] = []
         """This language build's search sections, as the index keeps them."""
         self.values: dict[str, Values] = {}
@@ -90,6 +92,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             search_records.leave_material_index_empty(config)
         if self.checked is None:
             self.checked = checked.load(config, self.config)
+            self.compiled_templates = KeptBytecodeCache(self._kept(config) / "templates")
         checked.use_glossary(config, self.checked.abbreviations)
 
     # This language build's kit and link previews, and its words in Markdown's own output
@@ -189,8 +192,11 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             return
         html = self.kit.raw.restore(safe_html.sanitise(html))
         if page.meta.get("hoctap") == PAGE_KINDS.danh_muc:
-            html = generated.put_catalogue(html, self.registry, self._values(config), lambda document: self.cards.href(document, page),
-                                           self.checked.abbreviations, theme_dir_of(config))
+            originals = set(self.moved.values())
+            html, self.linked[page.url] = generated.put_catalogue(
+                html, self.registry, self._values(config), lambda document: self.cards.href(document, page),
+                lambda document: languages.hreflang(self.cards.url(document), originals),
+                self.checked.abbreviations, theme_dir_of(config))
         if self._document_of(page) is not None:
             original = toan_van.original_of(page.meta, self.checked.source_dir)
             html = toan_van.section(html, page.meta, original, page.url, language_of(config))
@@ -240,7 +246,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         output = toan_van.put_outline(output, page.toc, language_of(config))
-        return self.gate.stamp(languages.relink(output, page.url, self.moved))
+        return self.gate.stamp(languages.relink(output, page.url, self.moved, self.linked.pop(page.url, "")))
 
     on_post_page = CombinedEvent(_on_post_page_scripts, _on_post_page_links)
 
@@ -252,9 +258,9 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self.script_hashes |= scripts.hashes(output)  # a template with no page content
         return generated.page_of_language(template_name, output, Path(config.site_dir), language_of(config))
 
-    # Our date filter and compiled templates kept from one language build to the next; a template is
-    # not looked for on disk again at each of a page's fifty includes (`auto_reload`): MkDocs makes a
-    # new environment for every build, so none is ever stale
+    # Our date filter and compiled templates kept from one build to the next (render/template_cache.py);
+    # a template is not looked for on disk again at each of a page's fifty includes (`auto_reload`):
+    # MkDocs makes a new environment for every build, so none is ever stale
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return
@@ -299,7 +305,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             raise PluginError(str(error)) from None
         if language_of(config) == DEFAULT_LANG and self.config.kit_files:
             generated.copy_originals(self.registry, self.checked.source_dir, Path(config.site_dir))
-            self.kit.decks(Path(config.site_dir), Path(config.config_file_path).parent / KEPT_DIR / "decks")
+            self.kit.decks(Path(config.site_dir), self._kept(config) / "decks")
             self.kit.calendar(Path(config.site_dir), datetime.datetime.now(datetime.timezone.utc))
 
     # Our stylesheets and scripts without their comments: a phone's first visit downloads them
@@ -320,6 +326,15 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def on_build_error(self, *, error: Exception):
         self._stop_quieting()
 
+    def reload(self, config: MkDocsConfig):
+        """Read and check the content again, and remake what this build made of it (kit, cards): the
+        desk's preview, which keeps one build's files and navigation between saves, calls this before
+        rendering the few pages a save touched."""
+        self.checked, self.values = None, {}
+        self.on_config(config)
+        self.on_pre_build(config=config)
+        self.cards = Cards(self.registry, self.checked.cited_registry, self.checked.source_dir, self.file_of)
+
     # -- helpers ---------------------------------------------------------------
 
     def _stop_quieting(self):
@@ -327,6 +342,10 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if self.quiet is not None:
             self.quiet.remove()
             self.quiet = None
+
+    @staticmethod
+    def _kept(config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / KEPT_DIR
 
     def _document_of(self, page: Page):
         return self.registry.by_page(page.file.src_uri.split(".")[0]) if self.registry else None

@@ -115,14 +115,23 @@ def write_kept(decks: list[Deck], site_dir: Path, kept: Path) -> list[Path]:
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(made.read_bytes())
         else:
-            made.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(made, write(deck, out).read_bytes())
+            write(deck, out)
+            _keep(out, made)
         written.append(out)
         used.add(made.name)
     for old in kept.glob("*.pptx"):
         if old.name not in used:
             old.unlink(missing_ok=True)
     return written
+
+
+def _keep(deck: Path, made: Path) -> None:
+    """Where the project's folder cannot be written to, decks are laid out at every build, as before."""
+    try:
+        made.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(made, deck.read_bytes())
+    except OSError:
+        pass
 
 
 def _fingerprint(deck: Deck) -> str:

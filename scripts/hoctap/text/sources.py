@@ -25,8 +25,19 @@ def marked_as_printed(prose: str, end: int) -> bool:
     return any(marker.match(prose, end) for marker in CORRECTION.values())
 
 
-@lru_cache(maxsize=32)
 def _lines(path: Path) -> tuple[str, ...]:
+    return _lines_as_of(path, _stamp(path))
+
+
+def _stamp(path: Path) -> tuple[int, int, int]:
+    """What tells a changed file: the cache below holds a source as it was read, and the desk keeps
+    one process between saves, in which an original may be imported again."""
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+@lru_cache(maxsize=32)
+def _lines_as_of(path: Path, stamp: tuple) -> tuple[str, ...]:
     return tuple(path.read_text(encoding="utf-8").splitlines())
 
 
@@ -90,8 +101,12 @@ OPENING = ""
 """The section of the lines before a source's first heading (its opening: căn cứ, title)."""
 
 
-@lru_cache(maxsize=32)
 def _sections(path: Path) -> tuple[str, ...]:
+    return _sections_as_of(path, _stamp(path))
+
+
+@lru_cache(maxsize=32)
+def _sections_as_of(path: Path, stamp: tuple) -> tuple[str, ...]:
     """The section each line of a source belongs to, by the source's own headings: `II.1`, `III`,
     `Nơi nhận`, or OPENING before the first heading."""
     part, current, found = "", OPENING, []
