@@ -204,6 +204,14 @@ def test_a_chain_imported_in_any_order_builds_at_once_and_links_itself(project_c
     listed = (tmp_path / "early" / "van-ban" / "index.html").read_text(encoding="utf-8").split('class="ht-catalogue"')[1]
     rows = [row for row in listed.split("</table>")[0].split("<tr>") if re.sub(r"<[^>]+>", "", row).strip().startswith("87-CTr/TU")]
     assert len(rows) == 1 and "được nhắc đến, chưa có trang" in rows[0] and "<a " not in rows[0]  # cited, no link
+    assert "ngày 05/02/2026" in rows[0] and "Ban Thường vụ Tỉnh ủy" in rows[0]  # as the dispatch prints them
+    # The map: the dispatch, then under it (its relation's word on the edge) the programme it cites, no link
+    drawn = (tmp_path / "early" / "ban-do.html").read_text(encoding="utf-8").split('class="ht-diagram"', 1)[1]
+    dispatch = drawn.index('<a href="van-ban/86-ldld-tg.html"')
+    cited = re.search(r'<g class="ht-svg__node ht-svg__node--cited" lang="vi"><desc>87-CTr/TU: (.*?)</desc>(.*?)</g>', drawn, re.S)
+    assert cited and cited.start() > dispatch and "<a " not in cited[2]
+    assert cited[1] == "Ban Thường vụ Tỉnh ủy, ngày 05/02/2026 — được nhắc đến, chưa có trang"
+    assert ">Thực hiện</text>" in drawn[dispatch:cited.start()] and "ht-svg__edge--thuc_hien" in drawn
     for name in ("cong-van-2", "ket-luan", "ctr-tinh-uy", "ctr-bo-chinh-tri"):
         run = hoctap("import", str(files[name]), cwd=project_copy)
         assert run.returncode == 0, run.stderr
@@ -221,6 +229,7 @@ def test_a_chain_imported_in_any_order_builds_at_once_and_links_itself(project_c
     assert "được nhắc đến" not in (site / "index.html").read_text(encoding="utf-8")  # every link now has its page
     drawn = (tmp_path / "site" / "ban-do.html").read_text(encoding="utf-8").split('class="ht-diagram"', 1)[1]
     assert all(symbol in drawn for symbol in traps.CHAIN_SYMBOLS.values())
+    assert "ht-svg__node--cited" not in drawn  # each link drawn as its document now
 
 
 @pytest.mark.parametrize("number, loai", [("Số 45-CV/TU", "Công văn"), ("Số: 45/KL-LĐLĐ", "Kết luận"),

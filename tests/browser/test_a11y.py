@@ -139,3 +139,29 @@ def test_checks_report_planted_violations(browser, project_copy, build):
         test_reflows_at_200_percent_text(browser, url.removesuffix("thuat-ngu.html"), "thuat-ngu.html")
     with pytest.raises(AssertionError, match="focus not visible"):
         test_keyboard_focus_is_visible(browser, url.removesuffix("thuat-ngu.html"), "thuat-ngu.html")
+
+
+def test_a_map_with_a_cited_document_passes_axe(browser, project_copy, tmp_path):
+    """An imported dispatch whose programme has no page yet: the map draws it as cited, a box that
+    is no link (a group with its description), and the page still passes axe in both schemes."""
+    from tests import import_traps as traps
+    from tests.browser.conftest import serve
+    from tests.import_samples import write_docx
+    from tests.test_import import hoctap
+
+    dispatch = write_docx(traps.CHAIN["cong-van-1"], tmp_path / "cong-van-1.docx")
+    assert hoctap("import", str(dispatch), cwd=project_copy).returncode == 0
+    built = hoctap("build", "--no-pdf", "--site-dir", str(tmp_path / "site"), cwd=project_copy)
+    assert built.returncode == 0, built.stderr
+    server, url = serve(tmp_path / "site")
+    try:
+        for scheme in ("light", "dark"):
+            page = open_page(browser, url + "ban-do.html", scheme)
+            try:
+                assert page.locator("g.ht-svg__node--cited").count() == 1
+                violations = axe_violations(page, RULES["failing_impacts"])
+                assert violations == [], f"ban-do.html with a cited document ({scheme}):\n{describe(violations)}"
+            finally:
+                page.context.close()
+    finally:
+        server.shutdown()

@@ -43,11 +43,11 @@ AS_PRINTED = ("trich_yeu", "so_ky_hieu_in", "noi_ban_hanh", "co_quan_chu_quan", 
               "noi_nhan")
 """Front-matter keys that hold the original's words as printed (`Uỷ ban`, `khoá`): the spelling checks (V1)
 never apply to them, and a citation in them (S1) is a warning, as inside a full text. On a page written
-by `hoctap import` (it has `sha256`), `thuc_hien` and `can_cu` too: the symbols its text cites."""
+by `hoctap import` (it has `sha256`), `thuc_hien`, `can_cu` and `trich_dan` too: the symbols its text cites."""
 
 
 def _printed_lines(source: Source) -> set[int]:
-    keys = AS_PRINTED + (("thuc_hien", "can_cu") if source.meta.get("sha256") else ())
+    keys = AS_PRINTED + (("thuc_hien", "can_cu", "trich_dan") if source.meta.get("sha256") else ())
     starts = sorted(source.key_lines.values())
     lines = set()
     for key in keys:
@@ -75,6 +75,7 @@ def check_source(source: Source, site: Site) -> list[Finding]:
                    if not (f.code.startswith("V1") and f.line in printed)]
     findings += wording
     findings += markup.unsafe(source)
+    findings += markup.ocr_doubts(source)
     findings += links.raw_html(source)
     findings += links.symbol_links(source, site)
     return findings

@@ -146,7 +146,8 @@ def relations_claimed(source: Source, site: Site) -> Iterator[Finding]:
     for quote in quotations(source.text[source.body_start:]):
         start, end = source.body_start + quote.start, source.body_start + quote.end
         prose = prose[:start] + re.sub(r"[^\n]", MASK, prose[start:end]) + prose[end:]
-    mentions = [(m, site.by_symbol.get(m.symbol.canonical)) for m in find_mentions(prose)]
+    named = source.mentions if prose is source.prose else find_mentions(prose)
+    mentions = [(m, site.by_symbol.get(m.symbol.canonical)) for m in named]
     # Where sentences end, found once: a verb's sentence starts after the last end before it (no end
     # runs into a verb, whose first character is a letter, so these are the ends a search up to it finds)
     ends = [m.end() for m in _SENTENCE_END.finditer(prose, source.body_start)]

@@ -15,6 +15,7 @@ from typing import Iterator
 
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
+from ..text import ocr_marks
 from ..text.findings import Finding
 from ..text.safe_html import ATTRIBUTES, FORBIDDEN, MARKDOWN_ONLY, STYLE_PROPERTIES, TAGS, URL_ATTRIBUTES, URL_SCHEMES, allowed_attribute, url_scheme
 from .source import MASK, Source
@@ -128,3 +129,15 @@ def _attribute_offset(raw: str, name: str) -> int:
     """Where attribute `name` starts in the raw tag `<tag … name=…>` (its start when not found)."""
     m = re.search(r"[\s/\"']" + re.escape(name) + r"(?=[\s=/>]|$)", raw, re.I)
     return m.start() + 1 if m else 0
+
+
+def ocr_doubts(source: Source) -> Iterator[Finding]:
+    """M011, a warning: words a scan's OCR doubted, still marked in the full text (hoctap.text.ocr_marks);
+    the editor's to-do, at the first one. The page builds in previews and stays out of a publish until none is left."""
+    if not source.markdown or not (left := ocr_marks.left(source.text, source.full_texts)):
+        return
+    yield source.finding(left[0], "M011",
+                         f"{len(left)} word(s) read by OCR with low confidence are marked for checking "
+                         f"(`{ocr_marks.OPEN}…{ocr_marks.CLOSE}`)",
+                         "compare each with the original, correct it if need be and remove its mark; "
+                         "the page stays out of a publish until then").as_warning()

@@ -14,6 +14,7 @@ from ..content.page import Document, Page, parse_page, read_text
 from ..text.findings import Finding, Fix
 from ..text.pages import page_stem
 from ..registry.documents import Registry
+from ..text.symbols import Mention, find_mentions
 from ..text.toan_van_markers import regions
 
 MASK = "\x00"
@@ -93,6 +94,11 @@ class Source:
         if not self.markdown:
             return self.text
         return self.text[: self.body_start] + mask_markdown(self.text[self.body_start:])
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        """The symbols the prose names, found once for the checks that read them (S1, F103)."""
+        return find_mentions(self.prose)
 
     @cached_property
     def markup(self) -> str:

@@ -12,7 +12,7 @@ from ..content.page import Document
 from ..text.dates import format_date
 from ..text.findings import ERROR, WARNING, Finding
 from ..text.sources import marked_as_printed
-from ..text.symbols import Mention, Symbol, find_mentions, issuer_named, parse
+from ..text.symbols import Mention, Symbol, issuer_named, parse
 from .source import Site, Source
 
 _MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july",
@@ -48,7 +48,7 @@ def nearest(canonical: str, known: list[str]) -> str | None:
 
 def mentions(source: Source, site: Site) -> Iterator[Finding]:
     """S101 unknown symbol, S102 non-canonical spelling, S103 wrong date, S104 wrong issuer."""
-    for mention in find_mentions(source.prose):
+    for mention in source.mentions:
         canonical = mention.symbol.canonical
         document = site.by_symbol.get(canonical)
         if document is None:

@@ -13,6 +13,9 @@ Field names stay Vietnamese, as editors write them:
   plan cites is issued) or `het-hieu-luc` (no longer in force). Not the page's review state.
 - `thuc_hien` / `can_cu` — documents this one implements / is based on, each named by its
   symbol, or by its page name (`nghi-quyet-dai-hoi-xiv-dang`) when it has no known symbol.
+- `trich_dan` — how the text cites what it implements or is based on, written by `hoctap import`:
+  each item the symbol with the date (`ngay`) and the issuer (`co_quan`) printed beside it; a cited
+  document with no page yet is shown by them on the map and in the catalogue ("được nhắc đến").
 - `trang_thai` — editorial review of the page (not of the document): `du-thao` (draft) or
   `da-duyet` (approved, with `nguoi_duyet` who approved and `ngay_duyet` when, as the editors
   record it). Shown in previews only.
@@ -122,6 +125,14 @@ class Search(_Strict):
     boost: float | None = None
 
 
+class Cited(_Strict):
+    """One item of `trich_dan`: a cited document as the citing text prints it."""
+
+    so_ky_hieu: str
+    ngay: Text = None  # as printed: `ngày 05/02/2026`
+    co_quan: Text = None  # as printed: `Ban Thường vụ Tỉnh ủy`
+
+
 class FrontMatter(_Strict):
     """Keys any page may have: MkDocs' and Material's (`title`, `hide`, `search`), and ours."""
 
@@ -152,6 +163,7 @@ class DocumentMeta(FrontMatter):
     tinh_trang: Literal[tuple(TINH_TRANG)] = "da-ban-hanh"  # the document's own status
     thuc_hien: Names = []
     can_cu: Names = []
+    trich_dan: list[Cited] = []  # written by `hoctap import`: how the text prints what it cites (see above)
     trang_thai: Literal[tuple(TRANG_THAI)] | None
     nguon: Names
     noi_dung_hoc_tap: Names = []  # the plan only: the documents it lists for study, in its order

@@ -43,4 +43,6 @@ def format_key(key: str, value) -> str:
 def _scalar(value) -> str:
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return value  # as editors write dates; our loader reads them as text
+    if isinstance(value, dict):  # one item of a list, on its line: `{so_ky_hieu: 87-CTr/TU, ngay: …}`
+        return yaml.safe_dump(value, allow_unicode=True, width=10000, default_flow_style=True, sort_keys=False).strip()
     return yaml.safe_dump(value, allow_unicode=True, width=10000).removesuffix("\n...\n").strip()

@@ -55,6 +55,7 @@ class Imported:
     lines: list[str] = field(default_factory=list)  # the printed lines read, in order: what the desk shows beside each field
     appendices: list[Body] = field(default_factory=list)  # PHỤ LỤC after the signature, each its own section
     nhac_den: list[dict] = field(default_factory=list)  # every other document cited: symbol, date, issuer as printed
+    trich_dan: list[dict] = field(default_factory=list)  # how it cites thuc_hien and can_cu: symbol, date, issuer as printed
 
     @property
     def markdown(self) -> str:
@@ -129,9 +130,12 @@ def import_file(path: Path, known: set[str] = frozenset(), max_pages: int = limi
         raise ImportFailure(f"{path}: no such file" if not path.is_dir() else f"{path}: a folder, not a file")
     extracted = extract(path, max_pages, progress)
     rows, _ = drop_furniture(extracted.rows, extracted.positioned)
+    rows, notes = footnotes.take(rows)
     if not any(r.text.strip() for r in rows):
         raise ImportFailure(f"{path.name}: no text found in it")
     z = zones(rows, extracted.positioned)
+    z = dataclasses.replace(z, header=footnotes.plain_rows(z.header), title=footnotes.plain_rows(z.title),
+                            closing=footnotes.plain_rows(z.closing))
     fields = read_fields(z, extracted.positioned)
     closing.read(fields, z.closing, extracted.positioned)
     body_paragraphs = paragraphs(z.body, extracted.positioned, extracted.wrapped)
@@ -141,6 +145,8 @@ def import_file(path: Path, known: set[str] = frozenset(), max_pages: int = limi
                            fields.so_ky_hieu, known)
     can_cu, thuc_hien = cited.can_cu, cited.thuc_hien
     body = to_markdown(body_paragraphs)
+    if notes:  # each footnote under the body, attached where its mark stands
+        body = dataclasses.replace(body, markdown=body.markdown + "\n" + footnotes.definitions(notes, escape))
     appendices = _appendices(paragraphs(z.tail, extracted.positioned, extracted.wrapped))
     warnings = list(extracted.warnings) + fields.warnings + cited.warnings + body.warnings \
         + [w for a in appendices for w in a.warnings]
@@ -152,7 +158,8 @@ def import_file(path: Path, known: set[str] = frozenset(), max_pages: int = limi
         warnings.append(f"ma_goc: the text was {'read by OCR' if extracted.ma_goc == 'ocr' else 'converted from ' + extracted.ma_goc.upper()}; "
                         "it is marked unreviewed (chưa soát) until an editor has checked it against the original")
     return Imported(path, hashlib.sha256(path.read_bytes()).hexdigest(), extracted.ma_goc, fields, can_cu, thuc_hien,
-                    body, _closing_markdown(fields), warnings, [r.text for r in rows], appendices, cited.nhac_den)
+                    body, _closing_markdown(fields), warnings, [r.text for r in rows], appendices, cited.nhac_den,
+                    cited.trich_dan)
 
 
 _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?(?P<n>[IVXLC]+|\d+))?\b\.?\s*(?P<rest>.*)$")
@@ -185,7 +192,7 @@ def _appendices(tail: list) -> list[Body]:
 def _closing_markdown(f: Fields) -> str:
     """The closing as printed: Nơi nhận as a list, the signature lines on the right."""
     parts = []
-    if f.noi_nhan:
+    if f.noi_nhan_in:
         parts.append("**Nơi nhận:**\n\n" + "\n".join(f"- {escape(item)}" for item in f.noi_nhan_in) + "\n")
     signature = [line for line in (f.tham_quyen_ky, f.chuc_vu_ky, f.nguoi_ky) if line]
     if signature:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from .rules import AUTHORITY, OPENERS_ANYWHERE, data, fold, plain
 
@@ -50,6 +51,35 @@ def position(text: str) -> str | None:
         return "too long or punctuated for a position"
     if not _starts_with_one_of(text, data()["chuc_vu"]):
         return "does not open with a position title the importer knows (Chủ tịch, Giám đốc…)"
+    mine = toned(text.upper())
+    if not any(mine == title or mine.startswith(title + " ") for title in (toned(t.upper()) for t in data()["chuc_vu"])):
+        return "a known position title with a tone mark lost or changed (a scan's misreading?)"
+    if any(len(w) == 1 for w in text.split()):
+        return "a stray letter in it (a scan's speck?)"
+    return None
+
+
+def toned(text: str) -> str:
+    """`text` with each word's tone mark moved to its end: `HOÀ` and `HÒA` alike, `TỊCH` and `TICH` not."""
+    words = []
+    for word in unicodedata.normalize("NFD", text).split():
+        marks = "".join(ch for ch in word if ch in _TONES)
+        words.append(unicodedata.normalize("NFC", "".join(ch for ch in word if ch not in _TONES)) + marks)
+    return " ".join(words)
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+
+
+def recipient(item: str) -> str | None:
+    """A Nơi nhận item as printed: words and the punctuation lists use; a `Lưu:` item's unit codes
+    apart by commas (`Lưu: VT, TG`; a scan's `Lưu: VE TL` lost one)."""
+    if re.search(r"[^\w\s,.;:()/\-–&\"'+]|_", item):
+        return "holds a sign no recipient has (a scan's misreading?)"
+    store = re.match(r"^[-–+•]?\s*Lưu\b:?\s*(.*)$", item.strip(), re.I)
+    if store and any(sum(1 for w in part.split() if re.fullmatch(r"[A-ZĐ]{2,6}", w)) > 1
+                     for part in store[1].split(",")):
+        return "unit codes not apart by commas (a scan's misreading?)"
     return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import statistics
 import unicodedata
 
-from . import legacy, limits
+from . import footnotes, legacy, limits
 from .model import Cell, Extracted, ImportFailure, Row
 from .rules import is_motto
 
@@ -71,6 +71,8 @@ def _page_rows(page, number: int, encodings: set[str]) -> list[Row]:
     words = [w for w in words if not any(_inside(w, box) for box, _ in tables)]
     if not words:
         return [row for _, rows in tables for row in rows]
+    body = footnotes.body_size(words)
+    words = footnotes.mark_words(words, body)
     lines: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["bottom"], 1), w["x0"])):
         if lines and abs(lines[-1][0]["bottom"] - word["bottom"]) <= 0.4 * min(word["size"], lines[-1][0]["size"]):
@@ -80,6 +82,7 @@ def _page_rows(page, number: int, encodings: set[str]) -> list[Row]:
     gaps = [b[0]["top"] - a[0]["bottom"] for a, b in zip(lines, lines[1:])]
     usual_gap = statistics.median(gaps) if gaps else 0
     rows = []
+    feet = footnotes.foot_lines(lines, body)
     for i, line in enumerate(lines):
         line.sort(key=lambda w: w["x0"])
         cells, current = [], [line[0]]
@@ -91,7 +94,7 @@ def _page_rows(page, number: int, encodings: set[str]) -> list[Row]:
                 current.append(word)
         cells.append(_cell(current, page.width, encodings))
         blank = i > 0 and gaps[i - 1] > max(usual_gap * 1.8, usual_gap + 4)
-        rows.append(Row(cells, number, line[0]["top"] / page.height, blank))
+        rows.append(Row(cells, number, line[0]["top"] / page.height, blank, foot=feet.get(i)))
     return sorted(rows + [row for _, table in tables for row in table], key=lambda r: r.top)
 
 

@@ -11,7 +11,7 @@ import codecs
 import re
 import unicodedata
 
-from . import legacy
+from . import legacy, text_tables
 from .model import Cell, Extracted, ImportFailure, Row
 
 _GAP = re.compile(r"(?<=\S)(?:\t+| {3,})")
@@ -79,11 +79,15 @@ def rows_of_text(text: str, encoding: str | None = None, width: int | None = Non
     width = width or max([len(line.rstrip()) for line in lines] + [1])
     rows: list[Row] = []
     blank = False
-    for line in lines:
+    tables = text_tables.find([line.rstrip() for line in lines])
+    for number, line in enumerate(lines):
         line = line.rstrip()
         if not line.strip():
             blank = True
             continue
+        table, k, columns = tables.get(number, (None, 0, None))
+        if columns == []:
+            continue  # a table's rule line
         cells = []
         start = len(line) - len(line.lstrip())
         gaps = [m for m in _GAP.finditer(line, start) if not _TO_FILL.search((decode or str)(_last_word(line, m.start())))]
@@ -94,7 +98,8 @@ def rows_of_text(text: str, encoding: str | None = None, width: int | None = Non
                 converted = decode(piece) if decode else piece
                 cells.append(Cell(_clean(converted), start / width, end / width))
             start = m.end() if m else len(line)
-        rows.append(Row(cells, 1, blank_before=blank))
+        grid = tuple(_clean(decode(c) if decode else c) for c in columns) if columns else None
+        rows.append(Row(cells, 1, blank_before=blank, table=(table, k, len(grid)) if grid else None, grid=grid))
         blank = False
     return Extracted(rows, ma_goc, positioned=False)
 

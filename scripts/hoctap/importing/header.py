@@ -62,8 +62,9 @@ def _title_end(rows: list[Row], first: int) -> int:
     i = first
     while i < len(rows) and i - first < 8:
         row, text = rows[i], rows[i].text.strip()
-        if i > first and capitals(text) != capitals(rows[first].text):
-            return i  # a title in capitals ends where small letters start, and the other way round
+        if i > first and capitals(text) != capitals(rows[first].text) and text[:1].isupper():
+            return i  # a title in capitals ends where small letters start, and the other way round; a line
+            # that opens otherwise (small letters, a date) goes on (`KẾT LUẬN` / `CỦA BỘ CHÍNH TRỊ` / `về tiếp tục…`)
         if _separator(text):
             return i
         if i > first and (opens_body(text) or MARKER.match(text) and not MARKER.match(text)["bullet"]):

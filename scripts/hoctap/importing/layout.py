@@ -57,6 +57,11 @@ class Paragraph:
     def bold(self) -> bool:
         return all(c.bold for r in self.rows for c in r.cells)
 
+    @property
+    def doubtful(self) -> set[str]:
+        """The words OCR read with low confidence on its lines: marked for checking (hoctap.text.ocr_marks)."""
+        return {w for r in self.rows for c in r.cells for w in c.doubtful}
+
 
 def paragraphs(rows: list[Row], positioned: bool, wrapped: bool = True) -> list[Paragraph]:
     """Hard-wrapped rows joined into paragraphs (each row one paragraph when not `wrapped`); the rows
@@ -74,6 +79,9 @@ def _table(rows: list[Row], positioned: bool, wrapped: bool) -> list[Paragraph]:
     columns = max(r.table[2] for r in rows)
     for row in rows:
         line = grid.setdefault(row.table[1], [""] * columns)
+        if row.grid is not None:
+            line[:len(row.grid)] = row.grid
+            continue
         for cell in row.cells:
             at = min(columns - 1, round(cell.x0 * row.table[2]))
             line[at] = f"{line[at]} {cell.text}".strip()

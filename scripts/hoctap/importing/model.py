@@ -36,6 +36,8 @@ class Row:
     top: float = 0.0  # 0 = top of the page, 1 = its bottom; unknown (0) for a text file
     blank_before: bool = False  # a text file's empty line, a PDF's larger gap: a weak paragraph break
     table: tuple[int, int, int] | None = None  # in a table: (which table, which of its rows, how many columns)
+    grid: tuple[str, ...] | None = None  # a text file's table row, cut by its columns (text_tables); else the cells
+    foot: str | None = None  # a line of the footnote of this number, at the page's foot (footnotes.py)
 
     @property
     def text(self) -> str:

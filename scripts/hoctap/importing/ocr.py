@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from . import limits
+from . import footnotes, limits
 from .model import Cell, Extracted, ImportFailure, Row
 from .rules import rejoin_fixed
 
@@ -89,9 +89,9 @@ def _result(rows: list[Row], path: Path) -> Extracted:
     if not rows:
         raise ImportFailure(f"{path.name}: no text could be read in the image; scan it again at 300 dpi or more")
     doubtful = list(dict.fromkeys(w for row in rows for cell in row.cells for w in cell.doubtful))
-    warnings = [f"ocr: {len(doubtful)} word(s) read with low confidence, kept in the text: "
+    warnings = [f"ocr: {len(doubtful)} word(s) read with low confidence, kept in the text and marked for checking: "
                 + ", ".join(f"`{w}`" for w in doubtful[:12]) + ("…" if len(doubtful) > 12 else "")
-                + "; compare them with the original"] if doubtful else []
+                + "; compare them with the original and remove each mark (the page stays out of a publish until then)"] if doubtful else []
     split = []
     for row in rows:
         for i, cell in enumerate(row.cells):
@@ -120,9 +120,16 @@ def _image_rows(image, page: int) -> list[Row]:
             continue
         key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
         lines.setdefault(key, []).append({k: data[k][i] for k in ("left", "top", "width", "height")}
-                                         | {"text": text, "conf": confidence})
+                                         | {"text": text, "conf": confidence, "line": key})
     rows = []
-    for words in sorted(lines.values(), key=lambda ws: (min(w["top"] for w in ws), min(w["left"] for w in ws))):
+    placed = [w | {"x0": w["left"], "x1": w["left"] + w["width"], "bottom": w["top"] + w["height"], "size": w["height"]}
+              for ws in lines.values() for w in ws]
+    body = footnotes.body_size(placed)
+    kept = {id(w) for w in footnotes.mark_words(placed, body, spaced=True)}
+    ordered = [[w for w in placed if w["line"] == key and id(w) in kept] for key in lines]
+    ordered = sorted((ws for ws in ordered if ws), key=lambda ws: (min(w["top"] for w in ws), min(w["left"] for w in ws)))
+    feet = footnotes.foot_lines(ordered, body)
+    for index, words in enumerate(ordered):
         words.sort(key=lambda w: w["left"])
         size = max(w["height"] for w in words)
         cells, current = [], [words[0]]
@@ -133,7 +140,7 @@ def _image_rows(image, page: int) -> list[Row]:
             else:
                 current.append(word)
         cells.append(_cell(current, width))
-        rows.append(Row(cells, page, min(w["top"] for w in words) / height))
+        rows.append(Row(cells, page, min(w["top"] for w in words) / height, foot=feet.get(index)))
     return _merge_baselines(rows)
 
 

@@ -160,6 +160,10 @@ def _updates(imported: Imported, meta: dict, original: str) -> tuple[dict, list[
     for key, named in (("thuc_hien", imported.thuc_hien), ("can_cu", imported.can_cu)):
         # every symbol the text names, with or without a page yet: a chain imported in any order links itself
         updates[key] = list(dict.fromkeys([str(v) for v in meta.get(key) or []] + named))
+    kept = meta.get("trich_dan") if isinstance(meta.get("trich_dan"), list) else []
+    listed = {item.get("so_ky_hieu") for item in kept if isinstance(item, dict)}
+    cited = kept + [item for item in imported.trich_dan if item["so_ky_hieu"] not in listed]  # the editor's entries kept
+    updates["trich_dan"] = cited or REMOVE
     updates["trang_thai"] = meta.get("trang_thai") or "du-thao"
     updates["nguon"] = meta.get("nguon") or [original]
     same_file = meta.get("sha256") == imported.sha256

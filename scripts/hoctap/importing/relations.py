@@ -36,6 +36,10 @@ class Relations:
     can_cu: list[str] = field(default_factory=list)
     nhac_den: list[dict] = field(default_factory=list)  # {so_ky_hieu, so_ky_hieu_in, ngay, co_quan}: as printed
     warnings: list[str] = field(default_factory=list)
+    trich_dan: list[dict] = field(default_factory=list)
+    """How the text cites what it implements or is based on: {so_ky_hieu, ngay, co_quan} as printed near the
+    symbol, for each of `thuc_hien` and `can_cu` printed with a date or an issuer (the map and the catalogue
+    show a cited document without a page by them)."""
 
 
 def read(trich_yeu: str | None, opening: list[str], text: list[str], own: str | None,
@@ -46,20 +50,28 @@ def read(trich_yeu: str | None, opening: list[str], text: list[str], own: str | 
     implementing += [p for p in opening if _IMPLEMENTS.match(p)]
     r.thuc_hien = _first_clause_symbols(implementing, known, r.warnings, "thuc_hien")
     r.can_cu = _first_clause_symbols([p for p in opening if _BASED_ON.match(p)], known, r.warnings, "can_cu")
-    taken = set(r.thuc_hien) | set(r.can_cu) | {own}
+    related = set(r.thuc_hien) | set(r.can_cu)
+    taken = related | {own}
+    printed: dict[str, dict] = {}
     for paragraph in ([trich_yeu] if trich_yeu else []) + text:
         for mention in symbols.find_mentions(_spaced(paragraph)):
             canonical = _registry_spelling(mention.symbol.canonical, known)
+            ngay, co_quan = _as_printed(_spaced(paragraph)[mention.end:])
+            if canonical in related and len(list(filter(None, (ngay, co_quan)))) > len(printed.get(canonical, {})):
+                printed[canonical] = {k: v for k, v in (("ngay", ngay), ("co_quan", co_quan)) if v}
             if canonical in taken:
                 continue
             taken.add(canonical)
-            after = _spaced(paragraph)[mention.end:]
-            date = _DATE.match(after)
-            issuer = _ISSUER.match(after[date.end():] if date else after)
-            r.nhac_den.append({"so_ky_hieu": canonical, "so_ky_hieu_in": mention.raw,
-                               "ngay": " ".join(date[1].split()) if date else None,
-                               "co_quan": " ".join(issuer[1].split()) if issuer else None})
+            r.nhac_den.append({"so_ky_hieu": canonical, "so_ky_hieu_in": mention.raw, "ngay": ngay, "co_quan": co_quan})
+    r.trich_dan = [{"so_ky_hieu": ma, **printed[ma]} for ma in dict.fromkeys(r.thuc_hien + r.can_cu) if ma in printed]
     return r
+
+
+def _as_printed(after: str) -> tuple[str | None, str | None]:
+    """The date and the issuer printed right after a symbol (`… ngày 05/02/2026 của Ban Thường vụ Tỉnh ủy`)."""
+    date = _DATE.match(after)
+    issuer = _ISSUER.match(after[date.end():] if date else after)
+    return (" ".join(date[1].split()) if date else None), (" ".join(issuer[1].split()) if issuer else None)
 
 
 def _mentions_implementing(trich_yeu: str) -> bool:

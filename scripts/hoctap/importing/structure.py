@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import footnotes
 from .layout import Paragraph
 from .rules import MARKER
-from ..text.markdown_escape import escape, escape_inline
+from ..text import ocr_marks
+from ..text.markdown_escape import escape as _escape, escape_inline as _escape_inline
 
 HEADING_BASE = 3  # the full text sits under the page's "## Toàn văn"
 _SHORT_HEADING = 110  # characters: a numbered line longer than this is a paragraph, not a title
@@ -97,18 +99,29 @@ def to_markdown(paragraphs: list[Paragraph], prefix: str = "") -> Body:
             kind = "khoan"
         if kind == "letter":
             kind = "diem"
-        block = _grid(paragraphs[i].grid) if kind == "table" else _block(kind, number, text, outline, ranks, body)
+        doubtful = paragraphs[i].doubtful | (paragraphs[i - 1].doubtful if text != paragraphs[i].text else set())
+        escape, escape_inline = _marking(_escape, doubtful), _marking(_escape_inline, doubtful)
+        if footnotes.REF in text or paragraphs[i].grid:  # a footnote's mark: `[^1]`, once escaped
+            escape, escape_inline = (lambda e: lambda t: footnotes.markdown_refs(e(t)))(escape), \
+                (lambda e: lambda t: footnotes.markdown_refs(e(t)))(escape_inline)
+        block = _grid(paragraphs[i].grid, escape_inline) if kind == "table" \
+            else _block(kind, number, text, outline, ranks, body, escape, escape_inline)
         if kind in ("bullet", "sub") and blocks and blocks[-1].startswith(("- ", "    - ")):
             blocks[-1] += "\n" + block  # items of one list stay together
         else:
             blocks.append(block)
-        body.passages.append((text, outline.current))
+        body.passages.append((footnotes.without(text), outline.current))
         i += 1
     body.markdown = "\n\n".join(blocks) + "\n" if blocks else ""
     return body
 
 
-def _grid(grid: list[list[str]]) -> str:
+def _marking(escaping, doubtful: set[str]):
+    """`escaping` that also marks the words OCR doubted on the paragraph's lines (hoctap.text.ocr_marks)."""
+    return (lambda text: ocr_marks.mark(escaping(text), doubtful, _escape_inline)) if doubtful else escaping
+
+
+def _grid(grid: list[list[str]], escape_inline) -> str:
     """A table as a Markdown table, its first row the header, every cell as printed."""
     lines = ["| " + " | ".join(escape_inline(c) or " " for c in row) + " |" for row in grid]
     return "\n".join([lines[0], "|" + " --- |" * len(grid[0])] + lines[1:])
@@ -121,7 +134,7 @@ def _is_title(text: str, kind: str) -> bool:
     return _capitals(text)
 
 
-def _block(kind: str, number: str, text: str, outline: _Outline, ranks: list[str], body: Body) -> str:
+def _block(kind: str, number: str, text: str, outline: _Outline, ranks: list[str], body: Body, escape, escape_inline) -> str:
     if kind == "bullet":
         return f"- {escape(_after_marker(text))}"
     if kind == "sub":
@@ -132,7 +145,7 @@ def _block(kind: str, number: str, text: str, outline: _Outline, ranks: list[str
         head, rest = _heading_and_rest(kind, text)
         if head is None:
             return f"{escape(text)}\n{{: #{anchor} }}"
-        body.outline.append(Heading(level, head, anchor))
+        body.outline.append(Heading(level, footnotes.without(head), anchor))
         heading = f"{'#' * level} {escape_inline(head)} {{#{anchor}}}"
         return f"{heading}\n\n{escape(rest)}" if rest else heading
     if kind in ("khoan", "diem"):

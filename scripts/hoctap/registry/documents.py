@@ -19,6 +19,16 @@ from ..text.pages import DEFAULT_LANG
 from ..text.symbols import parse
 
 
+@dataclass(frozen=True)
+class CitedDocument:
+    """A document that imported texts implement or are based on, with no page yet ("được nhắc đến"):
+    its symbol, and the date and issuer as the first citing text that prints them gives them."""
+
+    so_ky_hieu: str
+    ngay: str | None = None  # as printed: `ngày 05/02/2026`
+    co_quan: str | None = None  # as printed: `Ban Thường vụ Tỉnh ủy`
+
+
 @dataclass
 class Registry:
     docs_dir: Path
@@ -77,6 +87,20 @@ class Registry:
                 found.setdefault(symbol.canonical, document)
         return found
 
+    def with_full_text(self, name: str) -> Document | None:
+        """The (first) document whose page holds the full text kept as `sources/<name>` (its `toan_van`):
+        every document page cites its source through it."""
+        return self._by_full_text.get(name)
+
+    @cached_property
+    def _by_full_text(self) -> dict[str, Document]:
+        found = {}
+        for document in self.documents:
+            name = document.page.meta.get("toan_van")
+            if isinstance(name, str):
+                found.setdefault(name, document)
+        return found
+
     def implemented_by(self, document: Document) -> list[Document]:
         return self._implementers.get(document.ma, [])
 
@@ -111,12 +135,30 @@ class Registry:
             key=lambda d: (d.ma not in rank, rank.get(d.ma, 0), d.ngay_ban_hanh is None, d.ngay_ban_hanh or 0, d.ma),
         ))
 
-    def cited_without_page(self) -> list[str]:
-        """Symbols that an imported text implements or is based on (`thuc_hien`, `can_cu`, read by `hoctap
-        import`) but that no page describes yet: the catalogue lists them as cited (được nhắc đến), so an
-        imported chain shows its missing links until their pages come."""
-        return sorted({ma for d in self.documents if d.page.meta.get("sha256")
-                       for ma in d.thuc_hien + d.can_cu if ma not in self._by_ma and parse(ma)})
+    def cited_without_page(self) -> list[CitedDocument]:
+        """What an imported text implements or is based on (`thuc_hien`, `can_cu`, read by `hoctap import`)
+        that no page describes yet, by symbol: the catalogue lists them and the map draws them as cited
+        (được nhắc đến), so an imported chain shows its missing links until their pages come."""
+        return list(self._cited.values())
+
+    def cited(self, ma: str) -> CitedDocument | None:
+        """`ma` as cited, when it is one of `cited_without_page`."""
+        return self._cited.get(ma)
+
+    @cached_property
+    def _cited(self) -> dict[str, CitedDocument]:
+        printed: dict[str, CitedDocument] = {}
+        for d in self.documents:
+            if not d.page.meta.get("sha256"):
+                continue
+            how = {c.so_ky_hieu: c for c in getattr(d.page.front_matter, "trich_dan", [])}
+            for ma in d.thuc_hien + d.can_cu:
+                if ma in self._by_ma or not parse(ma):
+                    continue
+                seen, said = printed.get(ma), how.get(ma)
+                if seen is None or (said is not None and not (seen.ngay or seen.co_quan)):
+                    printed[ma] = CitedDocument(ma, said.ngay, said.co_quan) if said else CitedDocument(ma)
+        return dict(sorted(printed.items()))
 
     # -- relation checks --------------------------------------------------------
 

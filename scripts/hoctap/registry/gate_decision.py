@@ -8,7 +8,8 @@ Four rules, from the pages' front matter:
   is left out unless drafts are allowed — editors' previews allow them, a publish does not;
 - a page marked `noi_bo: true` (internal only) is left out of a `public` build;
 - a document page with a required field empty (`hoctap import` could not read it) is in previews,
-  its gaps listed as warnings, and never in a publish or a bundle until an editor has filled them.
+  its gaps listed as warnings, and never in a publish or a bundle until an editor has filled them;
+  so is a page whose full text still marks words a scan's OCR doubted (hoctap.text.ocr_marks).
 
 A page is decided once for all its languages: `ten.en.md` goes wherever `ten.md` goes, and a
 mark on either version counts. What is left out is absent everywhere: its files are removed
@@ -27,6 +28,8 @@ from dataclasses import dataclass
 
 from ..content.front_matter import gaps, is_document
 from ..content.page import Page
+from ..text import ocr_marks
+from ..text.toan_van_markers import regions
 from ..text.pages import DEFAULT_LANG
 from .documents import Registry
 
@@ -63,6 +66,10 @@ def decide(registry: Registry, *, drafts: bool, profile: str, preview: bool = Tr
         if not preview and is_document(page) and page.lang == DEFAULT_LANG and gaps(page):
             reasons.append("incomplete: " + ", ".join(f"`{key}`" for key in gaps(page)) + " empty (the import "
                            "could not read it); fill it in from the original")
+        doubts = ocr_marks.left(page.body, regions(page.body)) if not preview else []
+        if doubts:
+            reasons.append(f"{len(doubts)} word(s) read by OCR with low confidence still marked for "
+                           "checking in the full text; compare them with the original and remove each mark")
         if profile == "public" and page.front_matter.noi_bo:
             reasons.append("internal (`noi_bo: true`) and this is a public build")
     return [LeftOut(stem, reasons[0]) for stem, reasons in sorted(marks.items()) if reasons]

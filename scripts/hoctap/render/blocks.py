@@ -27,9 +27,11 @@ def relative_link(from_page: str, to_page: str) -> str:
 
 
 def catalogue(registry: Registry, values: Values, href: Callable[[Document], str | None],
-              abbreviations: list[tuple[str, str]], theme_dir: Path = partials.THEME_DIR) -> str:
+              abbreviations: list[tuple[str, str]], theme_dir: Path = partials.THEME_DIR,
+              hreflang: Callable[[Document], str | None] = lambda document: None) -> str:
     """The catalogue (`overrides/partials/danh-muc.html`): every document, in reading order,
-    `href(document)` its link from the page.
+    `href(document)` its link from the page, `hreflang(document)` the language of the page it leads to
+    when that is not the page's own.
 
     After them come the documents an imported text cites with no page yet, by symbol, as cited.
     Each document is named by its title ("03/CTr-LĐLĐ — Đối thoại, thương lượng tập thể"), the
@@ -40,12 +42,13 @@ def catalogue(registry: Registry, values: Values, href: Callable[[Document], str
     lang = values.lang
     t = labels(lang)
     rows = [SimpleNamespace(
-        href=href(d), title=title(d, values), so_ky_hieu=d.so_ky_hieu, loai=values.of("loai", d.loai),
+        href=href(d), hreflang=hreflang(d), title=title(d, values), so_ky_hieu=d.so_ky_hieu, loai=values.of("loai", d.loai),
         ngay_ban_hanh=field_date(d.ngay_ban_hanh, lang), co_quan_ban_hanh=values.of("co_quan_ban_hanh", d.co_quan_ban_hanh),
         trich_yeu=Value(d.trich_yeu, "vi") if d.trich_yeu else None, tinh_trang=t.get(status(d), "") if status(d) else "",
     ) for d in registry.catalogue()]
-    rows += [SimpleNamespace(href=None, title=ma, so_ky_hieu=ma, loai=None, ngay_ban_hanh="", co_quan_ban_hanh=None,
-                             trich_yeu=None, tinh_trang=t["nhac_den"]) for ma in registry.cited_without_page()]
+    rows += [SimpleNamespace(href=None, hreflang=None, title=c.so_ky_hieu, so_ky_hieu=c.so_ky_hieu, loai=None,
+                             ngay_ban_hanh=c.ngay or "", co_quan_ban_hanh=Value(c.co_quan, "vi") if c.co_quan else None,
+                             trich_yeu=None, tinh_trang=t["nhac_den"]) for c in registry.cited_without_page()]
     return partials.render("danh-muc.html", theme_dir, t=t, lang=lang, rows=rows, columns=CATALOGUE_COLUMNS,
                            abbr=_abbreviator(abbreviations)) + "\n"
 

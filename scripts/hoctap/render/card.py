@@ -57,8 +57,13 @@ class Cards:
 
     def href(self, document, page: Page) -> str | None:
         """The document's page, relative to `page`; None when this build has no page for it."""
+        url = self.url(document)
+        return get_relative_url(url, page.url) if url is not None else None
+
+    def url(self, document) -> str | None:
+        """The document's page in this build, from the site's root; None when it has none."""
         file = self.file_of(document.page.path.as_posix())
-        return get_relative_url(file.url, page.url) if file else None
+        return file.url if file else None
 
     def _link(self, document, values: Values, citing=None) -> SimpleNamespace:
         """A link to `document`, named as `citing` names it when given (titles.as_named_by)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from ..content.page import Document
-from ..registry.documents import Registry
+from ..registry.documents import CitedDocument, Registry
 from ..registry.timeline import Event
 from ..text.dates import field_date
 from . import partials
@@ -68,9 +68,10 @@ def _wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, max(8, int(width / (FONT * CHAR)))) or [""]
 
 
-def _box(x: int, y: int, w: int, href: str, heading: str, text: str, label: str, state: str = "") -> tuple[Shape, int]:
+def _box(x: int, y: int, w: int, href: str | None, heading: str, text: str, label: str, state: str = "") -> tuple[Shape, int]:
     """A tappable box, as tall as its text: a link around a rectangle, a bold first line, the title
-    under it; `state` is "draft", "approx" (an expected date) or "". Returns the box and its height."""
+    under it; `state` is "draft", "approx" (an expected date), "cited" (no page: no link) or "".
+    Returns the box and its height."""
     lines = _wrap(text, w - 2 * PAD) if text else []
     h = max(MIN_BOX, PAD + HEAD_FONT + 4 + LINE_HEIGHT * len(lines) + PAD)
     top = y + PAD + HEAD_FONT - 2 if lines else y + h // 2 + HEAD_FONT // 3
@@ -86,18 +87,24 @@ def _stack(title: str, pieces: list[Piece], theme_dir: Path) -> str:
 
 @dataclass
 class _Row:
-    """One box of the map: its document, its depth, and how its parent points to it."""
+    """One box of the map: its document (or, for one cited with no page, how it is cited), its depth,
+    and how its parent points to it."""
 
-    document: Document
+    document: Document | CitedDocument
     level: int
     kind: str = ""  # "hoc_tap" (the plan lists it for study), "thuc_hien" or "can_cu"; "" for a root
     again: bool = False  # drawn higher up already: here only its name
+
+    @property
+    def ma(self) -> str:
+        return self.document.so_ky_hieu if isinstance(self.document, CitedDocument) else self.document.ma
 
 
 def map_rows(registry: Registry, documents: list[Document]) -> list[_Row]:
     """The map as a tree, top to bottom: the plan (the document with `noi_dung_hoc_tap`), what it
     implements and is based on, then the programmes it lists for study, each with what it implements
-    and is based on; then every other document of `documents` not drawn yet, with its own."""
+    and is based on; then every other document of `documents` not drawn yet, with its own. A document
+    an imported text cites with no page yet hangs from it as cited (`Registry.cited_without_page`)."""
     drawn: set[str] = set()
     rows: list[_Row] = []
 
@@ -107,10 +114,10 @@ def map_rows(registry: Registry, documents: list[Document]) -> list[_Row]:
             return
         drawn.add(d.ma)
         for ma, relation in [(m, "thuc_hien") for m in d.thuc_hien] + [(m, "can_cu") for m in d.can_cu]:
-            target = registry.get(ma)
-            if target is not None and not target.noi_bo:
-                rows.append(_Row(target, level + 1, relation, target.ma in drawn))
-                drawn.add(target.ma)
+            target = registry.get(ma) or registry.cited(ma)
+            if target is not None and not getattr(target, "noi_bo", False):
+                rows.append(_Row(target, level + 1, relation, ma in drawn))
+                drawn.add(ma)
 
     listed = {d.ma for d in documents}
     plan = next((d for d in documents if d.page.meta.get("noi_dung_hoc_tap")), None)
@@ -151,9 +158,14 @@ def document_map(registry: Registry, documents: list[Document], page_src: str, t
             shapes.append(Shape(kind="note", x=x, y=y + FONT, text=line))
             y += LINE_HEIGHT
         y += 4 if note else 0
-        href = _url(page_src, d.page.path.as_posix())
-        label = f"{name(d)}: {d.trich_yeu or ''}"
-        box, h = _box(x, y, w, href, name(d), "" if row.again else about(d) or t["unknown"], label, _status(d))
+        if isinstance(d, CitedDocument):
+            printed = ", ".join(filter(None, (d.co_quan, d.ngay)))
+            text = f"{printed} — {t['nhac_den']}" if printed else t["nhac_den"]
+            box, h = _box(x, y, w, None, d.so_ky_hieu, "" if row.again else text, f"{d.so_ky_hieu}: {text}", "cited")
+        else:
+            href = _url(page_src, d.page.path.as_posix())
+            label = f"{name(d)}: {d.trich_yeu or ''}"
+            box, h = _box(x, y, w, href, name(d), "" if row.again else about(d) or t["unknown"], label, _status(d))
         del parents[row.level:]
         if row.kind and parents:
             px, py = parents[-1]

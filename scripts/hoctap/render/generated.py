@@ -32,10 +32,11 @@ def markdown(text: str, kind: str | None, lang: str, abbreviations: list[tuple[s
     return text
 
 
-def put_catalogue(html: str, registry: Registry, values: Values, href: Callable, abbreviations: list[tuple[str, str]],
-                  theme_dir: Path) -> str:
-    """The catalogue table in its place (raw HTML, after Markdown: its links are this build's)."""
-    return html.replace(CATALOGUE_SLOT, blocks.catalogue(registry, values, href, abbreviations, theme_dir))
+def put_catalogue(html: str, registry: Registry, values: Values, href: Callable, hreflang: Callable,
+                  abbreviations: list[tuple[str, str]], theme_dir: Path) -> tuple[str, str]:
+    """The catalogue table in its place (raw HTML, after Markdown: its links are this build's); and the table."""
+    table = blocks.catalogue(registry, values, href, abbreviations, theme_dir, hreflang)
+    return html.replace(CATALOGUE_SLOT, table), table
 
 
 def list_documents(nav: Navigation, registry: Registry, file_of: Callable[[str], File | None], listed_max: int):

@@ -61,6 +61,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """Those pages' URLs: {URL they would have had: the Vietnamese original's}."""
         self.quiet: languages.QuietLinksToOriginals | None = None
         """MkDocs' notes on links to those pages, kept quiet while this language build runs."""
+        self.linked: dict[str, str] = {}
+        """A page's part whose links lead to the originals already (its catalogue), by the page's URL."""
         self.sections: list[search.Record] = []
         """This language build's search sections, as the index keeps them."""
         self.values: dict[str, Values] = {}
@@ -190,8 +192,11 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             return
         html = self.kit.raw.restore(safe_html.sanitise(html))
         if page.meta.get("hoctap") == PAGE_KINDS.danh_muc:
-            html = generated.put_catalogue(html, self.registry, self._values(config), lambda document: self.cards.href(document, page),
-                                           self.checked.abbreviations, theme_dir_of(config))
+            originals = set(self.moved.values())
+            html, self.linked[page.url] = generated.put_catalogue(
+                html, self.registry, self._values(config), lambda document: self.cards.href(document, page),
+                lambda document: languages.hreflang(self.cards.url(document), originals),
+                self.checked.abbreviations, theme_dir_of(config))
         if self._document_of(page) is not None:
             original = toan_van.original_of(page.meta, self.checked.source_dir)
             html = toan_van.section(html, page.meta, original, page.url, language_of(config))
@@ -241,7 +246,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         output = toan_van.put_outline(output, page.toc, language_of(config))
-        return self.gate.stamp(languages.relink(output, page.url, self.moved))
+        return self.gate.stamp(languages.relink(output, page.url, self.moved, self.linked.pop(page.url, "")))
 
     on_post_page = CombinedEvent(_on_post_page_scripts, _on_post_page_links)
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..text import ocr_marks
 from ..text.toan_van_markers import BEGIN, END, HEADING_ID
 from .labels import labels
 
@@ -74,7 +75,7 @@ def section(page_html: str, meta: dict, original: Original | None, page_url: str
     heading = _HEADING_END.search(inner)
     after = heading.end() if heading else 0
     extra = _unreviewed(meta, t) + _download(original, page_url, t, lang) + OUTLINE_SLOT
-    inner = inner[:after] + "\n" + extra + inner[after:]
+    inner = ocr_marks.titled(inner[:after] + "\n" + extra + inner[after:], t["ocr_nghi"])
     opening = (f'<section class="{SECTION_CLASS}" aria-labelledby="{HEADING_ID}" data-ht-copy="{html.escape(t["copy_link"])}" '
                f'data-ht-copied="{html.escape(t["copied_link"])}" data-ht-copy-failed="{html.escape(t["copy_failed"])}">')
     return page_html[:start] + opening + inner + "</section>" + page_html[end + len(END):]

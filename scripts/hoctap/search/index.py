@@ -78,7 +78,7 @@ def record(section: dict, named: tuple[str, str] | None = None, boost: float | N
     spellings = tuple(sorted(aliases(*named))) if named and "#" not in section["location"] else ()
     body_words = words(body)
     counts = tuple(tuple(chain.from_iterable(Counter(field).items()))
-                   for field in (terms(title), [fold(w) for w in body_words], spellings))
+                   for field in (terms(title), map(fold, body_words), spellings))
     return Record(section["location"], title, excerpt(body), spellings, counts,
                   (len(set(words(title))), len(set(body_words)), len(spellings)), 1.0 if boost is None else boost)
 

@@ -12,11 +12,15 @@ from __future__ import annotations
 import html
 import re
 
+from .ocr_marks import unmarked
+
 _INLINE = re.compile(r"([\\`*_\[\]{}>|])")
 """Characters Python-Markdown (and its tables extension) unescape after a backslash."""
 _ENTITIES = {"&": "&amp;", "<": "&lt;"}
 _LINE_START = {"!": "\\!", "#": "\\#", "+": "\\+", "-": "\\-", "=": "&#61;", "?": "&#63;", ":": "&#58;", "~": "&#126;"}
 """What opens a block at the start of a line, and how it is written there instead."""
+_FOOTNOTE_REF = re.compile(r"(?<!\\)\[\^[^\]\s]+\](?!:)")
+"""A footnote's mark (`[^1]`, hoctap.importing.footnotes): no printed text; `escape` writes a printed bracket escaped."""
 _WRITTEN = re.compile(r"\\([\\`*_\[\]{}>|#+.!-])|&(amp|lt|#61|#63|#58|#126);")
 
 
@@ -34,5 +38,7 @@ def escape(text: str) -> str:
 
 
 def unescape(markdown: str) -> str:
-    """The text `escape` was given (the entities it writes, its backslashes), in one pass."""
+    """The text `escape` was given (the entities it writes, its backslashes), in one pass; a scan's
+    words marked for checking (hoctap.text.ocr_marks) as OCR read them; a footnote's mark left out."""
+    markdown = _FOOTNOTE_REF.sub("", unmarked(markdown))
     return _WRITTEN.sub(lambda m: m.group(1) if m.group(1) is not None else html.unescape(m.group()), markdown)

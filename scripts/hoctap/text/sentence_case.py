@@ -7,6 +7,7 @@ title as printed; this is only how it is shown.
 
 from __future__ import annotations
 
+import functools
 import re
 
 NAMES = ("Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư", "Trung ương", "Đảng Cộng sản Việt Nam", "Đảng",
@@ -24,6 +25,7 @@ def is_capitals(text: str) -> bool:
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
+@functools.cache  # a document's title is asked for by its page, its card, the catalogue and every card that links to it
 def sentence_case(text: str) -> str:
     """`THI HÀNH ĐIỀU LỆ ĐẢNG` → `Thi hành Điều lệ Đảng`; a title not all in capitals is returned as it is."""
     if not is_capitals(text):
