@@ -87,6 +87,20 @@ class Registry:
                 found.setdefault(symbol.canonical, document)
         return found
 
+    def with_full_text(self, name: str) -> Document | None:
+        """The (first) document whose page holds the full text kept as `sources/<name>` (its `toan_van`):
+        every document page cites its source through it."""
+        return self._by_full_text.get(name)
+
+    @cached_property
+    def _by_full_text(self) -> dict[str, Document]:
+        found = {}
+        for document in self.documents:
+            name = document.page.meta.get("toan_van")
+            if isinstance(name, str):
+                found.setdefault(name, document)
+        return found
+
     def implemented_by(self, document: Document) -> list[Document]:
         return self._implementers.get(document.ma, [])
 

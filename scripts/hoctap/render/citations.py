@@ -38,7 +38,7 @@ def cite(ref: str, registry: Registry, source_dir: Path, values: Values) -> Cita
     t = labels(values.lang, "citations")
     found = section_of(source_dir, ref)
     file, section = found if found else (str(ref).partition(":")[0], None)
-    document = next((d for d in registry.documents if d.page.meta.get("toan_van") == file), None)
+    document = registry.with_full_text(file)
     if document is None:
         return Citation(file, None)
     said = name(document, values) or document.ma
