@@ -7,8 +7,10 @@ The documents are made by the real importer (hoctap.importing), each from a text
 import tests' Kế hoạch sample with its own number and a longer body, so every page holds a full
 text between the markers and its original in sources/. The desk runs in process (Starlette's
 TestClient, the same app `hoctap desk` serves); a save is "Lưu trang" on a page's fields: the
-request's checks, the atomic write, the git commit and the preview's dirty rebuild, until the
-preview's HTML of that page shows the new trích yếu. Goal in benchmarks/budget.toml ([desk]).
+request's checks, the atomic write, the git commit and the preview's refresh (the pages the save
+touched rendered again), until the preview's HTML of that page shows the new trích yếu; then as many
+imports' "Lưu trang" (a page added), until the new page's preview is there. Goal in
+benchmarks/budget.toml ([desk]).
 """
 
 from __future__ import annotations
@@ -71,8 +73,8 @@ def full_build(work: Path) -> float:
     return elapsed
 
 
-def saves(work: Path, count: int) -> tuple[float, list[float]]:
-    """(the preview's first, whole build; each save's time until its page's preview shows it)."""
+def saves(work: Path, count: int) -> tuple[float, list[float], list[float]]:
+    """(the preview's first, whole build; each save's time until its page's preview shows it; each import's)."""
     from starlette.testclient import TestClient
 
     desk = Desk(work / "mkdocs.yml", hosts=frozenset({HOST}), work_dir=work.parent / "desk")
@@ -95,7 +97,28 @@ def saves(work: Path, count: int) -> tuple[float, list[float]]:
             time.sleep(0.01)
         times.append(time.perf_counter() - started)
         assert answer.status_code == 303, answer.text[-2000:]
-    return first, times
+    return first, times, imports(client, desk, count)
+
+
+def imports(client, desk, count: int) -> list[float]:
+    """Each "Lưu trang" of an import (a page added: the files and navigation made again), timed until
+    the new page's preview shows it."""
+    base, times = samples.SAMPLES["ke-hoach-mau"], []
+    for n in range(count):
+        sample = dataclasses.replace(base, number=f"Số: {5000 + n}/KH-LĐLĐ")
+        token = re.search(r'name="csrftoken" value="([^"]+)"', client.get("/nhap").text).group(1)
+        read = client.post("/nhap", data={"csrftoken": token},
+                           files={"tep": (f"moi-{n}.txt", samples.as_text(sample).encode("utf-8"))})
+        upload_id = re.search(r'name="tai_len" value="([^"]+)"', read.text).group(1)
+        started = time.perf_counter()
+        answer = client.post("/nhap/luu", data={"csrftoken": token, "tai_len": upload_id}, follow_redirects=False)
+        stem = answer.headers["location"].split("?")[0].removeprefix("/trang/")
+        while not desk.preview.has(stem):
+            if time.perf_counter() - started > 60:
+                raise SystemExit(f"the preview of the imported {stem} did not show within 60 s")
+            time.sleep(0.01)
+        times.append(time.perf_counter() - started)
+    return times
 
 
 def main() -> int:
@@ -107,7 +130,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="hoctap-desk-bench-") as temporary:
         work = project(Path(temporary) / "project", args.documents)
         builds = [full_build(work) for _ in range(2)]
-        first, times = saves(work, args.saves)
+        first, times, imported = saves(work, args.saves)
     report = {
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "load_before": round(os.getloadavg()[0], 1)},
@@ -116,12 +139,15 @@ def main() -> int:
         "preview_first_build_seconds": round(first, 2),
         "save_to_preview_seconds": {"median": round(statistics.median(times), 2), "max": round(max(times), 2),
                                     "each": [round(t, 2) for t in times]},
+        "import_to_preview_seconds": {"median": round(statistics.median(imported), 2), "max": round(max(imported), 2),
+                                      "each": [round(t, 2) for t in imported]},
         "goal_seconds": BUDGET["save_to_preview_max_seconds"],
     }
     report["ratio_to_full_build"] = round(report["save_to_preview_seconds"]["median"] / report["full_build_seconds"], 2)
     args.report.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(report, ensure_ascii=False, indent=2))
-    return 0 if report["save_to_preview_seconds"]["median"] <= report["goal_seconds"] else 1
+    slowest = max(report["save_to_preview_seconds"]["median"], report["import_to_preview_seconds"]["median"])
+    return 0 if slowest <= report["goal_seconds"] else 1
 
 
 if __name__ == "__main__":

@@ -1,12 +1,15 @@
-"""Shared fixtures: the real site, built once per test session with the real configuration."""
+"""Shared fixtures: the real site, built with the real configuration once per test run, however many
+pytest-xdist workers read it."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -33,28 +36,34 @@ def build_site(config_dir: Path, site_dir: Path, *options: str, **env: str) -> s
     )
 
 
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `name` that `make(folder)` fills once per test run, whichever pytest-xdist worker asks
+    first: the others wait on a file lock and use the same folder (tests only read or copy it)."""
+    run, lock = tmp_path_factory.getbasetemp(), contextlib.nullcontext()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        from filelock import FileLock
+
+        run = run.parent  # the run's folder, above each worker's own
+        lock = FileLock(run / f"{name}.lock")
+    folder, done = run / name, run / f"{name}.done"
+    with lock:
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what failed in another worker
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 def built_once(tmp_path_factory, name: str, **env: str) -> Path:
-    """The project's site built once per test run into `name/site`, whichever pytest-xdist worker asks
-    first; the others wait on a file lock and read the same folder (tests only read it). What the
-    build said is kept beside it, in `name/built`."""
-    run = tmp_path_factory.getbasetemp()
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        return _build_project(run / name, env)
-    from filelock import FileLock
+    """The project's site, built once per test run (`made_once`) into `name/site`; what the build said
+    is in `name/build.log` beside it."""
+    def make(folder: Path) -> None:
+        result = build_site(ROOT, folder / "site", **env)
+        assert result.returncode == 0, result.stdout + result.stderr
+        (folder / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
 
-    run = run.parent  # the run's folder, above each worker's own
-    with FileLock(run / f"{name}.lock"):
-        if (run / name / "built").exists():
-            return run / name / "site"
-        shutil.rmtree(run / name, ignore_errors=True)  # a build that failed in another worker
-        return _build_project(run / name, env)
-
-
-def _build_project(folder: Path, env: dict[str, str]) -> Path:
-    result = build_site(ROOT, folder / "site", **env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    (folder / "built").write_text(result.stdout + result.stderr, encoding="utf-8")
-    return folder / "site"
+    return made_once(tmp_path_factory, name, make) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -66,7 +75,7 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def site_messages(site) -> str:
     """What `hoctap build` said while it built `site`."""
-    return (site.parent / "built").read_text(encoding="utf-8")
+    return (site.parent / "build.log").read_text(encoding="utf-8")
 
 
 SITE_URL = "http://intranet.test/hoc-tap/"
@@ -224,22 +233,24 @@ def import_samples(project: Path, originals: Path) -> None:
 
 @pytest.fixture(scope="session")
 def imported_project(tmp_path_factory) -> Path:
-    """A copy of the project with three imported sample texts and the plan's full text in its page."""
-    project = tmp_path_factory.mktemp("imported") / "project"
-    for name in ("docs", "overrides", "sources"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    import_samples(project, project.parent / "originals")
-    return project
+    """A copy of the project with three imported sample texts and the plan's full text in its page
+    (made once per test run, `made_once`); the originals beside it."""
+    def make(folder: Path) -> None:
+        for name in ("docs", "overrides", "sources"):
+            shutil.copytree(ROOT / name, folder / "project" / name)
+        shutil.copy(ROOT / "mkdocs.yml", folder / "project" / "mkdocs.yml")
+        import_samples(folder / "project", folder / "originals")
+
+    return made_once(tmp_path_factory, "imported", make) / "project"
 
 
 @pytest.fixture(scope="session")
-def imported_site(imported_project) -> Path:
-    """That project built as a preview (`hoctap build --no-pdf`), every page in; its messages in build.log beside it."""
-    out = imported_project.parent / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "hoctap.cli", "build", "--no-pdf", "--site-dir", str(out)],
-                            cwd=imported_project, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    (imported_project.parent / "build.log").write_text(result.stderr, encoding="utf-8")
-    return out
+def imported_site(tmp_path_factory, imported_project) -> Path:
+    """That project built as a preview (`hoctap build --no-pdf`), every page in, once per test run; its
+    messages in build.log beside it."""
+    def make(folder: Path) -> None:
+        result = build_site(imported_project, folder / "site", "--no-pdf")
+        assert result.returncode == 0, result.stdout + result.stderr
+        (folder / "build.log").write_text(result.stderr, encoding="utf-8")
+
+    return made_once(tmp_path_factory, "imported-site", make) / "site"

@@ -63,3 +63,37 @@ def test_a_footnotes_number(text, number):
     from hoctap.importing.footnotes import number as read
 
     assert read(text) == number
+
+
+def _one_page(tmp_path):
+    """A one-page dispatch whose last paragraph carries a footnote on its sixth word."""
+    from weasyprint import HTML
+
+    sample = SAMPLES["cong-van-mau"]
+    words = sample.body[-1].split()
+    html = as_html(sample, for_pdf=True).replace("</style>", CSS + "</style>")
+    html = html.replace(" ".join(words[:6]), " ".join(words[:6]) + f'<span class="fn">{NOTE}</span>', 1)
+    HTML(string=html).write_pdf(tmp_path / "cong-van.pdf")
+    return tmp_path / "cong-van.pdf"
+
+
+def test_a_footnote_on_its_marks_page(tmp_path):
+    markdown = import_file(_one_page(tmp_path)).markdown
+    assert "Đề nghị các đơn vị thực[^1] hiện./." in markdown and f"[^1]: {NOTE}" in markdown
+
+
+def test_a_scans_footnote_is_attached_or_left_in_the_text_never_guessed(tmp_path):
+    """Tesseract reads the raised `1` as `!` glued to its word: nothing says it is a mark, so no note is
+    attached, and the foot line stays in the text, every word of it."""
+    from PIL import Image
+
+    from tests.import_samples import write_scan
+
+    png = write_scan(_one_page(tmp_path), tmp_path / "scan.png")
+    with Image.open(png) as image:
+        image.save(tmp_path / "scan.pdf", resolution=300)
+    markdown = import_file(tmp_path / "scan.pdf").markdown
+    if "[^1]" in markdown:
+        assert "thực[^1] hiện" in markdown and f"[^1]: {NOTE}" in markdown
+    else:
+        assert "[^" not in markdown and NOTE in markdown

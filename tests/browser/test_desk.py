@@ -43,6 +43,7 @@ def test_from_a_word_file_to_a_published_release(desk_page, desk_url, desk_proje
     page.get_by_label("Tệp văn bản").set_input_files(str(word_file(tmp_path)))
     page.get_by_role("button", name="Nhập", exact=True).click()
     expected = samples.SAMPLES["ke-hoach-mau"]
+    page.get_by_label("Số ký hiệu", exact=True).wait_for(timeout=120_000)  # a busy machine may show the progress first
     for label in ("Loại văn bản", "Số ký hiệu", "Ngày ban hành", "Cơ quan ban hành", "Trích yếu", "Người ký",
                   "Chức vụ", "Nơi nhận", "Thực hiện", "Căn cứ"):
         assert page.get_by_label(label, exact=True).count() == 1, label
@@ -89,6 +90,18 @@ def test_a_scan_shows_the_page_ocr_reads_then_its_fields(desk_page, desk_url, tm
     violations = axe_violations(page, ["serious", "critical"])
     assert not violations, f"a scan's proposed fields at {page.width}px:\n" + describe(violations)
     fits(page)
+
+
+def test_without_javascript_the_progress_screen_refreshes_itself(browser, desk_url, tmp_path):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 780})
+    page = context.new_page()
+    page.goto(desk_url + "nhap")
+    page.get_by_label("Tệp văn bản").set_input_files(str(samples.write_scanned_pdf(tmp_path)))
+    page.get_by_role("button", name="Nhập", exact=True).click()
+    page.get_by_text(re.compile(r"Đang đọc bản quét: trang [12]/2")).wait_for(timeout=120_000)
+    page.get_by_label("Số ký hiệu", exact=True).wait_for(timeout=300_000)  # refreshed by the page itself
+    assert page.get_by_role("button", name="Lưu trang").count() == 1
+    context.close()
 
 
 def test_the_yaml_shows_only_when_asked_and_an_error_changes_nothing(desk_page, desk_url, desk_project):

@@ -72,35 +72,33 @@ def docs_dir_or_default(config_file: str | Path) -> Path:
 
 
 def build(config_file: str | Path, site_dir: str | Path, *, site_url: str = "", strict: bool = True,
-          dirty: bool = False, default_language_only: bool = False, **options) -> Built | None:
+          **options) -> Built | None:
     """Build the site strictly, as `mkdocs build --strict` does, with the `hoctap` plugin's `options`
     (`drafts`, `profile`, `release`) set on it; None when the build failed, MkDocs and the plugin
     having logged why. In this process: a second interpreter importing MkDocs, Material and our
     plugin again cost a sixth of a small site's build.
 
     MkDocs' warnings about pages (a link to a missing page or anchor…) are printed again as our
-    findings, at `docs/…:line:col`; `strict=False` (the preview) lets them pass."""
+    findings, at `docs/…:line:col`; `strict=False` lets them pass."""
     log_as_mkdocs_does()
     overrides = {"site_url": site_url} if site_url else {}
     with mkdocs_warnings.collected(docs_dir_or_default(config_file), Path(config_file).resolve()) as warned:
-        built = _build(config_file, site_dir, strict, (dirty, default_language_only), overrides, options)
+        built = _build(config_file, site_dir, strict, overrides, options)
     if warned:
         print(format_text(shown_from(warned, docs_dir_or_default(config_file))))
     return built
 
 
-def _build(config_file, site_dir, strict: bool, preview: tuple[bool, bool], overrides: dict, options: dict) -> Built | None:
+def _build(config_file, site_dir, strict: bool, overrides: dict, options: dict) -> Built | None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
     try:
-        dirty, default_language_only = preview
-        config = loaded(config_file, site_dir, strict=strict, default_language_only=default_language_only,
-                        overrides=overrides, options=options)
+        config = loaded(config_file, site_dir, strict=strict, overrides=overrides, options=options)
         plugin = config.plugins["hoctap"]
-        config.plugins.on_startup(command="build", dirty=dirty)
+        config.plugins.on_startup(command="build", dirty=False)
         try:
-            mkdocs_build(config, dirty=dirty)
+            mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as error:

@@ -9,6 +9,7 @@ The reading is the importer's own (`import_file` with its `progress` callback), 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ KEPT = 20
 class Job:
     id: str
     path: Path
+    queued: bool = False  # another import held the reader when this one came
     started: bool = False  # False while another import holds the reader
     page: int = 0  # OCR's page being read, of `pages`; 0 before OCR (or without it)
     pages: int = 0
@@ -30,6 +32,15 @@ class Job:
 
     def progress(self, page: int, pages: int) -> None:
         self.page, self.pages = page, pages
+
+    def worth_watching(self, most: float) -> None:
+        """Wait until the job is done, or has something to show: OCR's pages, or its turn still to
+        come (another import holds the reader); at most `most` seconds."""
+        start = time.monotonic()
+        while not self.done.wait(0.1):
+            waited = time.monotonic() - start
+            if self.pages or waited > most or (self.queued and not self.started and waited > 1):
+                return
 
     @property
     def status(self) -> str:
@@ -50,7 +61,7 @@ class Jobs:
         self._jobs: dict[str, Job] = {}
 
     def start(self, job_id: str, path: Path) -> Job:
-        job = self._jobs[job_id] = Job(job_id, path)
+        job = self._jobs[job_id] = Job(job_id, path, queued=self._reader.locked())
         threading.Thread(target=self._run, args=(job,), name=f"hoctap-nhap-{job_id[:6]}", daemon=True).start()
         self._forget_old()
         return job

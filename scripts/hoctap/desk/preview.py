@@ -51,6 +51,11 @@ class _Kept(BasePlugin):
         self.env = env
 
 
+_RENDERED = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids", "links_to_anchors")
+"""What MkDocs keeps on a page once read and rendered: carried to the page's new object when the
+files and navigation are made again."""
+
+
 class Preview:
     def __init__(self, config_file: Path, folder: Path):
         self.config_file = config_file
@@ -78,7 +83,13 @@ class Preview:
                 changed = inputs.changed(self._inputs)
                 if not changed:
                     return True
-                rendered = self._logged(self._render, changed)
+                try:
+                    rendered = self._logged(self._render, changed, {p for p in inputs.came_or_went(self._inputs) if p.endswith(".md")})
+                except Exception as error:
+                    self._config = self._kept = None  # half rendered: the next refresh builds whole
+                    if not _said(error):
+                        raise
+                    return False
                 if rendered is not None:
                     self._inputs = inputs
                     return rendered
@@ -95,48 +106,78 @@ class Preview:
 
     def _build_whole(self) -> bool:
         from mkdocs.commands.build import build
-        from mkdocs.exceptions import MkDocsException
 
         self._config = self._kept = None
-        config = project.loaded(self.config_file, self.folder, strict=False, default_language_only=True, options=PREVIEW)
-        kept = _Kept()
-        config.plugins["hoctap-desk-preview"] = kept
-        config.plugins.on_startup(command="build", dirty=False)
         try:
+            config = project.loaded(self.config_file, self.folder, strict=False, default_language_only=True,
+                                    options=PREVIEW)
+            kept = _Kept()
+            config.plugins["hoctap-desk-preview"] = kept
+            config.plugins.on_startup(command="build", dirty=False)
             build(config)
-        except MkDocsException as error:
-            import logging
-
-            logging.getLogger("mkdocs").error(error.format_message())
+        except Exception as error:
+            if not _said(error):
+                raise
             return False
         self._config, self._kept = config, kept
         self._left_out = {item.stem for item in config.plugins["hoctap"].gate.left_out}
         return True
 
-    def _render(self, changed: set[str]) -> bool | None:
+    def _render(self, changed: set[str], pages_came_or_went: set[str]) -> bool | None:
         """Render again the pages `changed` touched; None when it takes a whole build."""
-        from mkdocs.commands.build import _build_page, _populate_page
+        from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
 
         config, kept = self._config, self._kept
         plugin = config.plugins["hoctap"]
         before = plugin.checked.cited_registry
         plugin.reload(config)
         after = plugin.checked.cited_registry
-        if any(self._layout.structural(path, before, after) for path in changed) \
+        if any(self._layout.structural(path) for path in changed) \
                 or {item.stem for item in plugin.gate.left_out} != self._left_out:
             return None
+        listed = {page.file.src_uri for page in kept.nav.pages}
+        if pages_came_or_went:
+            self._restructure(config, kept)
         pages = touched(changed, before, after, self._layout)
         documentation = kept.files.documentation_pages()
         chosen = [f for f in documentation if pages is None or f.src_uri in pages]
         titles = {f.src_uri: f.page.title for f in chosen}
         for file in chosen:
             _populate_page(file.page, config, kept.files)
-        listed = {id(page) for page in kept.nav.pages}
-        if any(f.page.title != titles[f.src_uri] and id(f.page) in listed for f in chosen):
-            chosen = documentation  # the navigation on every page shows that title
+        if listed != {page.file.src_uri for page in kept.nav.pages} \
+                or any(f.page.title != titles[f.src_uri] and f.src_uri in listed for f in chosen):
+            chosen = documentation  # the navigation on every page changed, the theme's pages' (404.html) too
+            for template in (t for t in config.theme.static_templates if t.endswith(".html")):
+                _build_theme_template(template, kept.env, kept.files, config, kept.nav)
         for file in chosen:
             _build_page(file.page, config, documentation, kept.nav, kept.env, excluded=file.inclusion.is_excluded())
         return True
+
+    @staticmethod
+    def _restructure(config, kept: _Kept) -> None:
+        """A page added or removed: the files and navigation made again, as a build makes them (the
+        plugins' events with them), every other page kept as it was rendered; a removed page's HTML goes."""
+        from mkdocs.structure.files import get_files, set_exclusions
+        from mkdocs.structure.nav import get_navigation
+        from mkdocs.structure.pages import Page
+
+        rendered = {f.src_uri: f for f in kept.files.documentation_pages() if f.page is not None}
+        files = get_files(config)
+        files.add_files_from_theme(kept.env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+        for file in files.documentation_pages():
+            if file.page is None:
+                Page(None, file, config)
+            was = rendered.pop(file.src_uri, None)
+            if was is not None:
+                for name in _RENDERED:
+                    if hasattr(was.page, name):
+                        setattr(file.page, name, getattr(was.page, name))
+        for gone in rendered.values():
+            Path(gone.abs_dest_path).unlink(missing_ok=True)
+        kept.files, kept.nav = files, nav
 
     def _logged(self, step, *args):
         """MkDocs' messages as the commands show them, its warnings about pages again as findings."""
@@ -147,6 +188,18 @@ class Preview:
         if warned:
             print(format_text(shown_from(warned, docs_dir)))
         return result
+
+
+def _said(error: Exception) -> bool:
+    """MkDocs' own failures (a plugin's, a page's) logged as the commands log them; anything else is not ours to say."""
+    import logging
+
+    from mkdocs.exceptions import MkDocsException
+
+    if isinstance(error, MkDocsException):
+        logging.getLogger("mkdocs").error(error.format_message())
+        return True
+    return False
 
 
 def other_languages(config_file: Path) -> list[str]:

@@ -48,6 +48,10 @@ class Inputs:
         """Paths added, removed or modified since `before`."""
         return {path for path in self.stats.keys() | before.stats.keys() if self.stats.get(path) != before.stats.get(path)}
 
+    def came_or_went(self, before: "Inputs") -> set[str]:
+        """Paths added or removed since `before`."""
+        return self.stats.keys() ^ before.stats.keys()
+
 
 def _stat_into(stats: dict, root: Path, path: Path) -> None:
     try:
@@ -66,17 +70,12 @@ class Layout:
     data: str  # docs/includes: the data files
     every_page: frozenset[str]  # the abbreviations, the translations of values: on every page
 
-    def structural(self, path: str, before: Registry, after: Registry) -> bool:
-        """A change the preview cannot render page by page: a page added or removed (the navigation
-        and the site's files change), mkdocs.yml, the theme, a file copied as it is (an image)."""
-        if path.startswith(self.docs + "/") and path.endswith(".md") and not path.startswith(self.data + "/"):
-            rel = path.removeprefix(self.docs + "/")
-            return _has_page(before, rel) != _has_page(after, rel) or not _has_page(after, rel)
+    def structural(self, path: str) -> bool:
+        """A change the preview cannot render page by page: mkdocs.yml, the theme, a file copied as it
+        is (an image). A page added or removed is not: the files and navigation are made again."""
+        if path.startswith(self.docs + "/") and path.endswith(".md"):
+            return False
         return not path.startswith((self.data + "/", self.sources + "/")) and path not in self.every_page
-
-
-def _has_page(registry: Registry, rel: str) -> bool:
-    return any(page.path.as_posix() == rel for page in registry.pages)
 
 
 def touched(changed: set[str], before: Registry, after: Registry, layout: Layout) -> set[str] | None:

@@ -40,9 +40,10 @@ FIELDS = (Field("loai", "Loại văn bản"), Field("so_ky_hieu", "Số ký hi�
           Field("can_cu", "Căn cứ", True))
 
 
-QUICK = 2.0
-"""Seconds "Nhập" waits for the reading before it shows the progress screen: a Word file is read by
-then and its form comes at once; a scan shows its pages being read."""
+WATCHED_AFTER = 30.0
+"""Seconds "Nhập" waits for a reading with nothing to show before it shows the progress screen: a
+Word file or a text PDF is read by then and its form comes at once; a scan shows its progress as
+soon as OCR begins."""
 
 
 async def show(request: Request, desk):
@@ -58,7 +59,7 @@ async def read(request: Request, desk):
         return render(request, "nhap.html", status=400, problem="Chưa chọn tệp: chọn tệp văn bản rồi bấm “Nhập”.")
     upload_id, path = desk.uploads.keep(upload.filename, _chunks(upload.file))
     job = desk.jobs.start(upload_id, path)
-    await run_in_threadpool(job.done.wait, QUICK)
+    await run_in_threadpool(job.worth_watching, WATCHED_AFTER)
     return back_to(f"/nhap/viec/{upload_id}")
 
 

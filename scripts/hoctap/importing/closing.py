@@ -85,6 +85,7 @@ def _signature(f: Fields, right: list[Cell]) -> None:
     authority: list[list[Cell]] = []
     after: list[Cell] = []
     name: Cell | None = None
+    unread: Cell | None = None
     for cell in right:
         if name is not None:
             break
@@ -97,7 +98,8 @@ def _signature(f: Fields, right: list[Cell]) -> None:
         elif forms.person(cell.text) is None:
             name = cell
         else:
-            break  # a sentence: the block has ended
+            unread = cell if len(cell.text.split()) <= 6 else None  # a name the form check refused, or a sentence
+            break  # the block has ended
     if name is None and len(after) >= 2 and forms.person(after[-1].text.title()) is None \
             and forms.position(after[-1].text) and forms.organisation(after[-1].text):
         name = after.pop()  # the name printed in capitals
@@ -119,5 +121,8 @@ def _signature(f: Fields, right: list[Cell]) -> None:
         f.warnings.append("chuc_vu_ky: the signature block prints no position line")
     if name is not None:
         accept(f, "nguoi_ky", name.text, lambda t: forms.person(t.title() if _capitals(t) else t), where, [name])
+    elif unread is not None and (authority or after):
+        f.warnings.append(f"nguoi_ky: `{unread.text}` under the signature does not read as a person's name "
+                          f"({forms.person(unread.text)}); left empty: fill it in from the original")
     else:
         f.warnings.append("nguoi_ky: the signer's name is not printed (a signed PDF may show it only in its signature)")

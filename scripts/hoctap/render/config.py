@@ -14,10 +14,6 @@ class HoctapConfig(Config):
     # Fail the build on an error in the content. Off only for the desk's phone preview (hoctap.desk), which
     # lists the findings beside the page and must show a page still being corrected.
     fail_on_errors = c.Type(bool, default=True)
-    # The originals, slide decks and calendar the pages link to: off in the desk's preview rebuilds, which
-    # render only the pages a save changed (its first build made them). No `on_startup` event to learn of a
-    # dirty build: MkDocs would then keep this plugin, and its checked content, from one build to the next.
-    kit_files = c.Type(bool, default=True)
     # Where `nguon:` entries point: the federation's source texts, kept in the repository
     # (relative to mkdocs.yml), so that a clone with nothing beside it builds.
     source_dir = c.Type(str, default=SOURCE_DIR)

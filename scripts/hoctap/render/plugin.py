@@ -303,7 +303,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             self.previews.draw(Path(config.site_dir))
         except share.cards.FontMissing as error:
             raise PluginError(str(error)) from None
-        if language_of(config) == DEFAULT_LANG and self.config.kit_files:
+        if language_of(config) == DEFAULT_LANG:
             generated.copy_originals(self.registry, self.checked.source_dir, Path(config.site_dir))
             self.kit.decks(Path(config.site_dir), self._kept(config) / "decks")
             self.kit.calendar(Path(config.site_dir), datetime.datetime.now(datetime.timezone.utc))
