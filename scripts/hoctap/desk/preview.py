@@ -83,7 +83,13 @@ class Preview:
                 changed = inputs.changed(self._inputs)
                 if not changed:
                     return True
-                rendered = self._logged(self._render, changed, {p for p in inputs.came_or_went(self._inputs) if p.endswith(".md")})
+                try:
+                    rendered = self._logged(self._render, changed, {p for p in inputs.came_or_went(self._inputs) if p.endswith(".md")})
+                except Exception as error:
+                    self._config = self._kept = None  # half rendered: the next refresh builds whole
+                    if not _said(error):
+                        raise
+                    return False
                 if rendered is not None:
                     self._inputs = inputs
                     return rendered
@@ -100,19 +106,18 @@ class Preview:
 
     def _build_whole(self) -> bool:
         from mkdocs.commands.build import build
-        from mkdocs.exceptions import MkDocsException
 
         self._config = self._kept = None
-        config = project.loaded(self.config_file, self.folder, strict=False, default_language_only=True, options=PREVIEW)
-        kept = _Kept()
-        config.plugins["hoctap-desk-preview"] = kept
-        config.plugins.on_startup(command="build", dirty=False)
         try:
+            config = project.loaded(self.config_file, self.folder, strict=False, default_language_only=True,
+                                    options=PREVIEW)
+            kept = _Kept()
+            config.plugins["hoctap-desk-preview"] = kept
+            config.plugins.on_startup(command="build", dirty=False)
             build(config)
-        except MkDocsException as error:
-            import logging
-
-            logging.getLogger("mkdocs").error(error.format_message())
+        except Exception as error:
+            if not _said(error):
+                raise
             return False
         self._config, self._kept = config, kept
         self._left_out = {item.stem for item in config.plugins["hoctap"].gate.left_out}
@@ -183,6 +188,18 @@ class Preview:
         if warned:
             print(format_text(shown_from(warned, docs_dir)))
         return result
+
+
+def _said(error: Exception) -> bool:
+    """MkDocs' own failures (a plugin's, a page's) logged as the commands log them; anything else is not ours to say."""
+    import logging
+
+    from mkdocs.exceptions import MkDocsException
+
+    if isinstance(error, MkDocsException):
+        logging.getLogger("mkdocs").error(error.format_message())
+        return True
+    return False
 
 
 def other_languages(config_file: Path) -> list[str]:

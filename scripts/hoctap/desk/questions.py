@@ -10,7 +10,9 @@ editor's. It is written into the quiz's data file only when the quiz's own check
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
@@ -82,9 +84,10 @@ def added(desk, page, point: KeyPoint, form) -> tuple[str, list[Shown]]:
     head = old.rstrip("\n") + "\n\n" if old.strip() else ""
     text = head + yaml.dump([question], Dumper=_Indented, allow_unicode=True, sort_keys=False, width=1 << 20)
     start = text.count("\n", 0, len(head)) + 1
-    draft = desk.work_dir / "on-tap.yml"  # checked where it will be read, then written into docs/
-    draft.write_text(text, encoding="utf-8")
-    checked = quiz_file.load(draft, desk.docs_dir, desk.sources_dir, quiz_file.languages(desk.docs_dir))
+    with tempfile.TemporaryDirectory(dir=desk.work_dir) as folder:  # checked as a build reads it, before docs/
+        draft = Path(folder) / "on-tap.yml"
+        draft.write_text(text, encoding="utf-8")
+        checked = quiz_file.load(draft, desk.docs_dir, desk.sources_dir, quiz_file.languages(desk.docs_dir))
     wrong_here = [f for f in checked.findings if f.line >= start and f.is_error]
     return (text, []) if not wrong_here else ("", [shown(f, text) for f in wrong_here])
 
