@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..build import mkdocs_warnings, project
 from ..text.findings import format_text, shown_from
-from .preview_inputs import Inputs, Layout, touched
+from .preview_inputs import Inputs, Layout, remember, touched
 
 
 PREVIEW = {"checks": False, "fail_on_errors": False}
@@ -121,6 +121,7 @@ class Preview:
             return False
         self._config, self._kept = config, kept
         self._left_out = {item.stem for item in config.plugins["hoctap"].gate.left_out}
+        remember(config.plugins["hoctap"].checked.cited_registry)
         return True
 
     def _render(self, changed: set[str], pages_came_or_went: set[str]) -> bool | None:
