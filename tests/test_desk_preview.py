@@ -90,6 +90,15 @@ def test_a_change_made_outside_the_desk_shows_too(desk, outside, change):
     assert_fresh(desk, outside)
 
 
+def test_a_page_screen_shows_a_change_made_outside_the_desk(client, desk):
+    client.get("/trang/van-ban/18-ctr-tu")
+    path = desk.docs_dir / "van-ban" / "18-ctr-tu.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n## ", "\n## Mục viết ngoài bàn biên tập {#ngoai}\n\nĐoạn.\n\n## ", 1), encoding="utf-8")
+    client.get("/trang/van-ban/18-ctr-tu")
+    assert "Mục viết ngoài bàn biên tập" in client.get("/xem/van-ban/18-ctr-tu.html").text
+
+
 def test_a_page_is_the_html_hoctap_build_makes(client, desk, outside):
     """Left out of the preview on purpose: the other languages (so its pages have no language menu),
     and after its first build the search index, the decks, the originals' copies and the calendar
@@ -121,3 +130,12 @@ def test_the_preview_says_it_is_vietnamese_only(client, desk):
     assert english.status_code == 404 and "Bản xem trước chỉ có tiếng Việt" in english.text
     assert 'href="/xem/van-ban/15-ctr-tu.html"' in english.text
     assert not (desk.preview.folder / "en").exists()
+
+
+def test_a_broken_mkdocs_yml_makes_no_preview_then_a_whole_one_once_mended(desk):
+    assert desk.preview.refresh()
+    good = desk.config_file.read_text(encoding="utf-8")
+    desk.config_file.write_text(good + "\nnav: [\n", encoding="utf-8")
+    assert desk.preview.refresh() is False
+    desk.config_file.write_text(good, encoding="utf-8")
+    assert desk.preview.refresh()

@@ -85,14 +85,27 @@ def test_a_recipient_has_the_form_a_printed_one_has(item, wrong):
 
 
 def test_a_name_the_form_check_refuses_is_not_said_to_be_missing(tmp_path):
-    """`Nguyễn Thị Mẫu` (`Mẫu` opens a form, never a name here): empty, and the warning says why, not
-    that the original prints no name (never blame the original for the importer's own refusal)."""
+    """`Nguyễn Văn Huyện` (`Huyện` is a district, in no name; `Huyền` is a name): empty, and the warning says
+    why, not that the original prints no name (never blame the original for the importer's own refusal)."""
     import dataclasses
 
     from tests.import_samples import write_docx
 
-    sample = dataclasses.replace(STYLES["thong-tu-bo-mau"], signature=["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Thị Mẫu"])
+    sample = dataclasses.replace(STYLES["thong-tu-bo-mau"], signature=["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Văn Huyện"])
     result = import_file(write_docx(sample, tmp_path / "thong-tu.docx")).as_json()
     assert result["nguoi_ky"] is None
     [warning] = [w for w in result["warnings"] if w.startswith("nguoi_ky:")]
-    assert warning.startswith("nguoi_ky: `Nguyễn Thị Mẫu` under the signature does not read as a person's name")
+    assert warning.startswith("nguoi_ky: `Nguyễn Văn Huyện` under the signature does not read as a person's name")
+
+
+@pytest.mark.parametrize("name", sorted(STYLES) + ["nghi-dinh-mau"])
+def test_an_old_word_file_reads_its_title_whole(tmp_path, name):
+    """antiword prints a blank line before every paragraph: it does not end a title printed over two
+    lines (`QUY ĐỊNH CHI TIẾT…` / `VỀ CÔNG TÁC VĂN THƯ` was cut after the first)."""
+    from tests.import_samples import write_doc
+
+    sample, truth = (STYLES[name], STYLES_TRUTH[name]) if name in STYLES else (traps.TRAPS[name], traps.TRUTH[name])
+    result = import_file(write_doc(sample, tmp_path / f"{name}.doc")).as_json()
+    for key, value in truth.items():
+        assert result[key] in (None, []) or result[key] == value, key
+    assert result["trich_yeu"] == truth["trich_yeu"]

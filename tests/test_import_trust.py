@@ -57,6 +57,30 @@ def test_each_field_has_a_form(value, field):
         assert any(check(value) is None for check in (*checks.values(), forms.authority))
 
 
+@pytest.mark.parametrize("name", [
+    "Nguyễn Thị Huyền", "Trần Minh Quân", "Lê Thu Phương", "Lưu Quang Nhân", "Chu Thị Diễm", "Nguyễn Thu Trang",
+    "Lê Quỳnh Như", "Nguyễn Văn Chương", "Trương Khoa Nam", "Nguyễn Thị Ý", "Vừ A Dính", "Lý Thị Mỷ",
+])
+def test_a_name_that_shares_its_letters_with_a_title_or_a_heading_is_a_name(name):
+    """Compared with their tone marks, `Huyền` is not `Huyện`, `Quân` not `Quận`, `Phương` not `Phường`; a
+    heading's opening word (`Chương`, `Trang`, `Như`) only opens a name's line as a heading."""
+    from hoctap.importing import forms
+
+    assert forms.person(name) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Chương Ii", "Nơi Nhận", "Kính Gửi", "Như Trên", "Phụ Lục", "Ủy Ban Nhân Dân", "Lưu Vt", "Đã Ký",
+    "Thứ Trưởng", "Chu Tich", "Pho Chu Tich", "Giam Doc", "Nguyễn Văn I",
+])
+def test_a_heading_a_title_or_a_unit_code_is_no_name(line):
+    """Lines a signature block or a Nơi nhận column holds next to the name, as `str.title()` gives them
+    from capitals, and position titles a scan read without their marks."""
+    from hoctap.importing import forms
+
+    assert forms.person(line) is not None
+
+
 def _outline(result) -> list[str]:
     return [line for line in result.markdown.splitlines() if line.startswith("#")]
 

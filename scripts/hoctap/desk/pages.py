@@ -47,8 +47,9 @@ async def listing(request: Request, desk):
 async def show(request: Request, desk, status: int = 200, **extra):
     stem = request.path_params["page"]
     entry, registry = await _found(desk, stem)
-    if not desk.preview.has(stem):
-        await run_in_threadpool(desk.preview.refresh)
+    # Also after a change made outside the desk (a text editor, a git pull): a refresh with nothing
+    # changed only looks at the files' dates (20 ms on 300 documents)
+    await run_in_threadpool(desk.preview.refresh)
     meta = entry.page.meta
     values = {f.key: _shown(meta.get(f.key)) for f in PAGE_FIELDS}
     is_document = entry.page.path.parts[0] == "van-ban"

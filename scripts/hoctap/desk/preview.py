@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..build import mkdocs_warnings, project
 from ..text.findings import format_text, shown_from
-from .preview_inputs import Inputs, Layout, touched
+from .preview_inputs import Inputs, Layout, remember, touched
 
 
 PREVIEW = {"checks": False, "fail_on_errors": False}
@@ -68,7 +68,7 @@ class Preview:
         site = project.project_of(config_file)
         self._root, docs, sources = site.root, site.docs_dir, site.root / site.source_dir
         theme = (project.read_mkdocs_yml(config_file).get("theme") or {}).get("custom_dir")
-        self._folders = [docs, sources] + ([site.root / str(theme)] if theme else [])  # the theme: a whole build
+        self._folders = [docs, sources] + ([site.root / str(theme)] if theme else [])  # docs/ first; the theme: a whole build
         self.languages = other_languages(config_file)
         rel = lambda path: Path(path).resolve().relative_to(site.root.resolve()).as_posix()
         self._layout = Layout(docs=rel(docs), sources=rel(sources), data=rel(docs / "includes"),
@@ -83,7 +83,13 @@ class Preview:
                 changed = inputs.changed(self._inputs)
                 if not changed:
                     return True
-                rendered = self._logged(self._render, changed, {p for p in inputs.came_or_went(self._inputs) if p.endswith(".md")})
+                try:
+                    rendered = self._logged(self._render, changed, {p for p in inputs.came_or_went(self._inputs) if p.endswith(".md")})
+                except Exception as error:
+                    self._config = self._kept = None  # half rendered: the next refresh builds whole
+                    if not _said(error):
+                        raise
+                    return False
                 if rendered is not None:
                     self._inputs = inputs
                     return rendered
@@ -100,22 +106,22 @@ class Preview:
 
     def _build_whole(self) -> bool:
         from mkdocs.commands.build import build
-        from mkdocs.exceptions import MkDocsException
 
         self._config = self._kept = None
-        config = project.loaded(self.config_file, self.folder, strict=False, default_language_only=True, options=PREVIEW)
-        kept = _Kept()
-        config.plugins["hoctap-desk-preview"] = kept
-        config.plugins.on_startup(command="build", dirty=False)
         try:
+            config = project.loaded(self.config_file, self.folder, strict=False, default_language_only=True,
+                                    options=PREVIEW)
+            kept = _Kept()
+            config.plugins["hoctap-desk-preview"] = kept
+            config.plugins.on_startup(command="build", dirty=False)
             build(config)
-        except MkDocsException as error:
-            import logging
-
-            logging.getLogger("mkdocs").error(error.format_message())
+        except Exception as error:
+            if not _said(error):
+                raise
             return False
         self._config, self._kept = config, kept
         self._left_out = {item.stem for item in config.plugins["hoctap"].gate.left_out}
+        remember(config.plugins["hoctap"].checked.cited_registry)
         return True
 
     def _render(self, changed: set[str], pages_came_or_went: set[str]) -> bool | None:
@@ -177,12 +183,23 @@ class Preview:
     def _logged(self, step, *args):
         """MkDocs' messages as the commands show them, its warnings about pages again as findings."""
         project.log_as_mkdocs_does()
-        docs_dir = project.docs_dir_or_default(self.config_file)
-        with mkdocs_warnings.collected(docs_dir, self.config_file.resolve()) as warned:
+        with mkdocs_warnings.collected(self._folders[0], self.config_file.resolve()) as warned:
             result = step(*args)
         if warned:
-            print(format_text(shown_from(warned, docs_dir)))
+            print(format_text(shown_from(warned, self._folders[0])))
         return result
+
+
+def _said(error: Exception) -> bool:
+    """MkDocs' own failures (a plugin's, a page's) logged as the commands log them; anything else is not ours to say."""
+    import logging
+
+    from mkdocs.exceptions import MkDocsException
+
+    if isinstance(error, MkDocsException):
+        logging.getLogger("mkdocs").error(error.format_message())
+        return True
+    return False
 
 
 def other_languages(config_file: Path) -> list[str]:

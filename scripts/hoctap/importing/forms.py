@@ -3,7 +3,7 @@
 Each check takes the value as printed and returns None when it has the form of its field, or why
 not (a short phrase for the warning). The forms come from the layout rules (data/the-thuc.yml):
 an issuing body opens with a body's name (`SỞ`, `BAN`, `LIÊN ĐOÀN`…), a position with a known
-title (`PHÓ CHỦ TỊCH`), a person's name is two to six capitalised syllables. A real body or
+title (`PHÓ CHỦ TỊCH`), a person's name is two to six capitalised syllables and no title. A real body or
 title the lists do not know yet gives an empty field and a warning, never a wrong one.
 """
 
@@ -16,11 +16,16 @@ import unicodedata
 from .rules import AUTHORITY, OPENERS_ANYWHERE, data, fold, plain
 
 _RULE = re.compile(r"[-_=*—–─‒―~.…·]{3,}")
-_NOT_IN_A_NAME = {fold(w) for w in (
-    "Chương", "Điều", "Mục", "Phần", "Khoản", "Điểm", "Phụ", "Lục", "Nơi", "Nhận", "Lưu", "Như", "Các", "Số", "Ngày",
-    "Tháng", "Kính", "Gửi", "Đã", "Ký", "Trang", "Mẫu", "Ban", "Sở", "Bộ", "Tỉnh", "Huyện", "Xã", "Phường", "Quận",
-    "Phố", "Ủy", "Uỷ", "Chủ", "Tịch", "Ương")}
-"""Words that open a unit, a list or a form, never a part of a person's name (`Chương I`)."""
+_OPENS_NOT_A_NAME = {w.casefold() for w in (
+    "Chương", "Điều", "Mục", "Phần", "Khoản", "Điểm", "Nơi", "Như", "Các", "Số", "Ngày", "Tháng", "Kính", "Đã",
+    "Trang", "Mẫu", "Ban")}
+"""Words that open a unit, a list or a form line (`Chương Ii`, `Nơi Nhận`, `Kính Gửi`), never a name's
+first word; as a later word several are given names (`Nguyễn Văn Chương`, `Nguyễn Thu Trang`)."""
+_NEVER_IN_A_NAME = {w.casefold() for w in (
+    "Phụ", "Lục", "Nhận", "Gửi", "Ký", "Sở", "Bộ", "Tỉnh", "Huyện", "Xã", "Phường", "Quận", "Phố", "Ủy", "Uỷ",
+    "Chủ", "Tịch", "Ương")}
+"""Words of titles, bodies and places, in no name. Compared with their tone marks: `Huyện` is not
+`Huyền`, `Quận` not `Quân`, `Phường` not `Phương`, `Chủ` not the surname `Chu`."""
 
 
 def _letters(text: str) -> bool:
@@ -84,16 +89,34 @@ def recipient(item: str) -> str | None:
 
 
 def person(text: str) -> str | None:
-    """`Lò Thị Hằng`, `Giàng A Páo`: two to six syllables, each a capital then small letters."""
+    """`Lò Thị Hằng`, `Giàng A Páo`, `Nguyễn Thu Trang`: two to six syllables, each a capital then small
+    letters and a vowel; no word of a title or a body, no heading's or list's opening word first, not a
+    position title."""
     words = text.split()
     if not 2 <= len(words) <= 6:
         return "not two to six words"
     for w in words:
-        if not w.isalpha() or not w[0].isupper() or not (w[1:].islower() or w == "A") or len(w) > 7:
+        if not w.isalpha() or not w[0].isupper() or not (w[1:].islower() or _bare(w) in ("A", "Y")) or len(w) > 7:
             return f"`{w}` is not a syllable of a name"
-        if fold(w) in _NOT_IN_A_NAME:
+        if w.casefold() in _NEVER_IN_A_NAME or (w is words[0] and w.casefold() in _OPENS_NOT_A_NAME):
             return f"`{w}` opens a heading or a list, not a name"
+        if not _VOWEL.search(_bare(w)):
+            return f"`{w}` has no vowel, so is no syllable (a unit code?)"
+    # a title as printed (`Thứ Trưởng`), or with every mark lost (`Chu Tich`); a name differing from a title
+    # by its tone (`Trương Khoa Nam`, `TRƯỞNG KHOA`) is a name
+    same = _bare if text.isascii() else str.casefold
+    if any(same(text) == same(t) or same(text).startswith(same(t) + " ") for t in data()["chuc_vu"]):
+        return "a position title (or one with its marks lost), not a name"
     return None
+
+
+_VOWEL = re.compile(r"[aeiouy]", re.I)
+
+
+def _bare(text: str) -> str:
+    """Letters without any mark, `Đ` as `D`, in capitals: `Giam Doc` is `GIÁM ĐỐC` read without its marks."""
+    text = unicodedata.normalize("NFD", text.upper().replace("Đ", "D"))
+    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
 
 
 def authority(text: str) -> str | None:

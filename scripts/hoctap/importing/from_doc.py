@@ -31,11 +31,17 @@ def extract(path: Path) -> Extracted:
                 rows = from_text.rows_of_text(_table_rows_as_columns(text), width=width)
             else:
                 rows = from_text.rows_of_text(text)
-            return dataclasses.replace(rows, wrapped=False)
+            return dataclasses.replace(rows, wrapped=False, rows=_without_separators(rows.rows))
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
         raise ImportFailure(f"{path.name}: {tool} cannot read it ({reason[0] if reason else 'no text'}); "
                             "open it in Word or LibreOffice and save it as .docx")
     raise ImportFailure(f"{path.name}: importing .doc needs antiword or catdoc (Debian packages; `make` installs antiword)")
+
+
+def _without_separators(rows: list) -> list:
+    """A paragraph a line, a blank line between two (antiword's way): the blank says nothing more, not
+    that a title ends there. Read as a .docx's paragraphs are, which have none."""
+    return [dataclasses.replace(r, blank_before=False) for r in rows]
 
 
 _TABLE_ROW = re.compile(r"^\|(.*)\|[ \t]*$", re.M)
