@@ -59,7 +59,8 @@ desk: python
 
 # The suite on every core (pytest-xdist; `make test TEST_WORKERS=0` runs it in one process). A test file
 # stays on one worker (--dist loadfile), so its module fixtures (a planted build, the decks, a publish)
-# are made once; the session's site is built once for all workers (tests/conftest.py).
+# are made once; the session's site is built once for all workers (tests/conftest.py). README "Two commands"
+# gives its measured time.
 TEST_WORKERS ?= auto
 test: python node
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile

@@ -141,6 +141,18 @@ def test_a_scan_shows_which_page_ocr_reads_then_its_fields(client, outside):
     assert client.get("/nhap/viec/khong-co-viec-nay").status_code == 404
 
 
+def test_an_import_waits_its_turn_and_says_so(desk, outside):
+    """One reading at a time (OCR takes a core a page): a Word file sent while a scan is read waits,
+    and its screen says why, instead of holding "Nhập" until the scan is done."""
+    scan = desk.jobs.start("quet", samples.write_scanned_pdf(outside))
+    scan.worth_watching(300)
+    assert scan.pages == 2 and not scan.done.is_set()
+    word = desk.jobs.start("word", word_file(outside))
+    word.worth_watching(300)
+    assert word.queued and not word.done.is_set() and word.status == "Đang chờ: bàn biên tập đang đọc một tệp khác."
+    assert word.done.wait(300) and word.imported is not None and scan.done.is_set()
+
+
 def test_ocr_tells_its_progress_page_by_page(outside):
     told = []
     import_file(samples.write_scanned_pdf(outside), progress=lambda page, pages: told.append((page, pages)))

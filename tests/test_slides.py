@@ -3,6 +3,7 @@ PDF, as a speaker's machine would open it) with the slide count the content give
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ import yaml
 from tests.conftest import DOCS, ROOT, SITE_URL
 from tests.qr import decoded_pages
 from hoctap.registry.documents import Registry
-from hoctap.sharing.slides import Deck, Slide, deck_path, write, write_kept
+from hoctap.sharing.slides import KEPT_DAYS, Deck, Slide, deck_path, write, write_kept
 from hoctap.text.clauses import is_whole
 
 REGISTRY = Registry.load(DOCS)
@@ -136,7 +137,7 @@ def test_a_deck_is_the_same_file_each_build_and_names_no_one_else(tmp_path):
 
 def test_a_kept_deck_is_used_only_while_its_content_is_the_same(tmp_path):
     """A build copies the deck an earlier build laid out from the same content; a changed programme
-    gets a new deck, and the deck of the old content is no longer kept."""
+    gets a new deck, and a kept deck no build has used for KEPT_DAYS is removed."""
     registry = Registry.load(DOCS)
     document = next(d for d in registry.documents if d.so_ky_hieu == "15-CTr/TU")
     deck = lambda words: Deck(document, "15-CTr/TU", "Chủ đề", "04/3/2026", [Slide("Ý", [words], "Nguồn", words)])
@@ -152,4 +153,8 @@ def test_a_kept_deck_is_used_only_while_its_content_is_the_same(tmp_path):
     [changed] = write_kept([deck("Lời khác")], tmp_path / "c", kept)
     assert "Lời khác" in " ".join(shape.text_frame.text for s in Presentation(changed).slides for shape in s.shapes
                                   if shape.has_text_frame)
-    assert [p.name for p in kept.glob("*.pptx")] != [old.name] and not old.exists()
+    assert old.exists() and len(list(kept.glob("*.pptx"))) == 2  # used a moment ago: kept
+    long_ago = time.time() - (KEPT_DAYS + 1) * 86400
+    os.utime(old, (long_ago, long_ago))
+    write_kept([deck("Lời khác")], tmp_path / "d", kept)
+    assert not old.exists() and len(list(kept.glob("*.pptx"))) == 1

@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..build import mkdocs_warnings, project
 from ..text.findings import format_text, shown_from
-from .preview_inputs import Inputs, Layout, touched
+from .preview_inputs import Inputs, Layout, remember, touched
 
 
 PREVIEW = {"checks": False, "fail_on_errors": False}
@@ -68,7 +68,7 @@ class Preview:
         site = project.project_of(config_file)
         self._root, docs, sources = site.root, site.docs_dir, site.root / site.source_dir
         theme = (project.read_mkdocs_yml(config_file).get("theme") or {}).get("custom_dir")
-        self._folders = [docs, sources] + ([site.root / str(theme)] if theme else [])  # the theme: a whole build
+        self._folders = [docs, sources] + ([site.root / str(theme)] if theme else [])  # docs/ first; the theme: a whole build
         self.languages = other_languages(config_file)
         rel = lambda path: Path(path).resolve().relative_to(site.root.resolve()).as_posix()
         self._layout = Layout(docs=rel(docs), sources=rel(sources), data=rel(docs / "includes"),
@@ -121,6 +121,7 @@ class Preview:
             return False
         self._config, self._kept = config, kept
         self._left_out = {item.stem for item in config.plugins["hoctap"].gate.left_out}
+        remember(config.plugins["hoctap"].checked.cited_registry)
         return True
 
     def _render(self, changed: set[str], pages_came_or_went: set[str]) -> bool | None:
@@ -182,11 +183,10 @@ class Preview:
     def _logged(self, step, *args):
         """MkDocs' messages as the commands show them, its warnings about pages again as findings."""
         project.log_as_mkdocs_does()
-        docs_dir = project.docs_dir_or_default(self.config_file)
-        with mkdocs_warnings.collected(docs_dir, self.config_file.resolve()) as warned:
+        with mkdocs_warnings.collected(self._folders[0], self.config_file.resolve()) as warned:
             result = step(*args)
         if warned:
-            print(format_text(shown_from(warned, docs_dir)))
+            print(format_text(shown_from(warned, self._folders[0])))
         return result
 
 

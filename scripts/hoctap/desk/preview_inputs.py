@@ -102,6 +102,13 @@ def touched(changed: set[str], before: Registry, after: Registry, layout: Layout
     return pages
 
 
+def remember(registry: Registry) -> None:
+    """Read the symbols every page names now, when the preview is first built, rather than in the
+    first save's time (300 documents: a tenth of a second)."""
+    for page in registry.pages:
+        _symbols(page.text)
+
+
 def _documents_changed(before: Registry, after: Registry) -> set[str]:
     """The keys (symbol, or page name) of the documents added, removed, or whose fields changed."""
     old, new = ({d.ma: _face(d) for d in r.documents} for r in (before, after))

@@ -68,7 +68,7 @@ def _items(node, rel: str, source_dir: Path, findings: list[Finding], nguon: dic
         return []
     items = []
     for item in node.value:
-        data = yaml.safe_load(yaml.serialize(item)) if isinstance(item, yaml.MappingNode) else None
+        data = data_file.value_of(item) if isinstance(item, yaml.MappingNode) else None
         line = item.start_mark.line + 1
         if not data or not data.get("noi_dung") or not data.get("nguon"):
             findings.append(Finding(rel, line, 1, "K001", "each focus area needs `noi_dung` and `nguon`"))

@@ -101,7 +101,7 @@ def _points(node, document: Document, rel: str, source_dir: Path, findings: list
     kept = []
     for n, item in enumerate(node.value, start=1):
         line = item.start_mark.line + 1
-        data = yaml.safe_load(yaml.serialize(item)) if isinstance(item, yaml.MappingNode) else None
+        data = data_file.value_of(item) if isinstance(item, yaml.MappingNode) else None
         if not isinstance(data, dict) or not all(isinstance(data.get(k), str) and data[k].strip() for k in KEYS) \
                 or set(data) - set(KEYS) - {"danh_cho"} or data.get("danh_cho", AUDIENCES[0]) not in AUDIENCES:
             findings.append(Finding(rel, line, 1, "D001", f"point {n} needs `trich` and `neo` (words), and nothing else "

@@ -93,23 +93,13 @@ def load(path: Path, docs_dir: Path, source_dir: Path, languages: tuple[str, ...
     return Quiz(questions, findings)
 
 
-def _value_of(node):
-    """A question's node as `yaml.safe_load` reads it, without writing it out and reading it again
-    (that round trip was most of a quiz's load, which the desk's preview makes after every save)."""
-    loader = yaml.SafeLoader("")
-    try:
-        return loader.construct_document(node)
-    finally:
-        loader.dispose()
-
-
 def _question(node, n: int, rel: str, docs_dir: Path, source_dir: Path,
               languages: tuple[str, ...]) -> tuple[Question | None, list[Finding]]:
     line = node.start_mark.line + 1
     if not isinstance(node, yaml.MappingNode):
         return None, [Finding(rel, line, 1, "Q001", f"question {n} is not a mapping of keys to values")]
     lines = {k.value: k.start_mark.line + 1 for k, _ in node.value}
-    data = _value_of(node)
+    data = data_file.value_of(node)
     at = lambda key: lines.get(key, line)
     missing = [key for key in KEYS if not data.get(key)]
     if missing:

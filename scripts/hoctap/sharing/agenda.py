@@ -58,7 +58,7 @@ def load(path: Path, docs_dir: Path, source_dir: Path) -> Agenda:
     if root is None:
         return agenda
     problem = lambda line, message: agenda.findings.append(Finding(rel, line, 1, "K005", message))
-    data = yaml.safe_load(yaml.serialize(root))
+    data = data_file.value_of(root)
     for key, _ in root.value:
         line = key.start_mark.line + 1
         value = data.get(key.value)

@@ -10,8 +10,11 @@ full, the notice that the talk rests on the plan while the official text is awai
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import os
+import time
 import zipfile
 from importlib import metadata
 from dataclasses import dataclass, field
@@ -102,27 +105,41 @@ def write(deck: Deck, out: Path) -> Path:
     return out
 
 
+KEPT_DAYS = 30
+"""A kept deck no build has used for this long is removed: a preview (no site address, no QR code)
+and a publish keep different decks of the same programme, and two builds may run at once."""
+
+
 def write_kept(decks: list[Deck], site_dir: Path, kept: Path) -> list[Path]:
     """`write` each deck into the site, or copy the one an earlier build laid out from the same
     content, kept in the folder `kept`: python-pptx's import and layout cost a third of a second a
     build, for decks that change only when a programme, its focus areas or the plan's words do.
     A deck is kept under the hash of its content, its words and the code and library versions that
-    lay it out; kept decks no build of these decks uses any more are removed."""
-    written, used = [], set()
+    lay it out."""
+    written = []
     for deck in decks:
         out, made = site_dir / deck_path(deck.document), kept / f"{_fingerprint(deck)}.pptx"
-        if made.is_file():
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(made.read_bytes())
-        else:
+        try:
+            laid_out = made.read_bytes()
+        except OSError:  # not kept yet, or removed by another build meanwhile
             write(deck, out)
             _keep(out, made)
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(laid_out)
+            _touch(made)
         written.append(out)
-        used.add(made.name)
+    unused_since = time.time() - KEPT_DAYS * 86400
     for old in kept.glob("*.pptx"):
-        if old.name not in used:
-            old.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            if old.stat().st_mtime < unused_since:
+                old.unlink()
     return written
+
+
+def _touch(made: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.utime(made)
 
 
 def _keep(deck: Path, made: Path) -> None:

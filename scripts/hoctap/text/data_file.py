@@ -9,6 +9,10 @@ import yaml
 
 from .findings import Finding
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML has it (as for the pages' front matter): the desk's preview reads
+every data file again after each save."""
+
 
 def shown(path: Path, docs_dir: Path) -> str:
     """The file as findings name it: relative to docs/, like every content finding."""
@@ -22,7 +26,7 @@ def root(path: Path, rel: str, code: str, kind: type[yaml.Node], expected: str) 
     if not path.is_file():
         return None, []
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return None, [Finding(rel, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, code,
@@ -32,3 +36,13 @@ def root(path: Path, rel: str, code: str, kind: type[yaml.Node], expected: str) 
     if not isinstance(node, kind):
         return None, [Finding(rel, node.start_mark.line + 1, 1, code, expected)]
     return node, []
+
+
+def value_of(node: yaml.Node):
+    """A node as `yaml.safe_load` reads it, without writing it out and reading it again (that round
+    trip was most of a data file's load)."""
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
