@@ -75,6 +75,9 @@ def make_site(where: Path, pages: int) -> Path:
         shutil.copytree(ROOT / name, where / name)
     for i in range(pages):
         (where / "docs" / "van-ban" / f"tong-hop-{i:05d}.md").write_text(page(i), encoding="utf-8")
+    # the source each page cites, a line each (F104 checks that a page's `nguon` names lines a source has)
+    (where / "sources" / "tong-hop.txt").write_text("".join(f"Văn bản tổng hợp số {i}\n" for i in range(pages)),
+                                                    encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "navigation.prune" in config, "the benchmark must build with the real configuration"
     (where / "mkdocs.yml").write_text(config, encoding="utf-8")

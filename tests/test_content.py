@@ -145,6 +145,7 @@ def test_each_page_is_validated_once_per_build(monkeypatch):
     from hoctap.registry.gate_decision import decide
     from hoctap.registry.documents import Registry
 
+    hoctap.content.page._parsed.cache_clear()  # pages another test of this process read are validated already
     seen = []
     validate = hoctap.content.page.validate
     monkeypatch.setattr(hoctap.content.page, "validate", lambda page: seen.append(page.path) or validate(page))

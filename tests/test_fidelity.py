@@ -71,3 +71,28 @@ def test_the_project_passes_its_fidelity_checks():
     assert "18-Ctr/TU [nguyên văn, đúng là 18-CTr/TU]" in plan and "15/Ctr-LĐLĐ [nguyên văn, đúng là 15/CTr-LĐLĐ]" in plan
     assert "sic" not in plan
     assert len([q for q in quotations(plan) if q.ref]) >= 8
+
+
+def test_a_pages_sources_name_files_and_lines_the_sources_folder_has(tmp_path):
+    """F104: the card cites a page's `nguon` to the reader and its full text comes from `toan_van`; a file
+    that is not there, an original's binary file cited by lines, lines past the end or a path out of the
+    folder is an error at the item's line, never a traceback nor a citation silently left out."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "ke-hoach.txt").write_text("một\nhai\nba\n", encoding="utf-8")
+    (sources / "ban-goc.pdf").write_bytes(b"%PDF-1.4\n\xff\xfe\xf7 binary")
+    (tmp_path / "ngoai.txt").write_text("ngoài thư mục\n", encoding="utf-8")
+    site = Site(Registry.load(DOCS), sources)
+
+    def found(nguon: str, toan_van: str = "") -> list[tuple[int, str]]:
+        text = f"---\ntitle: Trang\nnguon:\n  - ke-hoach.txt:1-2\n  - {nguon}\n{toan_van}---\n\n# Trang\n"
+        return [(f.line, f.message) for f in check_source(Source.from_text(text, "trang.md"), site) if f.code == "F104"]
+
+    assert found("ke-hoach.txt:3") == found("ban-goc.pdf") == []  # lines it has; an original named whole
+    assert found("khong-co.txt:1") == [(5, "`nguon`: `khong-co.txt` is not in the sources folder " + str(sources))]
+    assert found("ke-hoach.txt:2-9") == [(5, "`nguon`: `ke-hoach.txt:2-9`: lines 2-9 are outside ke-hoach.txt (3 lines)")]
+    [(line, message)] = found("ban-goc.pdf:1-2")
+    assert line == 5 and "`ban-goc.pdf` is not a text file" in message
+    assert found("../ngoai.txt:1") == [(5, "`nguon`: `../ngoai.txt` is outside the sources folder")]
+    assert found("ke-hoach.txt:1", "toan_van: khong-co.docx\n") == [
+        (6, "`toan_van`: `khong-co.docx` is not in the sources folder " + str(sources))]

@@ -24,7 +24,7 @@ from typing import Iterator
 
 from ..text.findings import Finding
 from ..text.pages import DEFAULT_LANG
-from ..text.sources import CORRECTION, cited
+from ..text.sources import _REF, CORRECTION, cited, not_a_source_file
 from ..text.symbols import find_mentions
 from .source import MASK, Site, Source, mask_markdown
 
@@ -121,6 +121,33 @@ def quotes_verbatim(source: Source, site: Site) -> Iterator[Finding]:
                                  "`[nguyên văn]` right after it (`[nguyên văn, đúng là …]` to give the right form)")
 
 
+def sources_named(source: Source, site: Site) -> Iterator[Finding]:
+    """F104: a page's `nguon` item or `toan_van` names no file of the sources folder, or lines it does not
+    have: the card cites them to the reader (`Kế hoạch ngày 31/3/2026, mục II.1`)."""
+    if not source.markdown or site.source_dir is None:
+        return
+    named = [("nguon", str(item)) for item in source.meta.get("nguon") or [] if isinstance(item, (str, int))]
+    named += [("toan_van", str(source.meta["toan_van"]))] if isinstance(source.meta.get("toan_van"), str) else []
+    for key, item in named:
+        if _REF.match(item.strip()):
+            problem = cited(site.source_dir, item)[1]
+        else:
+            problem = not_a_source_file(site.source_dir, item.strip())
+        if problem:
+            yield source.finding(_item_offset(source, key, item), "F104", f"`{key}`: {problem}",
+                                 "name a file of sources/ and lines it has (`file.txt:FIRST-LAST`)")
+
+
+def _item_offset(source: Source, key: str, item: str) -> int:
+    """Where `item` of front-matter `key` is written: the first line from the key's on that holds it."""
+    starts = [0] + [i + 1 for i, ch in enumerate(source.text[:source.body_start]) if ch == "\n"]
+    first = source.key_lines.get(key, 1)
+    for start in starts[first - 1:]:
+        if item in source.text[start:source.text.find("\n", start)]:
+            return start + source.text[start:].index(item)
+    return starts[first - 1] if first <= len(starts) else 0
+
+
 # -- relations claimed in prose ------------------------------------------------------------------
 
 # Each opens with a lookahead on the characters a match can start with: the engine skips to those
@@ -184,4 +211,4 @@ def _own_document(source: Source, site: Site):
     return site.pages_on_disk.get(source.file.resolve()) if source.file else None
 
 
-CHECKS = (quotes_verbatim, relations_claimed)
+CHECKS = (quotes_verbatim, sources_named, relations_claimed)

@@ -41,15 +41,32 @@ def _lines_as_of(path: Path, stamp: tuple) -> tuple[str, ...]:
     return tuple(path.read_text(encoding="utf-8").splitlines())
 
 
+def not_a_source_file(source_dir: Path, name: str) -> str | None:
+    """Why `name` (`ke-hoach-….txt`, an imported original) names no file of the sources folder, or None:
+    a file elsewhere (`../`, an absolute path, a link out) is never read."""
+    folder = Path(source_dir).resolve()
+    path = (folder / name).resolve()
+    if folder not in path.parents:
+        return f"`{name}` is outside the sources folder"
+    if not path.is_file():
+        return f"`{name}` is not in the sources folder {source_dir}"
+    return None
+
+
 def cited(source_dir: Path, ref: str) -> tuple[str | None, str]:
     """The text a reference points at, or None and why it points at nothing."""
     match = _REF.match(str(ref).strip())
     if not match:
         return None, f"`{ref}` is not a source reference; write it as file.txt:LINE or file.txt:FIRST-LAST"
+    problem = not_a_source_file(source_dir, match["file"])
+    if problem:
+        return None, problem
     path = Path(source_dir) / match["file"]
-    if not path.is_file():
-        return None, f"`{match['file']}` is not in the sources folder {source_dir}"
-    lines = _lines(path)
+    try:
+        lines = _lines(path)
+    except UnicodeDecodeError:
+        return None, (f"`{match['file']}` is not a text file (an original Word or PDF file?): cite the lines of its "
+                      "text, a .txt file in the sources folder")
     first, last = int(match["first"]), int(match["last"] or match["first"])
     if not 1 <= first <= last <= len(lines):
         return None, f"`{ref}`: lines {first}-{last} are outside {match['file']} ({len(lines)} lines)"
