@@ -139,13 +139,10 @@ def sources_named(source: Source, site: Site) -> Iterator[Finding]:
 
 
 def _item_offset(source: Source, key: str, item: str) -> int:
-    """Where `item` of front-matter `key` is written: the first line from the key's on that holds it."""
-    starts = [0] + [i + 1 for i, ch in enumerate(source.text[:source.body_start]) if ch == "\n"]
-    first = source.key_lines.get(key, 1)
-    for start in starts[first - 1:]:
-        if item in source.text[start:source.text.find("\n", start)]:
-            return start + source.text[start:].index(item)
-    return starts[first - 1] if first <= len(starts) else 0
+    """Where `item` of front-matter `key` is written: from the key's line on, else the key itself."""
+    key_at = source._line_starts[source.key_lines.get(key, 1) - 1]
+    found = source.text.find(item, key_at, source.body_start)
+    return found if found >= 0 else key_at
 
 
 # -- relations claimed in prose ------------------------------------------------------------------
