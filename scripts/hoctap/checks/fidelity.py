@@ -29,6 +29,7 @@ from ..text.symbols import find_mentions
 from .source import MASK, Site, Source, mask_markdown
 
 _QUOTE_LINE = re.compile(r"^(?P<indent>[ \t]*)>[ \t]?(?P<text>.*)$")
+_ANY_QUOTE_LINE = re.compile(r"^[ \t]*>", re.M)
 _SOURCE_LINE = re.compile(r"^ngu[oồ]n:\s*(?P<ref>\S+)\s*$", re.I)
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -48,8 +49,8 @@ class Quotation:
 
 def quotations(text: str) -> list[Quotation]:
     """Every blockquote of a Markdown text outside code; those ending with `nguồn:` carry their reference."""
-    if ">" not in text:
-        return []  # most pages quote nothing: no need to mask their code to find out
+    if not _ANY_QUOTE_LINE.search(text):
+        return []  # most pages quote nothing (a document page's `>` is its card's placeholder): no need to mask their code
     masked = mask_markdown(text, code_only=True)
     found, offset, block = [], 0, []
     lines = text.split("\n")
