@@ -94,5 +94,9 @@ def test_a_pages_sources_name_files_and_lines_the_sources_folder_has(tmp_path):
     [(line, message)] = found("ban-goc.pdf:1-2")
     assert line == 5 and "`ban-goc.pdf` is not a text file" in message
     assert found("../ngoai.txt:1") == [(5, "`nguon`: `../ngoai.txt` is outside the sources folder")]
+    (sources / "lien-ket.txt").symlink_to(tmp_path / "ngoai.txt")  # a file of the folder by name, a link out
+    assert found("lien-ket.txt:1") == [(5, "`nguon`: `lien-ket.txt` is outside the sources folder")]
+    (sources / "thu-muc.txt").mkdir()
+    assert found("thu-muc.txt:1") == [(5, "`nguon`: `thu-muc.txt` is not in the sources folder " + str(sources))]
     assert found("ke-hoach.txt:1", "toan_van: khong-co.docx\n") == [
         (6, "`toan_van`: `khong-co.docx` is not in the sources folder " + str(sources))]

@@ -18,9 +18,10 @@ from ..checks.links import left_out_by
 from ..text.findings import format_text, shown_from
 from ..registry.gate_decision import LeftOut
 from ..registry.documents import Registry
+from ..text.yaml_text import SAFE_LOADER
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class _ConfigLoader(SAFE_LOADER):
     """mkdocs.yml may hold `!!python/name:`, `!ENV` and `!relative` tags; their values are not needed here."""
 
 

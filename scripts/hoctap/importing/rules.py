@@ -7,14 +7,15 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ..text.yaml_text import safe_load
+
 
 _DATA = Path(__file__).parent / "data" / "the-thuc.yml"
 
 
 @lru_cache(maxsize=1)
 def data() -> dict:
-    return yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    return safe_load(_DATA.read_text(encoding="utf-8"))
 
 
 def fold(text: str) -> str:

@@ -9,12 +9,15 @@ the site's root; `hoctap csp` reads it from the release.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from pathlib import Path
 
 FILE = "hoctap-csp.txt"
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
+_SCRIPT = re.compile(r"<(?i:script)\b([^>]*+)>((?:[^<]++|<(?!/(?i:script)>))*+)</(?i:script)>", re.S)
+"""An inline script's attributes and body. Its body is read a run of non-`<` characters at a time: a
+lazy `.*?` tried the end tag at every character of Material's configuration script, on every page."""
 
 
 def hashes(html: str) -> set[str]:
@@ -25,9 +28,14 @@ def hashes(html: str) -> set[str]:
     for attrs, body in _SCRIPT.findall(html):
         if "src=" in attrs or "application/json" in attrs:
             continue
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-        found.add(f"'sha256-{digest}'")
+        found.add(_source_expression(body))
     return found
+
+
+@functools.lru_cache(maxsize=256)
+def _source_expression(body: str) -> str:
+    """Every page carries the same few scripts: each is hashed once."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode()}'"
 
 
 def of_templates(output: str, content: str, slot: str) -> set[str]:

@@ -13,11 +13,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..content.page import Document
 from ..text.pages import DEFAULT_LANG
 from ..text.sentence_case import sentence_case
+from ..text.yaml_text import safe_load
 from .labels import format_date
 
 VALUES_FILE = "includes/values.{lang}.yml"
@@ -44,7 +43,7 @@ class Values:
         path = Path(docs_dir) / VALUES_FILE.format(lang=lang)
         if lang == DEFAULT_LANG or not path.is_file():
             return cls(lang)
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = safe_load(path.read_text(encoding="utf-8")) or {}
         return cls(lang, {key: {str(k): str(v) for k, v in (data.get(key) or {}).items()} for key in FIELDS})
 
     def of(self, key: str, value: str | None) -> Value | None:

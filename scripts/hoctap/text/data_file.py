@@ -8,10 +8,8 @@ from pathlib import Path
 import yaml
 
 from .findings import Finding
+from .yaml_text import SAFE_LOADER  # the desk's preview reads every data file again after each save
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's parser when PyYAML has it (as for the pages' front matter): the desk's preview reads
-every data file again after each save."""
 
 
 def shown(path: Path, docs_dir: Path) -> str:
@@ -26,7 +24,7 @@ def root(path: Path, rel: str, code: str, kind: type[yaml.Node], expected: str) 
     if not path.is_file():
         return None, []
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return None, [Finding(rel, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, code,

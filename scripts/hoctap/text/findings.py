@@ -15,9 +15,9 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
-import yaml
+from .yaml_text import safe_load
 
-CODES: dict[str, dict[str, str]] = yaml.safe_load(Path(__file__).with_name("finding_codes.yml").read_text(encoding="utf-8"))
+CODES: dict[str, dict[str, str]] = safe_load(Path(__file__).with_name("finding_codes.yml").read_text(encoding="utf-8"))
 """Every finding code: `en` and `vi` (what is wrong), `fix_en` and `fix_vi` (the safe fix, if any)."""
 
 

@@ -3,7 +3,9 @@ claim is really there — the guard that keeps generated study material from inv
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,7 +45,17 @@ def _lines_as_of(path: Path, stamp: tuple) -> tuple[str, ...]:
 
 def not_a_source_file(source_dir: Path, name: str) -> str | None:
     """Why `name` (`ke-hoach-….txt`, an imported original) names no file of the sources folder, or None:
-    a file elsewhere (`../`, an absolute path, a link out) is never read."""
+    a file elsewhere (`../`, an absolute path, a link out) is never read.
+
+    A bare file name that is a regular file, not a link, is in the folder: one `lstat`. Anything else
+    (a sub-folder, `..`, a link) is resolved and compared with the folder: every card and check asks,
+    two thousand times a build at 1,000 documents, and resolving each path cost a tenth of a second."""
+    if os.sep not in name and "/" not in name and name not in (".", ".."):
+        try:
+            if stat.S_ISREG(os.lstat(os.path.join(source_dir, name)).st_mode):
+                return None
+        except (OSError, ValueError):
+            pass
     folder = Path(source_dir).resolve()
     path = (folder / name).resolve()
     if folder not in path.parents:

@@ -9,9 +9,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import yaml
-
 from ..pages import DEFAULT_LANG
+from ..yaml_text import safe_load
 
 WORDS_DIR = Path(__file__).parent
 
@@ -21,7 +20,7 @@ def _words(lang: str) -> dict:
     path = WORDS_DIR / f"{lang}.yml"
     if not path.is_file():
         path = WORDS_DIR / f"{DEFAULT_LANG}.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return safe_load(path.read_text(encoding="utf-8"))
 
 
 @functools.cache
