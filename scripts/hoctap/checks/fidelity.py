@@ -24,7 +24,7 @@ from typing import Iterator
 
 from ..text.findings import Finding
 from ..text.pages import DEFAULT_LANG
-from ..text.sources import _REF, CORRECTION, cited, not_a_source_file
+from ..text.sources import _REF, CORRECTION, not_a_source_file
 from ..text.symbols import find_mentions
 from .source import MASK, Site, Source, mask_markdown
 
@@ -111,7 +111,7 @@ def quotes_verbatim(source: Source, site: Site) -> Iterator[Finding]:
     for quote in quotations(body):
         if quote.ref is None:
             continue
-        text, problem = cited(site.source_dir, quote.ref) if site.source_dir else (None, "no sources folder")
+        text, problem = site.cited(quote.ref)
         if text is None:
             yield source.finding(source.body_start + quote.ref_offset, "F102", f"quotation's source: {problem}",
                                  "write `> nguồn: file.txt:FIRST-LAST`")
@@ -131,7 +131,7 @@ def sources_named(source: Source, site: Site) -> Iterator[Finding]:
     named += [("toan_van", str(source.meta["toan_van"]))] if isinstance(source.meta.get("toan_van"), str) else []
     for key, item in named:
         if _REF.match(item.strip()):
-            problem = cited(site.source_dir, item)[1]
+            problem = site.cited(item)[1]
         else:
             problem = not_a_source_file(site.source_dir, item.strip())
         if problem:
@@ -172,19 +172,30 @@ def relations_claimed(source: Source, site: Site) -> Iterator[Finding]:
         start, end = source.body_start + quote.start, source.body_start + quote.end
         prose = prose[:start] + re.sub(r"[^\n]", MASK, prose[start:end]) + prose[end:]
     named = source.mentions if prose is source.prose else find_mentions(prose)
-    mentions = [(m, site.by_symbol.get(m.symbol.canonical)) for m in named]
-    # Where sentences end, found once: a verb's sentence starts after the last end before it (no end
-    # runs into a verb, whose first character is a letter, so these are the ends a search up to it finds)
-    ends = [m.end() for m in _SENTENCE_END.finditer(prose, source.body_start)]
-    for verb in _VERB.finditer(prose, source.body_start):
-        before_verb = bisect.bisect_right(ends, verb.start())
-        start = ends[before_verb - 1] if before_verb else source.body_start
+    body = source.body_start
+    # Only the registry's documents named in the body are read: a page naming none claims nothing, and a
+    # verb after the last of them has nothing after it (the search stops there: no verb holds a digit)
+    known = [(m, d) for m in named if m.start >= body and (d := site.by_symbol.get(m.symbol.canonical)) is not None]
+    if not known:
+        return
+    starts = [m.start for m, _ in known]
+    ends = None
+    for verb in _VERB.finditer(prose, body, known[-1][0].end):
+        first_after = bisect.bisect_left(starts, verb.end())
+        if first_after == len(starts):
+            continue
         stop = _SENTENCE_END.search(prose, verb.end())
         stop = stop.start() if stop else len(prose)
-        before = [d for m, d in mentions if start <= m.start < verb.start() and d is not None]
-        after = [(m, d) for m, d in mentions if verb.end() <= m.start < stop and d is not None]
-        if not after:
-            continue
+        if starts[first_after] >= stop:
+            continue  # no document named after the verb in its sentence
+        if ends is None:
+            # Where sentences end, found once: a verb's sentence starts after the last end before it (no end
+            # runs into a verb, whose first character is a letter, so these are the ends a search up to it finds)
+            ends = [m.end() for m in _SENTENCE_END.finditer(prose, body)]
+        before_verb = bisect.bisect_right(ends, verb.start())
+        start = ends[before_verb - 1] if before_verb else body
+        before = [d for m, d in known if start <= m.start < verb.start()]
+        after = [(m, d) for m, d in known if verb.end() <= m.start < stop]
         subject = before[-1] if before else _own_document(source, site)
         kind = "can_cu" if re.search(r"căn cứ|based|basis", verb.group(), re.I) else "thuc_hien"
         reverse = bool(verb["basis"] or (verb["passive"] and verb["by"]) or

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..content.page import Document, Page, parse_page, read_text
 from ..text.findings import Finding, Fix
 from ..text.pages import page_stem
+from ..text.sources import cited
 from ..registry.documents import Registry
 from ..text.symbols import Mention, find_mentions
 from ..text.toan_van_markers import regions
@@ -142,6 +143,17 @@ class Site:
     whole_site: bool = False
     """The site's own check (`check_site`): a citation's other place, the cited document's header (S106), is
     reported too; files checked one by one get only their own findings."""
+    _cited: dict[str, tuple[str | None, str]] = field(default_factory=dict, repr=False)
+
+    def cited(self, ref: str) -> tuple[str | None, str]:
+        """The lines of the sources folder `ref` points at, or None and why (hoctap.text.sources.cited),
+        read once per check: pages cite the same lines again and again, and each reading resolved the
+        folder and the file anew (F104 was a tenth of the checks stage at 1,000 documents)."""
+        if self.source_dir is None:
+            return None, "no sources folder"
+        if ref not in self._cited:
+            self._cited[ref] = cited(self.source_dir, ref)
+        return self._cited[ref]
 
     @cached_property
     def pages_on_disk(self) -> dict[Path, Document]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from .vietnamese import fix_lookalike_d
 
@@ -92,7 +93,7 @@ class Symbol:
     party: bool
     year: int | None = None
 
-    @property
+    @cached_property
     def canonical(self) -> str:
         number = f"{self.number:02d}"
         if self.party:
@@ -136,7 +137,15 @@ def _from_match(m: re.Match) -> Symbol | None:
 
 def parse(text: str) -> Symbol | None:
     """The symbol `text` spells (surrounding spaces allowed), or None when it is not one."""
-    m = _MENTION.fullmatch(unicodedata.normalize("NFC", str(text).strip()))
+    return _spelled(unicodedata.normalize("NFC", str(text).strip()))
+
+
+@lru_cache(maxsize=8192)
+def _spelled(spelling: str) -> Symbol | None:
+    """The symbol a spelling stands for, worked out once: a site names the same symbols thousands of
+    times (its front matter, the checks, the auto-linker), and a Symbol never changes. A mention's
+    spelling matched whole gives the groups its match in the text gave (same branch, same end)."""
+    m = _MENTION.fullmatch(spelling)
     return _from_match(m) if m else None
 
 
@@ -149,18 +158,21 @@ def find_mentions(text: str) -> list[Mention]:
     """Every symbol in `text`, also when glued to the word before it (`số18-Ctr/TU`)."""
     mentions = []
     for m in _MENTION.finditer(text):
-        symbol = _from_match(m)
+        symbol = _spelled(m.group())
         if symbol is not None:
             mentions.append(Mention(m.start(), m.end(), m.group(), symbol))
     return mentions
 
 
+_NAMES_LONGEST_FIRST = sorted(((name, code) for code, names in ISSUER_NAMES.items() for name in names),
+                              key=lambda name_code: -len(name_code[0]))
+_NAMES = tuple(name for name, _ in _NAMES_LONGEST_FIRST)
+
+
 def issuer_named(phrase: str) -> str | None:
-    """The issuer code of the body a phrase starts with ("Tỉnh ủy Lai Châu về…" → `TU`), if we know it."""
+    """The issuer code of the body a phrase starts with ("Tỉnh ủy Lai Châu về…" → `TU`), if we know it
+    (by the longest name it starts with). Most phrases start with none: one `startswith` tells."""
     words = " ".join(unicodedata.normalize("NFC", phrase).casefold().split())
-    best = None
-    for code, names in ISSUER_NAMES.items():
-        for name in names:
-            if words.startswith(name) and (best is None or len(name) > len(best[1])):
-                best = (code, name)
-    return best[0] if best else None
+    if not words.startswith(_NAMES):
+        return None
+    return next(code for name, code in _NAMES_LONGEST_FIRST if words.startswith(name))
