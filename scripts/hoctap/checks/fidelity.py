@@ -49,7 +49,7 @@ class Quotation:
 
 def quotations(text: str) -> list[Quotation]:
     """Every blockquote of a Markdown text outside code; those ending with `nguồn:` carry their reference."""
-    if not _ANY_QUOTE_LINE.search(text):
+    if ">" not in text or not _ANY_QUOTE_LINE.search(text):
         return []  # most pages quote nothing (a document page's `>` is its card's placeholder): no need to mask their code
     masked = mask_markdown(text, code_only=True)
     found, offset, block = [], 0, []

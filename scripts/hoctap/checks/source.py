@@ -45,6 +45,9 @@ def blank(match: re.Match) -> str:
 
 def mask_markdown(text: str, code_only: bool = False) -> str:
     """`text` with code (and unless `code_only`, URLs and HTML tags) replaced by MASK, same length and lines."""
+    pattern = _NOT_CODE if code_only else _NOT_PROSE
+    if "```" not in text and "~~~" not in text:
+        return pattern.sub(blank, text)  # no fenced code block: no line to read for one
     lines = text.split("\n")
     fence = None
     for i, line in enumerate(lines):
@@ -56,7 +59,7 @@ def mask_markdown(text: str, code_only: bool = False) -> str:
         elif m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
             fence = None
         lines[i] = MASK * len(line)
-    return (_NOT_CODE if code_only else _NOT_PROSE).sub(blank, "\n".join(lines))
+    return pattern.sub(blank, "\n".join(lines))
 
 
 @dataclass
