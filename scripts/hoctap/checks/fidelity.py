@@ -217,7 +217,7 @@ def relations_claimed(source: Source, site: Site) -> Iterator[Finding]:
 
 def _own_document(source: Source, site: Site):
     """The document of the page being checked, if it is one (asked only when a sentence names none)."""
-    return site.pages_on_disk.get(source.file.resolve()) if source.file else None
+    return site.on_disk(source.file) if source.file else None
 
 
 CHECKS = (quotes_verbatim, sources_named, relations_claimed)
