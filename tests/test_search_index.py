@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from hoctap.search.text import fold, terms, words
 from hoctap.search.index import DOCUMENT_WEIGHT, EXCERPT, build_index, excerpt, group_shards, plain, record, shard_name, shard_of, write_index
 from hoctap.render.material_search import EmptyIndex
 from hoctap.search.sections import sections
@@ -87,6 +88,14 @@ def test_written_as_scripts_for_file_urls_by_two_first_letters(tmp_path):
     assert shard_name("ø1") == "xf8-31"  # a letter folding keeps, spelled out for the file name
     written = sorted(p.name for p in (tmp_path / "search").glob("hoctap-vi-*.js"))
     assert written == sorted(f"hoctap-vi-{shard_name(k)}.js" for k in set(script_of.values()))
+
+
+def test_a_terms_shard_is_its_whole_folded_form_cut_to_two_letters():
+    # shard_of folds a term's first two letters only: the same letters as folding it whole
+    text = "Đường ǅo ﬁnal Ångström ŉa 한국어 x İstanbul ǰ ǈ ßa Ⅻ ²3 ᾆa ǖ ṩ ồ ợ ỹ Ðinh"
+    for term in terms(text) + [t for word in words(text) for t in terms(word.lower())]:
+        assert shard_of(term) == fold(term.removeprefix("="))[:2], term
+    assert shard_of("=x\u0302yz") == "xy"  # a mark no letter takes: its two letters fold to one
 
 
 def test_another_language_names_the_vietnamese_index_it_is_read_with(tmp_path):

@@ -34,7 +34,13 @@ _HTML_BLOCK = re.compile(  # Markdown is not read in a raw HTML block (one witho
 
 
 def link_symbols(markdown: str, page_src: str, registry: Registry, own: Document | None) -> str:
-    """`markdown` with each mention of a known symbol, other than the page's own, made a link."""
+    """`markdown` with each mention of a known symbol, other than the page's own, made a link.
+
+    A page whose text names no other registered document is left as it is before its code, links and
+    headings are masked (most of this stage's time): masking only hides symbols, never makes one, but
+    for a symbol glued to a URL or code after it, which is no prose to link."""
+    if not any(registry.by_symbol.get(m.symbol.canonical) not in (None, own) for m in find_mentions(markdown)):
+        return markdown
     masked = _NOT_HERE.sub(blank, mask_markdown(markdown))
     for block in _HTML_BLOCK.finditer(markdown):
         masked = masked[:block.start()] + blank(block) + masked[block.end():]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
 
 from markupsafe import Markup
 
@@ -41,20 +41,22 @@ def catalogue(registry: Registry, values: Values, href: Callable[[Document], str
     """
     lang = values.lang
     t = labels(lang)
-    rows = [SimpleNamespace(
+    rows = [dict(
         href=href(d), hreflang=hreflang(d), title=title(d, values), so_ky_hieu=d.so_ky_hieu, loai=values.of("loai", d.loai),
         ngay_ban_hanh=field_date(d.ngay_ban_hanh, lang), co_quan_ban_hanh=values.of("co_quan_ban_hanh", d.co_quan_ban_hanh),
         trich_yeu=Value(d.trich_yeu, "vi") if d.trich_yeu else None, tinh_trang=t.get(status(d), "") if status(d) else "",
     ) for d in registry.catalogue()]
-    rows += [SimpleNamespace(href=None, hreflang=None, title=c.so_ky_hieu, so_ky_hieu=c.so_ky_hieu, loai=None,
-                             ngay_ban_hanh=c.ngay or "", co_quan_ban_hanh=Value(c.co_quan, "vi") if c.co_quan else None,
-                             trich_yeu=None, tinh_trang=t["nhac_den"]) for c in registry.cited_without_page()]
+    rows += [dict(href=None, hreflang=None, title=c.so_ky_hieu, so_ky_hieu=c.so_ky_hieu, loai=None,
+                  ngay_ban_hanh=c.ngay or "", co_quan_ban_hanh=Value(c.co_quan, "vi") if c.co_quan else None,
+                  trich_yeu=None, tinh_trang=t["nhac_den"]) for c in registry.cited_without_page()]
     return partials.render("danh-muc.html", theme_dir, t=t, lang=lang, rows=rows, columns=CATALOGUE_COLUMNS,
                            abbr=_abbreviator(abbreviations)) + "\n"
 
 
 CATALOGUE_COLUMNS = ("van_ban", "so_ky_hieu", "loai", "ngay_ban_hanh", "co_quan_ban_hanh", "trich_yeu", "tinh_trang")
-"""The catalogue's columns, by the word that heads each (`words/*.yml`)."""
+"""The catalogue's columns, by the word that heads each (`words/*.yml`), and a row's keys: after the
+title and the symbol, each a text or a `Value` the partial writes the same way (no Jinja macro per
+cell: a macro call costs more than the cell it writes)."""
 
 
 def _abbreviator(abbreviations: list[tuple[str, str]]) -> Callable[[str], Markup]:
@@ -67,7 +69,8 @@ def _abbreviator(abbreviations: list[tuple[str, str]]) -> Callable[[str], Markup
         css = f' class="{SYMBOL_CLASS}"' if in_symbol(m.string[:m.start()], m.string[m.end():]) else ""
         return f'<abbr title="{titles[m[1]]}"{css}>{m[1]}</abbr>'
 
-    return lambda text: Markup(pattern.sub(mark, html.escape(text)))
+    # One catalogue names a few kinds and issuers hundreds of times: each text marked once
+    return functools.cache(lambda text: Markup(pattern.sub(mark, html.escape(text))))
 
 
 def glossary(abbreviations: list[tuple[str, str]], lang: str) -> str:

@@ -65,6 +65,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """A page's part whose links lead to the originals already (its catalogue), by the page's URL."""
         self.sections: list[search.Record] = []
         """This language build's search sections, as the index keeps them."""
+        self.kept_records: search_records.KeptRecords | None = None
         self.values: dict[str, Values] = {}
         """Each language's translations of front-matter values (render.titles), read once."""
         self.previews: share.Previews | None = None
@@ -98,6 +99,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     # This language build's kit and link previews, and its words in Markdown's own output
     def on_pre_build(self, *, config: MkDocsConfig):
         self.sections = []
+        self.kept_records = search_records.KeptRecords(self._kept(config) / f"search-{language_of(config)}.marshal")
         self.previews = share.Previews(config.site_url, config.site_name, config.site_description or "")
         data = self.checked.data
         self.kit = Kit(self.registry, Path(config.docs_dir), data.quiz, data.focus,
@@ -224,7 +226,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         # escaped here, as Material prints `page.meta.description` into its attribute as it is
         page.meta.setdefault("description", html.escape(context["hoctap_share"].description, quote=True))
         if self.config.search:
-            self.sections += search_records.of_page(page, document, lang)
+            self.sections += self.kept_records.of_page(page, document, lang)
         return context
 
     # Our labels in the theme's own pages (404.html) too
@@ -279,6 +281,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             "lang": DEFAULT_LANG, "translated": languages.translated_originals(self.files, lang)}
         search.write_language_index(config, self.sections, self.registry, self.file_of, originals,
                                     self.checked.abbreviations)
+        self.kept_records.save()
 
     # Under file:// Material reads its index from search/search_index.js, after it wrote the .json
     @event_priority(-100)

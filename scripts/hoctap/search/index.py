@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..text.pages import DEFAULT_LANG
-from .text import aliases, fold, terms, words
+from .text import aliases, fold, terms_of, words
 
 FIELDS = ("title", "text", "symbol")
 DOCUMENT_WEIGHT = 4
@@ -76,11 +76,15 @@ def record(section: dict, named: tuple[str, str] | None = None, boost: float | N
     document whose page it is, `boost` its page's `search: boost:`."""
     title, body = plain(section.get("title", "")), plain(section.get("text", ""))
     spellings = tuple(sorted(aliases(*named))) if named and "#" not in section["location"] else ()
-    body_words = words(body)
-    counts = tuple(tuple(chain.from_iterable(Counter(field).items()))
-                   for field in (terms(title), map(fold, body_words), spellings))
+    title_words, body_words = words(title), words(body)
+    counts = (_flat(Counter(terms_of(title_words)).items()), _flat(Counter(map(fold, body_words)).items()),
+              _flat((spelling, 1) for spelling in spellings))  # a symbol's spellings are distinct
     return Record(section["location"], title, excerpt(body), spellings, counts,
-                  (len(set(words(title))), len(set(body_words)), len(spellings)), 1.0 if boost is None else boost)
+                  (len(set(title_words)), len(set(body_words)), len(spellings)), 1.0 if boost is None else boost)
+
+
+def _flat(pairs) -> tuple[str | int, ...]:
+    return tuple(chain.from_iterable(pairs))
 
 
 def build_index(records: list[Record], lang: str, documents: set[str] = frozenset(), originals: dict | None = None,
@@ -95,7 +99,9 @@ def build_index(records: list[Record], lang: str, documents: set[str] = frozense
     `abbreviations` (the glossary's `(MTTQ, Mặt trận Tổ quốc)`) become `{"mttq": "mat tran to
     quoc"}`, for the worker to find each form by the other.
     """
-    postings: dict[str, list[dict[int, int]]] = defaultdict(lambda: [{} for _ in FIELDS])
+    # Per field, each term's documents as gaps between their numbers, written as the records come
+    # (in the order of their numbers, each term once per field): the list opens with the last number
+    postings: list[dict[str, list[int]]] = [{} for _ in FIELDS]
     docs, lengths = [], []
     spellings: dict[str, list[str]] = defaultdict(list)
     for number, found in enumerate(records):
@@ -105,10 +111,17 @@ def build_index(records: list[Record], lang: str, documents: set[str] = frozense
         weight = int(weight) if float(weight).is_integer() else weight
         docs.append([found.location, found.title, found.excerpt] + ([weight] if weight != 1 else []))
         lengths.append(list(found.lengths))
-        for field_id, field_counts in enumerate(found.counts):
+        for field_postings, field_counts in zip(postings, found.counts):
             pairs = iter(field_counts)
             for term, count in zip(pairs, pairs):
-                postings[term][field_id][number] = count
+                packed = field_postings.get(term)
+                if packed is None:
+                    packed = field_postings[term] = [number, number]
+                else:
+                    packed.append(number - packed[0])
+                    packed[0] = number
+                if count > 1:
+                    packed.append(-count)
     return {
         "lang": lang,
         **({"originals": originals} if originals else {}),
@@ -117,7 +130,7 @@ def build_index(records: list[Record], lang: str, documents: set[str] = frozense
         "fields": list(FIELDS),
         "docs": docs,
         "lengths": lengths,
-        "terms": {term: _encode(per_field) for term, per_field in sorted(postings.items())},
+        "terms": {term: _encode(postings, term) for term in sorted(set().union(*postings))},
     }
 
 
@@ -132,16 +145,8 @@ def spelled_out(abbreviations: list[tuple[str, str]]) -> dict[str, str]:
     return found
 
 
-def _encode(per_field: list[dict[int, int]]) -> list[list[int]]:
-    out = []
-    for found in per_field:
-        packed, last = [], 0
-        for number in sorted(found):
-            packed.append(number - last)
-            last = number
-            if found[number] > 1:
-                packed.append(-found[number])
-        out.append(packed)
+def _encode(postings: list[dict[str, list[int]]], term: str) -> list[list[int]]:
+    out = [field_postings[term][1:] if term in field_postings else [] for field_postings in postings]
     while out and not out[-1]:
         out.pop()
     return out
@@ -163,8 +168,13 @@ def write_language_index(config, records: list[Record], registry, file_of, origi
 
 
 def shard_of(term: str) -> str:
-    """The file a term's postings go to: its first two folded letters, so a query reads a few files."""
-    return fold(term.removeprefix("="))[:2]
+    """The file a term's postings go to: its first two folded letters, so a query reads a few files.
+
+    A term is lower case already and folding goes letter by letter, so its first two letters are
+    folded (a few hundred pairs, each once), not the whole term."""
+    letters = term.removeprefix("=")
+    shard = fold(letters[:2])
+    return shard[:2] if len(shard) >= 2 or len(letters) <= 2 else fold(letters)[:2]
 
 
 def shard_name(key: str) -> str:

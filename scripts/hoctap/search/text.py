@@ -55,8 +55,13 @@ def exact(word: str) -> str | None:
 
 def terms(text: str) -> list[str]:
     """Every index term of a text: each word folded, plus its exact form when it has diacritics."""
+    return terms_of(words(text))
+
+
+def terms_of(found: list[str]) -> list[str]:
+    """The index terms of words already found (`words`)."""
     out: list[str] = []
-    for word in words(text):
+    for word in found:
         out.append(fold(word))
         key = exact(word)
         if key:

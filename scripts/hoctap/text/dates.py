@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date as _babel_format_date
 
@@ -19,4 +20,10 @@ def field_date(value: dt.date, lang: str = "vi") -> str:
     if lang == "vi":
         month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
         return f"{value.day:02d}/{month}/{value.year}"
+    return _in_words(value, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _in_words(value: dt.date, lang: str) -> str:
+    """Babel looks its locale up at every call: a catalogue of 1,000 documents has a few hundred dates."""
     return _babel_format_date(value, "d MMMM y", locale=lang)
