@@ -33,15 +33,10 @@ from .kit import Kit
 from .labels import format_date, template_labels
 from .languages import language_of
 from .partials import theme_dir_of
-from .template_cache import KeptBytecodeCache
+from .template_cache import KEPT_DIR, KeptBytecodeCache
 from .titles import Values, title
 
 log = get_plugin_logger(__name__)
-
-KEPT_DIR = ".cache/hoctap"
-"""What one build keeps for the next, beside mkdocs.yml (as Material's plugins keep theirs in `.cache/`):
-output that takes long to make and changes seldom, each piece under the hash of what it is made from."""
-
 
 class HoctapPlugin(BasePlugin[HoctapConfig]):
     supports_multiple_instances = False
