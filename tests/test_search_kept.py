@@ -50,6 +50,14 @@ def test_a_changed_page_is_indexed_again(tmp_path, changed):
     assert KeptRecords(kept).of_page(edited, DOCUMENT, "en") == search_records.of_page(edited, DOCUMENT, "en")
 
 
+def test_a_page_with_a_lone_surrogate_is_kept_too(tmp_path):
+    shown = page("<p>Thương lượng \ud800 tập thể</p>")
+    builds = KeptRecords(tmp_path / "search-vi.marshal")
+    assert builds.of_page(shown, None, "vi") == search_records.of_page(shown, None, "vi")
+    builds.save()
+    assert KeptRecords(tmp_path / "search-vi.marshal").of_page(shown, None, "vi") == search_records.of_page(shown, None, "vi")
+
+
 def test_pages_gone_are_not_kept(tmp_path):
     kept = tmp_path / "search-vi.marshal"
     builds = KeptRecords(kept)

@@ -66,7 +66,8 @@ class KeptRecords:
     def of_page(self, page: Page, document, lang: str) -> list[search.Record]:
         named = (document.so_ky_hieu, document.loai) if document is not None else None
         made_of = (page.url, str(page.meta.get("title", page.title)), repr(page.meta.get("search")), named, lang)
-        key = hashlib.blake2b(_CODE + repr(made_of).encode() + (page.content or "").encode(), digest_size=20).digest()
+        content = (page.content or "").encode("utf-8", "surrogatepass")  # any text, even a lone surrogate
+        key = hashlib.blake2b(_CODE + repr(made_of).encode() + content, digest_size=20).digest()
         records = self.used.get(key, self.kept.get(key))
         if records is None:
             records = tuple(tuple(found) for found in of_page(page, document, lang))
