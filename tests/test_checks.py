@@ -120,6 +120,18 @@ def test_mask_keeps_offsets():
     assert "b" not in masked and "d" not in masked and "f.md" not in masked and "[e]" in masked
 
 
+@pytest.mark.parametrize("markup", ["<!-- x -->", "`x`", "[a](x)", "[a]: x", "<x>", "</x>", "{: .x}", "{#x}",
+                                    "http://x", "https://x", ":x:", "(:x-1:)"])
+def test_mask_finds_each_kind_of_markup_in_plain_prose(markup):
+    """The mask looks for its patterns only in a text holding what they match (_PROSE_MARKS, _SHORTCODE):
+    each kind, alone in a page of prose, is masked (the patterns' matches must hold one of the marks)."""
+    text = f"Văn bản số 15\n{markup} của Ban\n"
+    masked = mask_markdown(text)
+    assert "x" not in masked and masked.startswith("Văn bản số 15\n") and masked.endswith(" của Ban\n")
+    assert mask_markdown(text, code_only=True) == (text.replace(markup, "\x00" * len(markup))
+                                                   if markup in ("<!-- x -->", "`x`") else text)
+
+
 def test_fix_applies_only_safe_fixes(site):
     text = unicodedata.normalize("NFD", "Học") + " số18-Ctr/TU, Ðoàn của của  Ban , hoà.\n"
     fixed, count = fix_text(text, lambda t: check_source(Source.from_text(t, "x.txt", False), site))

@@ -69,7 +69,7 @@ def check_source(source: Source, site: Site) -> list[Finding]:
     if source.full_texts:
         wording = [f.as_warning() if f.code.startswith(VERBATIM) and f.path == source.path
                    and source.finding_in_full_text(f) else f for f in wording]
-    printed = _printed_lines(source) if source.markdown else set()
+    printed = _printed_lines(source) if wording and source.markdown else set()
     if printed:
         wording = [f.as_warning() if f.code.startswith(VERBATIM) and f.line in printed else f for f in wording
                    if not (f.code.startswith("V1") and f.line in printed)]

@@ -49,7 +49,7 @@ class Quotation:
 
 def quotations(text: str) -> list[Quotation]:
     """Every blockquote of a Markdown text outside code; those ending with `nguồn:` carry their reference."""
-    if not _ANY_QUOTE_LINE.search(text):
+    if ">" not in text or not _ANY_QUOTE_LINE.search(text):
         return []  # most pages quote nothing (a document page's `>` is its card's placeholder): no need to mask their code
     masked = mask_markdown(text, code_only=True)
     found, offset, block = [], 0, []
@@ -217,7 +217,7 @@ def relations_claimed(source: Source, site: Site) -> Iterator[Finding]:
 
 def _own_document(source: Source, site: Site):
     """The document of the page being checked, if it is one (asked only when a sentence names none)."""
-    return site.pages_on_disk.get(source.file.resolve()) if source.file else None
+    return site.on_disk(source.file) if source.file else None
 
 
 CHECKS = (quotes_verbatim, sources_named, relations_claimed)

@@ -63,10 +63,9 @@ def symbol_links(source: Source, site: Site) -> Iterator[Finding]:
     """L104: a link whose text names one document and whose target is another document's page."""
     if source.file is None or "](" not in source.text or ".md" not in source.text:
         return  # no Markdown link to a page: the text's code need not be masked to find out
-    pages = site.pages_on_disk
     for m in _MD_LINK.finditer(source.markup, source.body_start):
         named = {mention.symbol.canonical for mention in find_mentions(m["text"])}
-        target = pages.get((source.file.parent / unquote(m["url"])).resolve())
+        target = site.on_disk(source.file.parent / unquote(m["url"]))
         if len(named) == 1 and target is not None and target.so_ky_hieu:
             [said] = named
             if said in site.by_symbol and said != canonical(target.so_ky_hieu):

@@ -36,6 +36,13 @@ _NOT_PROSE = re.compile(
     r"|(?<!\w):[a-z0-9_+-]+:(?!\w))",    # icon and emoji shortcodes
     re.M | re.S,
 )
+# What the patterns' matches hold, looked for first with `in` (keep in step with the branches above):
+# a page of plain prose holds none of them and is its own mask, found without entering the pattern at
+# each of its characters (the mask was a tenth of the checks stage at 1,000 documents). An emoji
+# shortcode needs a colon right before a lowercase word, looked for by a pattern opening with the colon.
+_CODE_MARKS = ("<!--", "`")
+_PROSE_MARKS = ("<", "`", "](", "]:", "{", "://")
+_SHORTCODE = re.compile(r":(?<!\w:)[a-z0-9_+-]+:(?!\w)")
 
 
 def blank(match: re.Match) -> str:
@@ -45,6 +52,17 @@ def blank(match: re.Match) -> str:
 
 def mask_markdown(text: str, code_only: bool = False) -> str:
     """`text` with code (and unless `code_only`, URLs and HTML tags) replaced by MASK, same length and lines."""
+    if "```" in text or "~~~" in text:
+        text = _mask_fenced_code(text)
+    if code_only:
+        return _NOT_CODE.sub(blank, text) if any(mark in text for mark in _CODE_MARKS) else text
+    if any(mark in text for mark in _PROSE_MARKS) or _SHORTCODE.search(text):
+        return _NOT_PROSE.sub(blank, text)
+    return text
+
+
+def _mask_fenced_code(text: str) -> str:
+    """`text` with the lines of its fenced code blocks (``` or ~~~, also inside a quotation) as MASK."""
     lines = text.split("\n")
     fence = None
     for i, line in enumerate(lines):
@@ -56,7 +74,7 @@ def mask_markdown(text: str, code_only: bool = False) -> str:
         elif m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
             fence = None
         lines[i] = MASK * len(line)
-    return (_NOT_CODE if code_only else _NOT_PROSE).sub(blank, "\n".join(lines))
+    return "\n".join(lines)
 
 
 @dataclass
@@ -155,22 +173,28 @@ class Site:
             self._cited[ref] = cited(self.source_dir, ref)
         return self._cited[ref]
 
+    def on_disk(self, path: Path) -> Document | None:
+        """The document whose page (any language) is `path`, a link's target or a checked file."""
+        return self.pages_on_disk.get(os.fspath(path.resolve()))
+
     @cached_property
-    def pages_on_disk(self) -> dict[Path, Document]:
-        """Documents by the absolute path of their page (any language), to resolve a link's target."""
-        docs_dir = self.registry.docs_dir.resolve()
+    def pages_on_disk(self) -> dict[str, Document]:
+        """Documents by the absolute path of their page (any language), as `on_disk` looks them up.
+        Strings, not Paths: a Path hashes by rebuilding its parts, and the keys and folders of a
+        thousand documents cost more than the links looked up in them."""
+        docs_dir = os.fspath(self.registry.docs_dir.resolve())
         found = {}
-        translations: dict[Path, dict[str, list[str]]] = {}  # folder → stem → `stem.<lang>.md` names, read once
+        translations: dict[str, dict[str, list[str]]] = {}  # folder → stem → `stem.<lang>.md` names, read once
         for document in self.registry.documents:
-            page = docs_dir / document.page.path
-            found[page] = document
-            if page.parent not in translations:
-                translations[page.parent] = defaultdict(list)
-                for name in os.listdir(page.parent) if page.parent.is_dir() else []:
-                    if name.endswith(".md") and name.count(".") >= 2:
-                        translations[page.parent][page_stem(name)].append(name)
-            for name in translations[page.parent].get(page_stem(page.name), []):
-                found[page.parent / name] = document
+            folder, name = os.path.split(os.path.join(docs_dir, document.page.path))
+            found[os.path.join(folder, name)] = document
+            if folder not in translations:
+                translations[folder] = defaultdict(list)
+                for other in os.listdir(folder) if os.path.isdir(folder) else []:
+                    if other.endswith(".md") and other.count(".") >= 2:
+                        translations[folder][page_stem(other)].append(other)
+            for other in translations[folder].get(page_stem(name), []):
+                found[os.path.join(folder, other)] = document
         return found
 
     @property

@@ -98,9 +98,11 @@ def tone_mark_style(source: Source) -> Iterator[Finding]:
     """V105: "hoà", "khoá", "uỷ": the old tone placement, where the site (as the plan) writes "hòa", "khóa", "ủy"."""
     for m in _OLD_STYLE_END.finditer(source.prose):
         new = _OLD_STYLE.get(m.group())
+        if not new:
+            continue  # a tone on another vowel pair than oa, oe, uy (`quả`)
         start = _WORD_START.search(source.prose, max(0, m.start() - 8), m.start()).start()
         word = source.prose[start:m.end()]
-        if new and not word.casefold().startswith("qu"):
+        if not word.casefold().startswith("qu"):
             yield source.finding(start, "V105", f"`{word}` places the tone mark in the old style",
                                  f"write `{word[:-2] + new}`, as the plan does")
 

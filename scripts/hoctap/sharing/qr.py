@@ -9,11 +9,11 @@ from __future__ import annotations
 import html
 import io
 
-import segno
-
 
 def svg(url: str, *, title: str = "") -> str:
     """An inline `<svg>` that scales to its box (no fixed size: the stylesheet gives it one)."""
+    import segno  # here: a build without a site URL (every preview) draws no code
+
     code = segno.make(url, error="m", micro=False)
     return code.svg_inline(scale=1, border=4, omitsize=True, title=title or None, svgclass="ht-qr__code",
                            lineclass=None, dark="#000", light="#fff")
@@ -21,6 +21,8 @@ def svg(url: str, *, title: str = "") -> str:
 
 def png(url: str, *, scale: int = 12) -> bytes:
     """A PNG for tools without SVG (python-pptx pictures)."""
+    import segno
+
     buffer = io.BytesIO()
     segno.make(url, error="m", micro=False).save(buffer, kind="png", scale=scale, border=4)
     return buffer.getvalue()
