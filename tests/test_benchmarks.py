@@ -37,6 +37,7 @@ def test_build_scaling_runs_at_its_smallest(tmp_path):
     assert first["ours"]["html_pages"] > first["documents"] and first["ratio"] > 0
     low, high = first["ratio_paired_range"]
     assert 0 < low <= first["ratio_paired_median"] <= high
+    assert low <= first["ratio_first_build"] <= high  # the round built with nothing kept in .cache/hoctap
     assert "per_added_document" not in first
     assert second["ours"]["html_pages"] == first["ours"]["html_pages"] + 10
     assert set(second["per_added_document"]) == {"material_ms", "ours_ms", "ratio"}

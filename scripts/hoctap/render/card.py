@@ -13,7 +13,7 @@ from mkdocs.utils import get_relative_url
 
 from ..content.front_matter import TRANG_THAI, parse_date
 from ..registry.documents import Registry
-from .citations import cite_all
+from .citations import Citation, cite_all
 from .labels import field_date, format_date, labels, template_labels
 from .titles import Values, adopted_by_congress, as_named_by, status, subject
 
@@ -27,6 +27,8 @@ class Cards:
         self.cited_registry = cited_registry
         self.source_dir = source_dir
         self.file_of = file_of
+        self.citations: dict[str, Citation] = {}
+        """Each source reference as this build's cards cite it (render.citations.cite_all)."""
 
     def card(self, document, values: Values) -> SimpleNamespace:
         """The card's fields for overrides/partials/the-van-ban.html (attributes, as `template_labels`)."""
@@ -52,7 +54,8 @@ class Cards:
             can_cu=refs(document.can_cu),
             thuc_hien_boi=[self._link(d, values) for d in registry.implemented_by(document)],
             can_cu_boi=[self._link(d, values) for d in registry.based_on_by(document)],
-            nguon=[self._citation(c) for c in cite_all(document.nguon, self.cited_registry, self.source_dir, values)],
+            nguon=[self._citation(c) for c in cite_all(document.nguon, self.cited_registry, self.source_dir, values,
+                                                        self.citations)],
         )
 
     def href(self, document, page: Page) -> str | None:

@@ -54,9 +54,16 @@ def cite(ref: str, registry: Registry, source_dir: Path, values: Values) -> Cita
     return Citation(label, document.page.path.as_posix(), anchor)
 
 
-def cite_all(refs: list[str], registry: Registry, source_dir: Path, values: Values) -> list[Citation]:
-    """Each reference cited once: two line ranges in one section are one citation."""
-    return list(dict.fromkeys(cite(ref, registry, source_dir, values) for ref in refs))
+def cite_all(refs: list[str], registry: Registry, source_dir: Path, values: Values,
+             known: dict[str, Citation] | None = None) -> list[Citation]:
+    """Each reference cited once: two line ranges in one section are one citation. `known` keeps each
+    reference's citation from one call to the next (one language build's cards: most documents cite
+    the same lines of the plan, and each citation reads its source's sections)."""
+    known = {} if known is None else known
+    for ref in refs:
+        if ref not in known:
+            known[ref] = cite(ref, registry, source_dir, values)
+    return list(dict.fromkeys(known[ref] for ref in refs))
 
 
 @functools.lru_cache(maxsize=8)

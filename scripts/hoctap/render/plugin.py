@@ -14,6 +14,7 @@ import functools
 import html
 from pathlib import Path
 
+import nh3
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -33,14 +34,14 @@ from .kit import Kit
 from .labels import format_date, template_labels
 from .languages import language_of
 from .partials import theme_dir_of
-from .template_cache import KeptBytecodeCache
+from .kept import Kept, code_of
+from .template_cache import KEPT_DIR, KeptBytecodeCache
 from .titles import Values, title
 
 log = get_plugin_logger(__name__)
 
-KEPT_DIR = ".cache/hoctap"
-"""What one build keeps for the next, beside mkdocs.yml (as Material's plugins keep theirs in `.cache/`):
-output that takes long to make and changes seldom, each piece under the hash of what it is made from."""
+_SANITISER = code_of(Path(safe_html.__file__), versions=f"nh3 {nh3.__version__}")
+"""What makes a page's sanitised HTML besides the page: the allow-list and the sanitiser's version."""
 
 
 class HoctapPlugin(BasePlugin[HoctapConfig]):
@@ -65,7 +66,10 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """A page's part whose links lead to the originals already (its catalogue), by the page's URL."""
         self.sections: list[search.Record] = []
         """This language build's search sections, as the index keeps them."""
-        self.kept_records: search_records.KeptRecords | None = None
+        self.kept_records: Kept | None = None
+        """Each page's search records as the last build made them (render.search_records.kept_of_page)."""
+        self.sanitised: Kept | None = None
+        """Each page's HTML as the sanitiser left it last build (render.kept): nh3 re-reads every page."""
         self.values: dict[str, Values] = {}
         """Each language's translations of front-matter values (render.titles), read once."""
         self.previews: share.Previews | None = None
@@ -99,7 +103,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     # This language build's kit and link previews, and its words in Markdown's own output
     def on_pre_build(self, *, config: MkDocsConfig):
         self.sections = []
-        self.kept_records = search_records.KeptRecords(self._kept(config) / f"search-{language_of(config)}.marshal")
+        self.kept_records = Kept(self._kept(config) / f"search-{language_of(config)}.marshal", search_records.CODE)
+        self.sanitised = Kept(self._kept(config) / f"safe-{language_of(config)}.marshal", _SANITISER)
         self.previews = share.Previews(config.site_url, config.site_name, config.site_description or "")
         data = self.checked.data
         self.kit = Kit(self.registry, Path(config.docs_dir), data.quiz, data.focus,
@@ -192,7 +197,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return
-        html = self.kit.raw.restore(safe_html.sanitise(html))
+        made = html
+        html = self.kit.raw.restore(self.sanitised.made(made.encode(), lambda: safe_html.sanitise(made)))
         if page.meta.get("hoctap") == PAGE_KINDS.danh_muc:
             originals = set(self.moved.values())
             html, self.linked[page.url] = generated.put_catalogue(
@@ -226,7 +232,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         # escaped here, as Material prints `page.meta.description` into its attribute as it is
         page.meta.setdefault("description", html.escape(context["hoctap_share"].description, quote=True))
         if self.config.search:
-            self.sections += self.kept_records.of_page(page, document, lang)
+            self.sections += search_records.kept_of_page(self.kept_records, page, document, lang)
         return context
 
     # Our labels in the theme's own pages (404.html) too
@@ -296,6 +302,11 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             return
         scripts.write(Path(config.site_dir), self.script_hashes)
 
+    # What this build's pages made that the next build can take again (render.kept)
+    def _on_post_build_kept(self, *, config: MkDocsConfig):
+        if self.config.enabled:
+            self.sanitised.save()
+
     # The preview images the pages' tags name (only with a site URL: a preview needs an absolute address);
     # the full texts' originals; the study programmes' slide decks, which their pages and the speaker
     # sheets link to; the conference's calendar
@@ -322,7 +333,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         self._stop_quieting()
 
     on_post_build = CombinedEvent(_on_post_build_index, _on_post_build_file_index, _on_post_build_scripts,
-                                  _on_post_build_share, _on_post_build_minify, _on_post_build_quiet)
+                                  _on_post_build_kept, _on_post_build_share, _on_post_build_minify, _on_post_build_quiet)
 
     # No on_shutdown (nor on_startup): with either, `mkdocs serve` would keep this plugin, and so its
     # registry, from one rebuild to the next (mkdocs.config.config_options.Plugins)

@@ -15,6 +15,10 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
+KEPT_DIR = ".cache/hoctap"
+"""What one build keeps for the next, beside mkdocs.yml (as Material's plugins keep theirs in `.cache/`):
+output that takes long to make and changes seldom, each piece under the hash of what it is made from."""
+
 
 class KeptBytecodeCache(FileSystemBytecodeCache):
     """Where the project's folder cannot be written to, templates are compiled at every build, as before."""
