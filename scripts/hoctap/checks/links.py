@@ -6,6 +6,7 @@ anchors in every language build; these checks cover only what it never sees.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Iterator
@@ -89,7 +90,8 @@ def card_links(registry: Registry, left_out: Callable[[str], bool]) -> list[Find
     (`left_out(path in docs/)`, from `left_out_by`). In another language's build a page with no
     translation is not missing: its card links to the Vietnamese original (hoctap.render.languages)."""
     findings = []
-    built = lambda document: not left_out(document.page.path.as_posix())
+    page_built = functools.cache(lambda path: not left_out(path))  # each page asked once, not once per relation
+    built = lambda document: page_built(document.page.path.as_posix())
     for document in registry.documents:
         for key in ("thuc_hien", "can_cu"):
             for ma in getattr(document, key):

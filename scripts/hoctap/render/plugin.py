@@ -66,7 +66,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         """A page's part whose links lead to the originals already (its catalogue), by the page's URL."""
         self.sections: list[search.Record] = []
         """This language build's search sections, as the index keeps them."""
-        self.kept_records: search_records.KeptRecords | None = None
+        self.kept_records: Kept | None = None
+        """Each page's search records as the last build made them (render.search_records.kept_of_page)."""
         self.sanitised: Kept | None = None
         """Each page's HTML as the sanitiser left it last build (render.kept): nh3 re-reads every page."""
         self.values: dict[str, Values] = {}
@@ -102,7 +103,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     # This language build's kit and link previews, and its words in Markdown's own output
     def on_pre_build(self, *, config: MkDocsConfig):
         self.sections = []
-        self.kept_records = search_records.KeptRecords(self._kept(config) / f"search-{language_of(config)}.marshal")
+        self.kept_records = Kept(self._kept(config) / f"search-{language_of(config)}.marshal", search_records.CODE)
         self.sanitised = Kept(self._kept(config) / f"safe-{language_of(config)}.marshal", _SANITISER)
         self.previews = share.Previews(config.site_url, config.site_name, config.site_description or "")
         data = self.checked.data
@@ -231,7 +232,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         # escaped here, as Material prints `page.meta.description` into its attribute as it is
         page.meta.setdefault("description", html.escape(context["hoctap_share"].description, quote=True))
         if self.config.search:
-            self.sections += self.kept_records.of_page(page, document, lang)
+            self.sections += search_records.kept_of_page(self.kept_records, page, document, lang)
         return context
 
     # Our labels in the theme's own pages (404.html) too

@@ -1,12 +1,10 @@
 """Our search inside the build: Material's search box stays, its index is left empty
 (render/material_search.py); each page's sections become our records (kept for the next build:
-`KeptRecords`), written per language by `hoctap.search`, and copied where Material reads the index
+`kept_of_page`), written per language by `hoctap.search`, and copied where Material reads the index
 under file://."""
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 import sys
 import unicodedata
 from pathlib import Path
@@ -15,8 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from .. import search
-from ..text.disk import write_atomic
 from ..text.pages import DEFAULT_LANG
+from .kept import Kept, code_of
 from .material_search import EmptyIndex
 
 
@@ -46,47 +44,20 @@ def of_page(page: Page, document, lang: str) -> list[search.Record]:
     return [search.record(section, named, options.get("boost")) for section in found]
 
 
-class KeptRecords:
-    """Each page's records from the last build, under the hash of all that makes them: the page's
-    HTML, address, title, options and document, the language, and the code and Unicode tables that
-    index them. An unchanged page is not indexed again (a third of a second at 1,000 documents); an
-    edited one is. A file this build cannot read (none yet, half-written, another version's) is
-    indexed again; one it cannot write leaves the next build to index everything, as before."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        try:
-            self.kept: dict[bytes, tuple] = marshal.loads(path.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            self.kept = {}
-        if not isinstance(self.kept, dict):
-            self.kept = {}
-        self.used: dict[bytes, tuple] = {}
-
-    def of_page(self, page: Page, document, lang: str) -> list[search.Record]:
-        named = (document.so_ky_hieu, document.loai) if document is not None else None
-        made_of = (page.url, str(page.meta.get("title", page.title)), repr(page.meta.get("search")), named, lang)
-        key = hashlib.blake2b(_CODE + repr(made_of).encode() + (page.content or "").encode(), digest_size=20).digest()
-        records = self.used.get(key, self.kept.get(key))
-        if records is None:
-            records = tuple(tuple(found) for found in of_page(page, document, lang))
-        self.used[key] = records
-        return [search.Record(*found) for found in records]
-
-    def save(self) -> None:
-        """Keep this build's records, those of pages gone dropped (nothing written if nothing changed)."""
-        if self.used.keys() == self.kept.keys():
-            return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.path, marshal.dumps(self.used))
-        except OSError:
-            pass
+CODE = code_of(Path(__file__), *sorted(Path(search.__file__).parent.glob("*.py")),
+               versions=f"{sys.version} {unicodedata.unidata_version}")
+"""What makes a page's records besides the page: the code that indexes it, its Python and Unicode versions."""
 
 
-_CODE = hashlib.blake2b(b"".join(module.read_bytes() for module in (Path(__file__), *sorted(Path(search.__file__).parent.glob("*.py"))))
-                        + f"{sys.version} {unicodedata.unidata_version}".encode()).digest()
-"""What else makes a page's records: the code that indexes (its Python and Unicode versions too)."""
+def kept_of_page(kept: Kept, page: Page, document, lang: str) -> list[search.Record]:
+    """`of_page`, taken from the last build (render.kept) when the page's HTML, address, title, options and
+    document and the language are the same: an unchanged page is not indexed again (a third of a second at
+    1,000 documents), an edited one is."""
+    named = (document.so_ky_hieu, document.loai) if document is not None else None
+    made_of = repr((page.url, str(page.meta.get("title", page.title)), repr(page.meta.get("search")), named, lang))
+    content = (page.content or "").encode("utf-8", "surrogatepass")  # any text, even a lone surrogate
+    records = kept.made(made_of.encode() + content, lambda: tuple(tuple(found) for found in of_page(page, document, lang)))
+    return [search.Record(*found) for found in records]
 
 
 def write_file_index(site_dir: Path):
