@@ -198,7 +198,8 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         made = html
-        html = self.kit.raw.restore(self.sanitised.made(made.encode(), lambda: safe_html.sanitise(made)))
+        key = made.encode("utf-8", "surrogatepass")  # as the search records' key: any text hashes
+        html = self.kit.raw.restore(self.sanitised.made(key, lambda: safe_html.sanitise(made)))
         if page.meta.get("hoctap") == PAGE_KINDS.danh_muc:
             originals = set(self.moved.values())
             html, self.linked[page.url] = generated.put_catalogue(
