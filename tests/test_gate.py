@@ -4,6 +4,7 @@ bundle produces, and every link to them degrades to plain text."""
 from __future__ import annotations
 
 import gzip
+import re
 import zipfile
 from pathlib import Path
 
@@ -126,8 +127,14 @@ def every_text(root: Path) -> dict[str, str]:
     return texts
 
 
+_DIGESTS = re.compile(r"sha256-[A-Za-z0-9+/=]+")
+"""The service worker's integrity values and the CSP list's hashes: base64, in which three letters occur by
+chance (`sw.js` held `zqx` in about one publish in eight), never a page's words."""
+
+
 def leaks(texts: dict[str, str]) -> list[str]:
-    return [f"{name}: {secret}" for name, text in texts.items() for secret in SECRETS if secret in text.lower()]
+    return [f"{name}: {secret}" for name, text in texts.items() for secret in SECRETS
+            if secret in _DIGESTS.sub("", text).lower()]
 
 
 def test_planted_draft_and_internal_page_are_absent_everywhere(planted, tmp_path, run_hoctap):
