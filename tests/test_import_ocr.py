@@ -4,7 +4,6 @@ syllable; a part numbered out of sequence (`III.` read as `II.`) is a warning, n
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

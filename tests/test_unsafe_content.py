@@ -6,7 +6,6 @@ site, the release or the bundle."""
 
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path
 

@@ -9,7 +9,6 @@ The upload waits outside docs/ (storage.Uploads) until it is saved; a file the i
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, replace
 
 from starlette.concurrency import run_in_threadpool

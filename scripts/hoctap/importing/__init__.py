@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..text.vietnamese import INVISIBLE, invisible_names
-from . import closing, limits, relations
+from . import closing, footnotes, limits, relations
 from .header import Fields, read_fields, zones
 from .layout import drop_furniture, paragraphs
 from .model import Extracted, ImportFailure
