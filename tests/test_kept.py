@@ -72,3 +72,25 @@ def test_a_folder_that_cannot_be_written_leaves_the_build_as_it_was(tmp_path):
     sanitised(kept, "<p>Một</p>")
     kept.save()
     assert blocked.read_text() == "not a folder"
+
+
+def test_an_unchanged_kept_file_is_read_once_and_a_changed_one_again(tmp_path, monkeypatch):
+    """The desk's preview makes new stores at every save: the file is read again only when it changed."""
+    import marshal
+
+    from hoctap.render import kept as kept_module
+
+    path = tmp_path / "safe-vi.marshal"
+    first = Kept(path, CODE)
+    sanitised(first, "<p>Một</p>")
+    first.save()
+    loads = []
+    real = marshal.loads
+    monkeypatch.setattr(kept_module.marshal, "loads", lambda data: loads.append(1) or real(data))
+    assert len(Kept(path, CODE).kept) == len(Kept(path, CODE).kept) == 1
+    assert len(loads) == 1  # the first store after the save reads it, the next one does not
+    again = Kept(path, CODE)
+    sanitised(again, "<p>Hai</p>")
+    again.save()
+    read_before = len(loads)
+    assert len(Kept(path, CODE).kept) == 1 and len(loads) == read_before + 1
