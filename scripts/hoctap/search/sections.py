@@ -4,7 +4,7 @@ Material's search plugin does this with an HTML parser that visits every tag of 
 (a large share of a big build: benchmarks/README.md) to keep markup our index then strips. We index text and
 titles only, so a regular expression does: the same sections Material makes — one per heading
 with an `id`, the first `h1` standing for the page itself; permalinks, scripts and styles left
-out — and Material's index is left empty (`render/material_search.py`). Material's `data-search-exclude` on an
+out — and Material's index is left empty (`render/search_records.py`). Material's `data-search-exclude` on an
 element is not followed (no page here uses it); `search: {exclude: true}` in a page's front
 matter is (the plugin skips that page).
 """
