@@ -18,7 +18,7 @@ Value = TypeVar("Value")
 
 class Kept:
     """One kind of output of one language build, by key: `made(made_of, make)` hands back what
-    `make()` made last time from the same `made_of` and the same `code`, or makes it."""
+    `make()` made last time from the same text `made_of` and the same `code`, or makes it."""
 
     def __init__(self, path: Path, code: bytes):
         self.path = path
@@ -31,8 +31,9 @@ class Kept:
         self.kept: dict[bytes, object] = kept
         self.used: dict[bytes, object] = {}
 
-    def made(self, made_of: bytes, make: Callable[[], Value]) -> Value:
-        key = hashlib.blake2b(self.code + made_of, digest_size=20).digest()
+    def made(self, made_of: str, make: Callable[[], Value]) -> Value:
+        # surrogatepass: any text hashes, a lone surrogate (a decoding slip upstream) too
+        key = hashlib.blake2b(self.code + made_of.encode("utf-8", "surrogatepass"), digest_size=20).digest()
         value = self.used.get(key, self.kept.get(key))
         if value is None:
             value = make()

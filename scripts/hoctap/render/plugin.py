@@ -198,8 +198,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
         if not self.config.enabled:
             return
         made = html
-        key = made.encode("utf-8", "surrogatepass")  # as the search records' key: any text hashes
-        html = self.kit.raw.restore(self.sanitised.made(key, lambda: safe_html.sanitise(made)))
+        html = self.kit.raw.restore(self.sanitised.made(made, lambda: safe_html.sanitise(made)))
         if page.meta.get("hoctap") == PAGE_KINDS.danh_muc:
             originals = set(self.moved.values())
             html, self.linked[page.url] = generated.put_catalogue(
@@ -288,7 +287,6 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
             "lang": DEFAULT_LANG, "translated": languages.translated_originals(self.files, lang)}
         search.write_language_index(config, self.sections, self.registry, self.file_of, originals,
                                     self.checked.abbreviations)
-        self.kept_records.save()
 
     # Under file:// Material reads its index from search/search_index.js, after it wrote the .json
     @event_priority(-100)
@@ -307,6 +305,7 @@ class HoctapPlugin(BasePlugin[HoctapConfig]):
     def _on_post_build_kept(self, *, config: MkDocsConfig):
         if self.config.enabled:
             self.sanitised.save()
+            self.kept_records.save()
 
     # The preview images the pages' tags name (only with a site URL: a preview needs an absolute address);
     # the full texts' originals; the study programmes' slide decks, which their pages and the speaker

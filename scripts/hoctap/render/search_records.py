@@ -54,8 +54,7 @@ def kept_of_page(kept: Kept, page: Page, document, lang: str) -> list[search.Rec
     1,000 documents), an edited one is."""
     named = (document.so_ky_hieu, document.loai) if document is not None else None
     made_of = repr((page.url, str(page.meta.get("title", page.title)), repr(page.meta.get("search")), named, lang))
-    content = (page.content or "").encode("utf-8", "surrogatepass")  # any text, even a lone surrogate
-    records = kept.made(made_of.encode() + content, lambda: tuple(tuple(found) for found in of_page(page, document, lang)))
+    records = kept.made(made_of + (page.content or ""), lambda: tuple(tuple(found) for found in of_page(page, document, lang)))
     return [search.Record(*found) for found in records]
 
 

@@ -11,7 +11,6 @@ from .findings import Finding
 from .yaml_text import SAFE_LOADER  # the desk's preview reads every data file again after each save
 
 
-
 def shown(path: Path, docs_dir: Path) -> str:
     """The file as findings name it: relative to docs/, like every content finding."""
     return path.relative_to(docs_dir).as_posix() if path.is_relative_to(docs_dir) else path.as_posix()
